@@ -1,0 +1,5 @@
+"""``python -m histkg`` runs the command-line interface."""
+
+from histkg.cli import main
+
+main()

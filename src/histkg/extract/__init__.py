@@ -1,0 +1,142 @@
+"""Extraction: articles -> records (persons, organizations, tenures, events, works)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Callable
+
+from spacy.tokens import Doc
+
+from histkg.errors import Warning_
+from histkg.extract.infobox import read_infobox
+from histkg.extract.mentions import PARTY_RE, body_regex, org_class
+from histkg.extract.nlp import corpus_ruler, expand_coordinations, harvest, load_model, mask_native
+from histkg.extract.text import ArticleReader
+from histkg.lexicon import lexicon
+from histkg.model import Article, Extraction, Mention, Span
+from histkg.parse.references import parse_reference
+
+
+def initials(name: str) -> str:
+    """``"Communist Party of the Soviet Union"`` -> ``"CPSU"``."""
+    return "".join(w[0] for w in re.findall(r"[A-Z][\w'-]*", name))
+
+
+def acronym_table(articles: list[Article]) -> dict[str, str]:
+    """Acronyms of the multi-word party and body names seen anywhere in the corpus."""
+    table: dict[str, str] = {}
+    for article in articles:
+        for regex in (PARTY_RE, body_regex()):
+            for m in regex.finditer(article.text):
+                name = m.group(0)
+                if len(name.split()) > 2:
+                    table.setdefault(initials(name), name)
+    return table
+
+
+def _main_party(article: Article, acronyms: dict[str, str]) -> str | None:
+    counts: Counter[str] = Counter()
+    for m in PARTY_RE.finditer(article.text):
+        name = m.group("name")
+        if len(name.split()) > 2:
+            counts[name] += 1
+    for m in re.finditer(r"(?<![\w-])[A-Z]{2,6}(?![\w-])", article.text):
+        if m.group(0) in acronyms and "Party" in acronyms[m.group(0)]:
+            counts[acronyms[m.group(0)]] += 1
+    if not counts:
+        return None
+    best = max(counts.values())
+    return next(name for name in counts if counts[name] == best)
+
+
+def _country(article: Article, facts_country: list[Mention]) -> Mention | None:
+    if facts_country:
+        return facts_country[0]
+    lex = lexicon()
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for adjective, place in lex.demonyms.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(adjective)}(?![\w-])", article.text):
+            counts[place] += 1
+            first.setdefault(place, m.start())
+    if not counts:
+        return None
+    best = max(counts.values())
+    place = min((p for p in counts if counts[p] == best), key=lambda p: first[p])
+    at = article.text.find(place)
+    span = Span(article.doc_id, at, at + len(place)) if at >= 0 else Span(article.doc_id, first[place], first[place])
+    return Mention("place", place, span)
+
+
+@dataclass
+class CorpusExtraction:
+    """What extraction yields for a whole corpus."""
+
+    extractions: list[Extraction]
+    warnings: list[Warning_]
+    acronyms: dict[str, str]
+
+
+def extract_corpus(
+    articles: list[Article], progress: Callable[[], None] | None = None
+) -> CorpusExtraction:
+    """Run the model over every article, learn the corpus's names, then apply the rules."""
+    nlp = load_model()
+    texts = [mask_native(a.text[b.begin : b.end]) for a in articles for b in a.blocks]
+    docs_flat: list[Doc] = []
+    for doc in nlp.pipe(texts, batch_size=32):
+        docs_flat.append(doc)
+        if progress:
+            progress()
+    book = harvest(docs_flat)
+    for doc in docs_flat:  # names listed among known people are people, not places
+        for span in expand_coordinations(doc, book):
+            if span.text in book.places:
+                book.places.discard(span.text)
+                book.single_names.add(span.text)
+    ruler = corpus_ruler(nlp, book)
+    docs_flat = [ruler(doc) for doc in docs_flat]
+    acronyms = acronym_table(articles)
+    results: list[Extraction] = []
+    warnings: list[Warning_] = []
+    cursor = 0
+    for article in articles:
+        docs = docs_flat[cursor : cursor + len(article.blocks)]
+        cursor += len(article.blocks)
+        facts, box_warnings = read_infobox(article)
+        warnings.extend(box_warnings)
+        faction_names = []
+        title_class = org_class(article.title)
+        if title_class == "Faction":
+            faction_names.append(article.title)
+        main_party = _main_party(article, acronyms)
+        country = _country(article, facts.country if facts else [])
+        reader = ArticleReader(article, book, main_party, country, faction_names, set(acronyms))
+        if facts is not None:
+            reader.faction = facts.subject if facts.subject.org_class == "Faction" else None
+        elif faction_names:
+            at = article.text.find(article.title)
+            reader.faction = Mention("org", article.title, Span(article.doc_id, at, at + len(article.title)), "Faction")
+        extraction = reader.read(docs)
+        extraction.main_party = main_party
+        extraction.faction = reader.faction
+        warnings.extend(reader.warnings)
+        if facts is not None:
+            hint = [lang for text, lang, _ in facts.alt_labels if not text]
+            facts.alt_labels = [a for a in facts.alt_labels if a[0]]
+            if hint:
+                for org in extraction.orgs:
+                    org.alt_labels = [(t, hint[0] if lang == "und" else lang, sp) for t, lang, sp in org.alt_labels]
+            extraction.orgs.insert(0, facts)
+        if reader.faction is not None:
+            extraction.mentions.append(reader.faction)
+        for begin, end in article.reference_spans:
+            work = parse_reference(article.text[begin:end], Span(article.doc_id, begin, end))
+            if work is None:
+                warnings.append(Warning_("W301", str(article.path), article.line_of(begin), "reference not understood; left out"))
+            else:
+                extraction.works.append(work)
+        results.append(extraction)
+    return CorpusExtraction(results, warnings, acronyms)

@@ -1,0 +1,600 @@
+"""Read persons, tenures and events out of an article's running text.
+
+Rules sit on top of the spaCy model (see :mod:`histkg.extract.nlp`); every record keeps
+the span of the sentence that states it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from histkg.errors import Warning_
+from histkg.extract.mentions import Sentence, _alternation, org_mentions, model_orgs, person_mentions, place_mentions
+from histkg.extract.nlp import NameBook
+from histkg.lexicon import Trigger, lexicon
+from histkg.model import Article, Date, EventRecord, Extraction, Mention, OfficeRef, OrgFacts, Span, TenureRecord
+from histkg.parse.dates import DateMention, find_dates
+
+BOUNDARY_RE = re.compile(r"(?:[:;]\s|,\s+but\s|\sbut\s|\swhile\s|\swhereas\s|,\s+who\s|,\s+whom\s|,\s+which\s)")
+RESTART_RE = re.compile(r"(?<=[a-z0-9)])\s(?=(?:In|On|At|After|During|By)\s)")
+MODAL_RE = re.compile(r"\b(?:could|would|might|may|should|can|cannot|must|to)\s+(?:not\s+)?(?:\w+ly\s+)?$")
+ALLOWED_TO_RE = re.compile(r"\b(?:was|were|been)\s+(?:\w+ly\s+)?(?:forced|allowed|permitted|made|asked|obliged|compelled)\s+to\s+$")
+PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$")
+PRONOUN_RE = re.compile(r"^\s*(?:He|She)\b")
+MEETING_RE = re.compile(
+    r"(?P<anaphor>\b(?:that|this|the same)\s+)?"
+    r"(?P<name>(?:(?:an?|the)\s+)?(?:(?:extraordinary|plenary|special|emergency|closed|secret|joint|"
+    r"(?P<ordinal>\d+(?:st|nd|rd|th)))\s+)*(?P<kind>[Ss]ession|[Mm]eeting|[Pp]lenum|Congress|[Cc]onference)"
+    r"\s+of\s+(?:the\s+)?(?P<body>[A-Z][\w-]*(?:\s+(?:of\s+|the\s+)*[A-Z][\w-]*)*))"
+)
+VOTE_COUNT_RE = re.compile(
+    r"(?P<verb>won|passed|carried|was adopted|was approved|was rejected|failed|lost|was defeated)"
+    r"\s+(?:with|by)\s+(?:a\s+vote\s+of\s+)?(?P<a>\d+|[a-z]+)\s*(?:to|-|–)\s*(?P<b>\d+|[a-z]+)(?:\s+votes?)?"
+)
+MOTION_RE = re.compile(r"(?:proposal|motion|resolution|bill|plan)\s+(?P<motion>to\s.+?)\s+(?=won|passed|carried|was|failed|lost)")
+NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+FOR_RE = re.compile(r"\b(?:supported(?: it)?|voted for(?: it)?|voted in favou?r(?: of it)?|backed it)\b")
+AGAINST_RE = re.compile(r"\b(?:opposed(?: it)?|voted against(?: it)?)\b")
+NAMED_AGREEMENT_RE = re.compile(
+    r"(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w-]*\s+)*(?:Agreement|Treaty|Pact|Accord)"
+    r"(?:\s+(?:on|of|for|between|and|the)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*)"
+)
+NAMED_SPEECH_RE = re.compile(r"(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w-]*\s+)+Speech)")
+ALIAS_RE = re.compile(r"(?:known|referenced|referred to|called|designated)[^\"“]{0,60}?\bas\s+[\"“](?P<alias>[^\"”]+)[\"”]")
+NATIVE_RE = re.compile(r"\((?:(?P<lang>[A-Z][a-z]+):\s*)?(?P<native>[^(),;]*[\u0400-\u04ff\u0370-\u03ff\u3040-\u9fff][^()]*?)(?:,\s*romani[sz]ed:\s*(?P<rom>[^()]+?))?\)")
+LED_BY_RE = re.compile(r"\b(?:led|headed)\s+by\b")
+LEADERS_OF_RE = re.compile(r"\b(?P<role>leaders?|members?)\s+of\s+the\s+group\s*[–—-]\s*")
+GROUP_OF_RE = re.compile(r"\b[Gg]roup\s+of\s+(?=[A-Z])")
+JOINED_BY_RE = re.compile(r"\bjoined\b[^.;]{0,40}?\bby\b")
+OUTCOME_FAILED_RE = re.compile(r"\b(?:unsuccessful(?:ly)?|failed|abortive|foiled)\b", re.IGNORECASE)
+OUTCOME_SUCCEEDED_RE = re.compile(r"\b(?:successful(?:ly)?)\b")
+
+
+@dataclass
+class Context:
+    """What the reader carries from sentence to sentence in one article."""
+
+    focal_year: int | None = None
+    years: list[tuple[int, int]] = field(default_factory=list)  # (sentence number, year)
+    full_dates: list[tuple[int, int, Date]] = field(default_factory=list)  # (block, sentence number, date)
+    scene: EventRecord | None = None
+    scene_sentence: int = -10
+    last_subject: Mention | None = None
+
+
+class ArticleReader:
+    """Turns the sentences of one article into records."""
+
+    def __init__(self, article: Article, book: NameBook, main_party: str | None,
+                 country: Mention | None, faction_names: list[str], acronyms: set[str]) -> None:
+        self.article = article
+        self.book = book
+        self.main_party = main_party
+        self.country = country
+        self.faction_names = faction_names
+        self.acronyms = acronyms
+        self.out = Extraction(article)
+        self.warnings: list[Warning_] = []
+        self.ctx = Context()
+        self.sentence_no = 0
+        lex = lexicon()
+        self.office_forms = lex.office_by_form()
+        self.title_re = re.compile(rf"(?<![\w-])(?P<title>{_alternation(list(self.office_forms))})(?![\w-])")
+        self.faction: Mention | None = None
+
+    # --- sentences --------------------------------------------------------------
+
+    def sentences(self, block_index: int, doc: Doc) -> list[Sentence]:
+        block = self.article.blocks[block_index]
+        doc_id = self.article.doc_id
+        persons = person_mentions(doc, self.book, doc_id, block.begin)
+        orgs_model = model_orgs(doc, doc_id, block.begin)
+        places = place_mentions(doc, doc_id, block.begin)
+        out = []
+        for index, sent in enumerate(doc.sents):
+            begin = block.begin + sent.start_char
+            end = block.begin + sent.end_char
+            text = self.article.text[begin:end]
+            s = Sentence(begin, end, text, block_index, index)
+            for m, possessive in persons:
+                if begin <= m.span.begin < end:
+                    s.persons.append(m)
+                    if possessive:
+                        s.possessive.add(m.span.begin)
+            s.quoted = [(begin + q.start(), begin + q.end()) for q in re.finditer(r"[\"“][^\"”]*[\"”]", text)]
+            s.orgs = org_mentions(text, begin, doc_id, self.acronyms, self.faction_names)
+            for m in orgs_model:
+                if begin <= m.span.begin < end and not any(
+                    o.span.begin < m.span.end and m.span.begin < o.span.end for o in s.orgs + s.persons
+                ):
+                    s.orgs.append(m)
+            s.orgs.sort(key=lambda m: m.span.begin)
+            s.places = [
+                p for p in places
+                if begin <= p.span.begin < end
+                and not any(o.span.begin <= p.span.begin < o.span.end for o in s.orgs + s.persons)
+            ]
+            out.append(s)
+        return out
+
+    def _dates(self, s: Sentence) -> None:
+        recent = [y for n, y in self.ctx.years if self.sentence_no - n <= 3]
+        context_year = recent[-1] if recent else self.ctx.focal_year
+        local = find_dates(s.text, context_year)
+        for d in local:
+            if d.relative and not recent:
+                self.warnings.append(Warning_(
+                    "W201", str(self.article.path), self.article.line_of(s.begin + d.begin),
+                    f"'{s.text[d.begin:d.end]}' has no year nearby; took {context_year}, the year of the article's main event",
+                ))
+        s.dates = [DateMention(s.begin + d.begin, s.begin + d.end, d.date, d.relative) for d in local]
+        for d in s.dates:
+            if not d.relative:
+                self.ctx.years.append((self.sentence_no, d.date.year))
+                if self.ctx.focal_year is None:
+                    self.ctx.focal_year = d.date.year
+            if len(d.date.iso) == 10:
+                self.ctx.full_dates.append((s.block, self.sentence_no, d.date))
+
+    def read(self, docs: list[Doc]) -> Extraction:
+        for block_index, doc in enumerate(docs):
+            for s in self.sentences(block_index, doc):
+                self._dates(s)
+                self.out.mentions.extend(s.persons + s.orgs + s.places)
+                self._sentence(s)
+                self.sentence_no += 1
+        return self.out
+
+    # --- helpers ---------------------------------------------------------------
+
+    def span(self, s: Sentence) -> Span:
+        return Span(self.article.doc_id, s.begin, s.end)
+
+    def office(self, title_form: str, phrase_org: Mention | None = None) -> OfficeRef:
+        office = self.office_forms[title_form]
+        ref = OfficeRef(office.title, office.scope, phrase=title_form)
+        if office.scope == "party" and self.main_party:
+            ref.org = phrase_org or Mention("org", self.main_party, Span(self.article.doc_id, 0, 0), "PoliticalParty")
+        elif office.scope == "body" and phrase_org is not None:
+            ref.org = phrase_org
+        elif office.scope == "state":
+            ref.place = self.country
+        return ref
+
+    def _segment(self, s: Sentence, at: int) -> tuple[int, int]:
+        """The stretch of ``s`` (offsets) around ``at`` bounded by clause breaks."""
+        start, end = s.begin, s.end
+        for m in list(BOUNDARY_RE.finditer(s.text)) + list(RESTART_RE.finditer(s.text)):
+            pos = s.begin + m.end()
+            if pos <= at:
+                start = max(start, pos)
+            elif s.begin + m.start() >= at:
+                end = min(end, s.begin + m.start())
+        return start, end
+
+    def _restart(self, s: Sentence, at: int) -> int:
+        start = s.begin
+        for m in RESTART_RE.finditer(s.text):
+            if s.begin + m.end() <= at:
+                start = s.begin + m.end()
+        return start
+
+    def _date_for(self, s: Sentence, start: int, end: int, trigger_at: int) -> Date | None:
+        inside = [d for d in s.dates if start <= d.begin < end]
+        if inside:
+            return min(inside, key=lambda d: abs(d.begin - trigger_at)).date
+        restart = self._restart(s, trigger_at)
+        before = [d for d in s.dates if restart <= d.begin < trigger_at]
+        return before[0].date if before else None
+
+    def _office_after(self, s: Sentence, at: int, end: int) -> tuple[OfficeRef, int] | None:
+        """An office named right after ``at`` ("became Premier", "as ambassador to X")."""
+        rest = self.article.text[at:end]
+        lead = re.match(r"\s*(?:as\s+|to\s+(?:the\s+)?(?:post\s+of\s+)?|the\s+)?(?:(?:new|acting|interim)\s+)?", rest)
+        pos = at + (lead.end() if lead else 0)
+        rest = self.article.text[pos:end]
+        title = self.title_re.match(rest)
+        lex = lexicon()
+        if title:
+            org = None
+            tail = re.match(r"\s+of\s+(?:the\s+)?", rest[title.end():])
+            if tail:
+                tail_at = pos + title.end() + tail.end()
+                org = next((o for o in s.orgs if o.span.begin == tail_at), None)
+            return self.office(title.group("title"), org), pos + title.end()
+        post = re.match(rf"(?P<noun>{_alternation(list(lex.posts_to))})\s+to\s+", rest, re.IGNORECASE)
+        if post is None:
+            post = re.match(rf"(?P<noun>{_alternation(list(lex.posts_of))})\s+of\s+", rest, re.IGNORECASE)
+        if post is None:
+            return None
+        stop = end
+        for m in s.persons:
+            if m.span.begin > pos + post.end():
+                stop = min(stop, m.span.begin)
+        for d in s.dates:
+            if d.begin > pos + post.end():
+                stop = min(stop, d.begin)
+        phrase = self.article.text[pos:stop]
+        phrase = re.split(r"(?:\s+(?:In|On|At|After|During)\s|[,.;:]\s|[.;:]$|\s+(?:in|on)\s+(?=\d)|\s+and\s+(?=[a-z]))", phrase)[0]
+        phrase = re.sub(r"\s+(?:as well|too|instead|again)$", "", phrase.strip().rstrip("."))
+        phrase_end = pos + len(phrase)
+        noun = post.group("noun")
+        words = phrase[len(noun):].strip()
+        title_text = noun[0].upper() + noun[1:].lower() + " " + words
+        place = next((p for p in s.places if pos <= p.span.begin < phrase_end), None)
+        org = next((o for o in s.orgs if pos <= o.span.begin < phrase_end), None)
+        org_phrase = re.match(r"(?:of|to)\s+(?:the\s+|a\s+|an\s+)?(?P<org>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)", words)
+        if org is None and org_phrase:
+            b = phrase_end - len(phrase) + len(noun) + 1 + words.find(org_phrase.group("org"))
+            org = Mention("org", org_phrase.group("org"), Span(self.article.doc_id, b, b + len(org_phrase.group("org"))))
+            if org.text in {p.text for p in s.places}:
+                org = None
+        ref = OfficeRef(title_text, "post", org=org, place=place, phrase=phrase)
+        return ref, phrase_end
+
+    # --- one sentence -----------------------------------------------------------
+
+    def _sentence(self, s: Sentence) -> None:
+        claimed: list[tuple[int, int]] = []
+        tenures = self._title_tenures(s)
+        vote = self._vote(s, claimed)
+        meetings = self._meetings(s)
+        events = [e for e in self._triggers(s, claimed, tenures) if e is not None]
+        self._named_events(s, events, meetings)
+        if vote is not None:
+            events.append(vote)
+        for e in events:
+            if self.ctx.scene is not None and self.sentence_no - self.ctx.scene_sentence <= 1 and e.part_of is None:
+                if "Meeting" not in e.types and self.ctx.scene is not e:
+                    e.part_of = self.ctx.scene
+                    if e.date is None:
+                        e.date = self.ctx.scene.date
+        for e in events:
+            if e.date is None and e.types[0] in {"Vote", "Speech"}:
+                recent = [d for b, n, d in self.ctx.full_dates if b == s.block and self.sentence_no - n <= 2]
+                if recent:
+                    e.date = recent[-1]
+        self.out.events.extend(meetings + events)
+        self._org_facts(s)
+        first = s.persons_in(s.begin, s.end)
+        if first:
+            self.ctx.last_subject = first[0]
+
+    def _title_tenures(self, s: Sentence) -> dict[int, TenureRecord]:
+        """ "Foreign Minister Dmitri Shepilov", "former Premiers A and B", "A, the Premier,". """
+        found: dict[int, TenureRecord] = {}
+        previous: tuple[TenureRecord, bool] | None = None
+        for m in s.persons:
+            before = self.article.text[s.begin:m.span.begin]
+            match = re.search(
+                rf"(?:(?P<former>former|then|late|ex-)\s+)?(?P<title>{_alternation(list(self.office_forms))})\s+$",
+                before,
+            )
+            tenure = None
+            plural = False
+            if match:
+                title = match.group("title")
+                plural = title.endswith("s") and self.office_forms[title].title != title
+                tenure = TenureRecord(m, self.office(title), self.span(s), former=bool(match.group("former")))
+            elif previous is not None and previous[1]:
+                gap = self.article.text[previous[0].holder.span.end:m.span.begin]
+                if gap in {" and ", ", ", ", and "}:
+                    prev = previous[0]
+                    tenure = TenureRecord(m, prev.office, prev.evidence, former=prev.former)
+                    plural = True
+            else:
+                after = self.article.text[m.span.end:s.end]
+                appo = re.match(
+                    rf",\s+(?:the\s+)?(?:(?P<former>former)\s+)?(?P<title>{_alternation(list(self.office_forms))})(?:\s+of\s+(?:the\s+)?[A-Z][\w\s]*?)?,",
+                    after,
+                )
+                if appo:
+                    tenure = TenureRecord(m, self.office(appo.group("title")), self.span(s), former=bool(appo.group("former")))
+            if tenure is not None:
+                if not tenure.former:
+                    tenure.attested = self._date_for(s, *self._segment(s, m.span.begin), m.span.begin)
+                found[m.span.begin] = tenure
+                self.out.tenures.append(tenure)
+                previous = (tenure, plural)
+            else:
+                previous = None
+        return found
+
+    def _vote(self, s: Sentence, claimed: list[tuple[int, int]]) -> EventRecord | None:
+        count = VOTE_COUNT_RE.search(s.text)
+        if count is None:
+            return None
+
+        def number(word: str) -> int | None:
+            return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+
+        a, b = number(count.group("a")), number(count.group("b"))
+        if a is None or b is None:
+            return None
+        verb = count.group("verb")
+        passed = verb in {"won", "passed", "carried", "was adopted", "was approved"}
+        vote = EventRecord(["Vote"], self.span(s), verb)
+        vote.outcome = "passed" if passed else "failed"
+        vote.votes_for, vote.votes_against = (a, b) if passed else (b, a)
+        after = s.begin + count.end()
+        tail = s.text[count.end():]
+        for_m, against_m = FOR_RE.search(tail), AGAINST_RE.search(tail)
+        if for_m and against_m:
+            first, second = sorted([(for_m, "for"), (against_m, "against")], key=lambda x: x[0].start())
+            zone1 = s.persons_in(after, after + first[0].start())
+            zone2 = s.persons_in(after + first[0].end(), after + second[0].start())
+            groups = {first[1]: zone1, second[1]: zone2}
+            vote.voted_for, vote.voted_against = groups["for"], groups["against"]
+            claimed.append((after, after + second[0].end()))
+        motion = MOTION_RE.search(s.text)
+        if motion:
+            vote.motion = motion.group("motion")
+            claimed.append((s.begin + motion.start(), s.begin + motion.end()))
+            owner = s.text[: motion.start()]
+            if re.search(r"\bgroup's\s+$", owner) and self.faction is not None:
+                vote.agents.append(self._faction_at(s, s.begin + motion.start() - 8))
+            as_office = re.search(rf"\breplace\s+(?P<who>.+?)\s+as\s+(?P<title>{_alternation(list(self.office_forms))})", motion.group("motion"))
+            if as_office:
+                holders = s.persons_in(s.begin + motion.start(), s.begin + motion.end())
+                if holders:
+                    t = TenureRecord(holders[0], self.office(as_office.group("title")), self.span(s))
+                    self.out.tenures.append(t)
+        bodies = [o for o in s.orgs if o.org_class == "GoverningBody"]
+        if bodies:
+            vote.organization = bodies[0]
+        vote.participants = vote.voted_for + vote.voted_against
+        claimed.append((s.begin + count.start(), s.begin + count.end()))
+        return vote
+
+    def _faction_at(self, s: Sentence, at: int) -> Mention:
+        near = [o for o in s.orgs if o.org_class == "Faction" and o.span.begin <= at + 12]
+        if near:
+            return near[-1]
+        assert self.faction is not None
+        return self.faction
+
+    def _meetings(self, s: Sentence) -> list[EventRecord]:
+        out = []
+        for m in MEETING_RE.finditer(s.text):
+            if m.group("anaphor"):
+                if self.ctx.scene is not None:
+                    self.ctx.scene_sentence = self.sentence_no
+                continue
+            body_at = s.begin + m.start("body")
+            org = next((o for o in s.orgs if o.span.begin <= body_at < o.span.end), None)
+            if org is None:
+                continue
+            name = re.sub(r"^(?:an?|the)\s+", "", m.group("name"))
+            end = s.begin + m.end()
+            held = re.match(r"\s+(?:held\s+)?(?:on|in)\s+", self.article.text[end:s.end])
+            held_date = None
+            if held:
+                held_date = next((d.date for d in s.dates if d.begin == end + held.end()), None)
+            scene = re.search(r"(?:^|[,;]\s*)[Aa]t\s+$", s.text[: m.start()]) is not None
+            if held_date is None and not m.group("ordinal") and not scene:
+                continue  # a body named in passing, not a meeting that took place
+            date = held_date
+            if date is None:
+                seg = self._segment(s, s.begin + m.start())
+                date = self._date_for(s, seg[0], seg[1], s.begin + m.start())
+            meeting = EventRecord(["Meeting"], self.span(s), m.group("kind"), date=date, organization=org)
+            meeting.name = name[0].upper() + name[1:]
+            out.append(meeting)
+            if scene:
+                self.ctx.scene = meeting
+                self.ctx.scene_sentence = self.sentence_no
+        return out
+
+    def _triggers(self, s: Sentence, claimed: list[tuple[int, int]], tenures: dict[int, TenureRecord]) -> list[EventRecord | None]:
+        lex = lexicon()
+        hits: list[tuple[int, int, Trigger]] = []
+        for trig in lex.triggers:
+            for m in trig.regex.finditer(s.text):
+                b, e = s.begin + m.start(), s.begin + m.end()
+                if any(cb <= b < ce for cb, ce in claimed) or s.in_quotes(b):
+                    continue
+                if any(hb < e and b < he for hb, he, _ in hits):
+                    continue
+                hits.append((b, e, trig))
+        hits.sort(key=lambda h: h[0])
+        events: list[EventRecord | None] = []
+        prev_end = s.begin
+        for b, e, trig in hits:
+            events.append(self._event(s, b, e, trig, prev_end, tenures))
+            prev_end = e
+        return events
+
+    def _event(self, s: Sentence, b: int, e: int, trig: Trigger, prev_end: int,
+               tenures: dict[int, TenureRecord]) -> EventRecord | None:
+        text = self.article.text
+        if trig.roles in {"speech", "named"}:
+            return None  # handled by _named_events
+        before = text[s.begin:b]
+        if MODAL_RE.search(before) and not ALLOWED_TO_RE.search(before) and trig.event_class != "CoupAttempt":
+            return None
+        seg_start, seg_end = self._segment(s, b)
+        zone_start = max(seg_start, prev_end)
+        zone = text[zone_start:b]
+        trigger_text = text[b:e]
+        noun = trig.roles == "noun" or re.fullmatch(r"\w+(?:al|ion|ment|ure|ance|er)", trigger_text.split()[-1]) is not None
+        passive = bool(PASSIVE_RE.search(zone) or ALLOWED_TO_RE.search(zone)) or (
+            re.search(r"\b(?:was|were)\b", zone) is not None and trigger_text.endswith("ed")
+            and not s.persons_in(zone_start + re.search(r"\b(?:was|were)\b", zone).end(), b)  # type: ignore[union-attr]
+        )
+        event = EventRecord([trig.event_class], self.span(s), trigger_text)
+        # where the clause after the trigger ends: the next trigger or clause break
+        after_end = seg_end
+        by = re.search(r"\bby\s+", text[e:after_end])
+        by_at = e + by.start() if by else after_end
+        objects = s.persons_in(e, by_at)
+        by_persons = s.persons_in(by_at, after_end) if by else []
+        by_orgs = s.orgs_in(by_at, after_end) if by else []
+        subjects = s.persons_in(zone_start, b)
+        faction_subject = [o for o in s.orgs_in(zone_start, b) if o.org_class == "Faction"]
+        if noun:
+            poss = [m for m in s.persons if m.span.end <= b and b - m.span.end <= 4 and m.span.begin in s.possessive]
+            of = re.match(r"\s+of\s+", text[e:after_end])
+            if poss:
+                event.affected = poss[-1:]
+            elif of:
+                event.affected = s.persons_in(e, after_end)[:1]
+        elif passive:
+            event.affected = subjects
+            event.agents = by_persons or by_orgs[:1]
+        else:
+            role = trig.active_subject
+            subj: list[Mention] = list(subjects) or (faction_subject[:1] if faction_subject else [])
+            if not subj and PRONOUN_RE.match(zone) and self.ctx.last_subject is not None:
+                subj = [self.ctx.last_subject]
+            if role == "affected":
+                event.affected = subj
+            else:
+                event.agents = subj
+                event.affected = objects
+        if trig.event_class == "CoupAttempt":
+            if faction_subject:
+                event.agents = faction_subject[:1]
+            elif re.search(r"\bgroup\b", zone, re.IGNORECASE) and self.faction is not None:
+                event.agents = [self.faction]
+            event.affected = objects[:1]
+            window = text[max(s.begin, b - 20):e]
+            if OUTCOME_FAILED_RE.search(window):
+                event.outcome = "failed"
+            elif OUTCOME_SUCCEEDED_RE.search(window):
+                event.outcome = "succeeded"
+        if not event.affected and not event.agents:
+            return None
+        # the office concerned
+        office = self._office_after(s, e, after_end)
+        if office is None and objects:
+            as_office = re.match(
+                rf"\s+as\s+(?P<title>{_alternation(list(self.office_forms))})", text[objects[0].span.end:after_end]
+            )
+            if as_office:
+                org = None
+                tail = re.match(r"\s+of\s+(?:the\s+)?", text[objects[0].span.end + as_office.end():after_end])
+                if tail:
+                    at = objects[0].span.end + as_office.end() + tail.end()
+                    org = next((o for o in s.orgs if o.span.begin == at), None)
+                office = (self.office(as_office.group("title"), org), objects[0].span.end + as_office.end())
+        if trig.needs_office and office is None:
+            return None
+        if office is not None:
+            event.office = office[0]
+        else:
+            for m in event.affected:
+                if m.span.begin in tenures:
+                    event.office = tenures[m.span.begin].office
+        event.date = self._date_for(s, zone_start, after_end, b)
+        orgs_after = [o for o in s.orgs_in(e, after_end) if re.search(r"\b(?:from|of|in|to)\s+(?:the\s+)?$", text[max(s.begin, o.span.begin - 10):o.span.begin])]
+        if orgs_after and trig.event_class in {"Expulsion", "Reinstatement", "Removal", "Arrest"}:
+            event.organization = orgs_after[0]
+        if trig.event_class == "Reinstatement" and event.organization is None:
+            party = [o for o in s.orgs_in(e, after_end) if o.org_class == "PoliticalParty"]
+            event.organization = party[0] if party else None
+        # tenures begun, ended or confirmed by the event
+        if event.office is not None:
+            for person in event.affected:
+                tenure = TenureRecord(person, event.office, self.span(s))
+                cls = trig.event_class
+                if cls in {"Appointment", "Election"}:
+                    tenure.start, tenure.started_by = event.date, event
+                elif cls in {"Removal", "Resignation"}:
+                    tenure.end, tenure.ended_by = event.date, event
+                elif cls in {"Confirmation", "CoupAttempt"}:
+                    tenure.attested = event.date
+                else:
+                    continue
+                self.out.tenures.append(tenure)
+        # "by a ... decree of X": the event is part of that decree
+        decree = re.search(r"\bby\s+(?:an?|the)\s+[^;]{0,40}?\bdecree\b(?:\s+of\s+(?:the\s+)?)?", text[e:after_end])
+        if decree:
+            d_at = e + decree.start()
+            d = EventRecord(["Decree"], self.span(s), "decree", date=event.date)
+            issuer = [o for o in s.orgs_in(d_at, after_end)]
+            d.agents = issuer[-1:] if issuer else []
+            d.organization = d.agents[0] if d.agents else None
+            d.affected = list(event.affected)
+            event.part_of = d
+            if issuer:
+                event.agents = issuer[-1:]
+            self.out.events.append(d)
+        return event
+
+    def _named_events(self, s: Sentence, events: list[EventRecord], meetings: list[EventRecord]) -> None:
+        text = s.text
+        for m in NAMED_SPEECH_RE.finditer(text) if "Speech" in text else []:
+            b = s.begin + m.start("name")
+            ev = EventRecord(["Speech"], self.span(s), "speech", name=m.group("name"))
+            poss = [p for p in s.persons if p.span.begin < b and p.span.begin in s.possessive]
+            subj = s.persons_in(s.begin, b)
+            ev.agents = poss[:1] or subj[:1]
+            seg = self._segment(s, b)
+            ev.date = self._date_for(s, seg[0], seg[1], b)
+            at = re.match(r"\s+(?:delivered|given|made)\s+(?:at|to|before)\s+", text[m.end():])
+            if at and meetings:
+                ev.part_of = meetings[0]
+            events.append(ev)
+        for m in re.finditer(r"\b(?:made|gave|delivered)\s+(?:an?\s+)?(?:[\w-]+\s+)?speech\b", text):
+            b = s.begin + m.start()
+            zone = text[: m.start()]
+            subj = s.persons_in(s.begin, b)
+            agent = subj[:1]
+            if not agent and PRONOUN_RE.match(zone) and self.ctx.last_subject is not None:
+                agent = [self.ctx.last_subject]
+            if agent:
+                ev = EventRecord(["Speech"], self.span(s), "speech", agents=agent)
+                seg = self._segment(s, b)
+                ev.date = self._date_for(s, seg[0], seg[1], b)
+                events.append(ev)
+        for m in NAMED_AGREEMENT_RE.finditer(text):
+            name = m.group("name")
+            if not re.search(r"\b(?:signed|concluded|agreed|ratified)\b", text):
+                continue
+            b = s.begin + m.start("name")
+            ev = EventRecord(["Agreement"], self.span(s), "signed", name=name)
+            ev.date = self._date_for(s, *self._segment(s, b), b)
+            ev.participants = s.persons_in(s.begin, s.end)
+            events.append(ev)
+
+    def _org_facts(self, s: Sentence) -> None:
+        if self.faction is None:
+            return
+        facts = OrgFacts(self.faction)
+        text = s.text
+        mentions_group = any(o.org_class == "Faction" for o in s.orgs)
+        if not mentions_group:
+            return
+        for m in LED_BY_RE.finditer(text):
+            seg = self._segment(s, s.begin + m.end())
+            facts.leaders.extend(s.persons_in(s.begin + m.end(), seg[1], roles=False))
+        for m in LEADERS_OF_RE.finditer(text):
+            stop = re.search(r"[–—-]|$", text[m.end():])
+            end = s.begin + m.end() + (stop.start() if stop else 0)
+            people = s.persons_in(s.begin + m.end(), end, roles=False)
+            (facts.leaders if m.group("role").startswith("leader") else facts.members).extend(people)
+        for m in GROUP_OF_RE.finditer(text):
+            stop = re.search(r",\s+(?:who|which)\b|[\"”)]", text[m.end():])
+            end = s.begin + m.end() + (stop.start() if stop else len(text))
+            facts.members.extend(s.persons_in(s.begin + m.end(), end, roles=False))
+        for m in JOINED_BY_RE.finditer(text):
+            seg = self._segment(s, s.begin + m.end())
+            facts.members.extend(s.persons_in(s.begin + m.end(), seg[1])[:1])
+        if s.block == 0 and s.index == 0:
+            for m in ALIAS_RE.finditer(text):
+                b = s.begin + m.start("alias")
+                facts.alt_labels.append((m.group("alias"), "en", Span(self.article.doc_id, b, b + len(m.group("alias")))))
+            for m in NATIVE_RE.finditer(text):
+                lang = lexicon().languages.get(m.group("lang") or "", "")
+                b = s.begin + m.start("native")
+                native = m.group("native").strip()
+                facts.alt_labels.append((native, lang or "und", Span(self.article.doc_id, b, b + len(native))))
+                if m.group("rom"):
+                    rb = s.begin + m.start("rom")
+                    rom = m.group("rom").strip()
+                    facts.alt_labels.append((rom, f"{lang}-Latn" if lang else "und-Latn", Span(self.article.doc_id, rb, rb + len(rom))))
+        if facts.leaders or facts.members or facts.alt_labels:
+            self.out.orgs.append(facts)

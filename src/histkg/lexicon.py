@@ -1,0 +1,102 @@
+"""The general-word lexicons in ``histkg/data/*.toml``, loaded once.
+
+They name office titles, kinds of governing body, event verbs, demonyms and infobox
+keys: general vocabulary, never a fact about a particular article.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+def _load(name: str) -> dict[str, Any]:
+    text = resources.files("histkg").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+@dataclass(frozen=True)
+class OfficeTitle:
+    title: str
+    forms: tuple[str, ...]
+    scope: str
+
+
+@dataclass(frozen=True)
+class Trigger:
+    event_class: str
+    regex: re.Pattern[str]
+    roles: str
+    needs_office: bool
+    passive_subject: str
+    active_subject: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    offices: tuple[OfficeTitle, ...]
+    posts_to: tuple[str, ...]
+    posts_of: tuple[str, ...]
+    governing_bodies: tuple[str, ...]
+    party_words: tuple[str, ...]
+    faction_words: tuple[str, ...]
+    meeting_of: tuple[str, ...]
+    party_anaphora: tuple[str, ...]
+    org_heads: tuple[str, ...]
+    triggers: tuple[Trigger, ...]
+    demonyms: dict[str, str]
+    with_article: frozenset[str]
+    languages: dict[str, str]
+    infobox_keys: dict[str, dict[str, str]]
+    infobox_junk: tuple[re.Pattern[str], ...]
+
+    def office_by_form(self) -> dict[str, OfficeTitle]:
+        return {form: office for office in self.offices for form in office.forms}
+
+    def place_name(self, place: str) -> str:
+        """``"Soviet Union"`` -> ``"the Soviet Union"`` where English writes an article."""
+        return f"the {place}" if place in self.with_article else place
+
+
+@cache
+def lexicon() -> Lexicon:
+    """Load every lexicon file (cached)."""
+    offices = _load("offices.toml")
+    bodies = _load("bodies.toml")
+    events = _load("events.toml")
+    places = _load("places.toml")
+    infobox = _load("infobox.toml")
+    triggers = tuple(
+        Trigger(
+            event_class=t["class"],
+            regex=re.compile(r"(?<![\w-])(?:" + t["pattern"] + r")(?![\w-])", re.IGNORECASE),
+            roles=t["roles"],
+            needs_office=bool(t.get("needs_office", False)),
+            passive_subject=t.get("passive_subject", "affected"),
+            active_subject=t.get("active_subject", "agent"),
+        )
+        for t in events["trigger"]
+    )
+    return Lexicon(
+        offices=tuple(
+            OfficeTitle(o["title"], tuple(o["forms"]), o["scope"]) for o in offices["office"]
+        ),
+        posts_to=tuple(offices["posts"]["to"]),
+        posts_of=tuple(offices["posts"]["of"]),
+        governing_bodies=tuple(bodies["governing_bodies"]),
+        party_words=tuple(bodies["party_words"]),
+        faction_words=tuple(bodies["faction_words"]),
+        meeting_of=tuple(bodies["meeting_of"]),
+        party_anaphora=tuple(bodies["party_anaphora"]),
+        org_heads=tuple(bodies["org_heads"]),
+        triggers=triggers,
+        demonyms=dict(places["demonyms"]),
+        with_article=frozenset(places["with_article"]),
+        languages=dict(places["languages"]),
+        infobox_keys=dict(infobox["keys"]),
+        infobox_junk=tuple(re.compile(p) for p in infobox["junk"]["patterns"]),
+    )

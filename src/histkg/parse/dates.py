@@ -1,0 +1,114 @@
+"""Find and normalise date phrases at the precision the text gives.
+
+>>> [(d.date.iso, d.relative) for d in find_dates("On June 18, 1957, they met.", None)]
+[('1957-06-18', False)]
+>>> [d.date.iso for d in find_dates("held on June 22", 1957)]
+['1957-06-22']
+>>> [d.date.iso for d in find_dates("in October of that year", 1957)]
+['1957-10']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from histkg.model import Date
+
+MONTHS = {
+    name: i + 1
+    for i, names in enumerate(
+        [
+            ("January", "Jan"),
+            ("February", "Feb"),
+            ("March", "Mar"),
+            ("April", "Apr"),
+            ("May",),
+            ("June", "Jun"),
+            ("July", "Jul"),
+            ("August", "Aug"),
+            ("September", "Sep", "Sept"),
+            ("October", "Oct"),
+            ("November", "Nov"),
+            ("December", "Dec"),
+        ]
+    )
+    for name in names
+}
+_M = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_Y = r"(?P<year>1[0-9]{3}|20[0-9]{2})"
+_D = r"(?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?"
+_REL = r"(?P<rel>(?:of |in )?(?:that|the same|the following|the next|the previous|the preceding) year)"
+
+PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("mdy", re.compile(rf"\b{_M} {_D},? {_Y}\b")),
+    ("dmy", re.compile(rf"\b{_D} {_M},? {_Y}\b")),
+    ("my", re.compile(rf"\b{_M},? {_Y}\b")),
+    ("m_rel", re.compile(rf"\b{_M} {_REL}")),
+    ("md", re.compile(rf"\b{_M} {_D}\b(?!,? ?\d)")),
+    ("dm", re.compile(rf"\b{_D} {_M}\b(?!,? ?\d)")),
+    (
+        "y",
+        re.compile(
+            rf"(?:(?<=\b[Ii]n )|(?<=\b[Oo]f )|(?<=\b[Bb]y )|(?<=\b[Ss]ince )|(?<=\b[Uu]ntil )"
+            rf"|(?<=\b[Ff]rom )|(?<=\b[Bb]efore )|(?<=\b[Aa]fter )|(?<=\b[Dd]uring )|(?<=^)"
+            rf"|(?<=\b[Ee]arly )|(?<=\b[Ll]ate )|(?<=\b[Mm]id-))"
+            rf"{_Y}(?![\d–-])"
+        ),
+    ),
+    ("rel", re.compile(rf"\b{_REL}")),
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    begin: int
+    end: int
+    date: Date
+    relative: bool  # the year came from context, not from the phrase
+
+
+def _offset_for(rel: str) -> int:
+    if "following" in rel or "next" in rel:
+        return 1
+    if "previous" in rel or "preceding" in rel:
+        return -1
+    return 0
+
+
+def find_dates(text: str, context_year: int | None) -> list[DateMention]:
+    """Every date phrase in ``text``, longest first where they overlap.
+
+    Args:
+        text: the text to search.
+        context_year: the year to give phrases without one ("June 22", "that year");
+            ``None`` leaves such phrases out.
+    """
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    for _kind, pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            begin, end = match.span()
+            if any(b < end and begin < e for b, e in taken):
+                continue
+            groups = match.groupdict()
+            relative = "year" not in groups or groups.get("year") is None
+            if relative and context_year is None:
+                continue
+            year = int(groups["year"]) if not relative else context_year
+            assert year is not None
+            if groups.get("rel"):
+                year += _offset_for(groups["rel"])
+            month = MONTHS[groups["month"]] if groups.get("month") else None
+            day = int(groups["day"]) if groups.get("day") else None
+            if day is not None and not 1 <= day <= 31:
+                continue
+            if month is None:
+                iso = f"{year:04d}"
+            elif day is None:
+                iso = f"{year:04d}-{month:02d}"
+            else:
+                iso = f"{year:04d}-{month:02d}-{day:02d}"
+            taken.append((begin, end))
+            found.append(DateMention(begin, end, Date(iso), relative))
+    return sorted(found, key=lambda d: d.begin)

@@ -1,0 +1,118 @@
+"""The order of the stages: sources -> extract -> resolve -> mint/assemble -> validate -> serialize."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+from histkg.assemble import assemble, merged_graph
+from histkg.errors import Warning_
+from histkg.extract import extract_corpus
+from histkg.mint import DEFAULT_BASE
+from histkg.model import Article
+from histkg.resolve import resolve
+from histkg.serialize import RdfFormat, to_jsonld, to_nquads, to_ntriples, to_trig, to_turtle
+from histkg.sources import article_paths, read_article
+from histkg.validate import Report, validate
+from histkg.vocab import HKG
+
+
+@dataclass
+class BuildResult:
+    """Everything a build produced."""
+
+    articles: list[Article]
+    dataset: Dataset
+    graph: Graph
+    report: Report
+    warnings: list[Warning_] = field(default_factory=list)
+
+    def count(self, cls: str) -> int:
+        from rdflib import RDF
+
+        return len(set(self.graph.subjects(RDF.type, HKG[cls])))
+
+    @property
+    def stats(self) -> dict[str, int]:
+        return {
+            "documents": len(self.articles),
+            "triples": len(self.graph),
+            "quads": sum(1 for _ in self.dataset.quads((None, None, None, None))),
+            "persons": self.count("Person"),
+            "organizations": self.count("Organization"),
+            "offices": self.count("Office"),
+            "tenures": self.count("Tenure"),
+            "events": self.count("Event"),
+            "works": self.count("Work"),
+            "warnings": len(self.warnings),
+            "violations": len(self.report.violations),
+        }
+
+
+def build(
+    inputs: list[Path] | None = None,
+    base_iri: str = DEFAULT_BASE,
+    progress: Callable[[], None] | None = None,
+) -> BuildResult:
+    """Build the knowledge graph of the articles under ``inputs`` (default ``seeds/``).
+
+    Args:
+        inputs: article files or folders of them.
+        base_iri: where resources are minted (``{base}{kind}/{slug}``).
+        progress: called once per file read and once per text block parsed.
+
+    Raises:
+        SourceError: an input cannot be read (missing, empty, binary, not UTF-8, bad infobox).
+    """
+    paths = article_paths(inputs or [Path("seeds")])
+    articles = []
+    for path in paths:
+        articles.append(read_article(path))
+        if progress:
+            progress()
+    corpus = extract_corpus(articles, progress)
+    resolution = resolve(corpus)
+    dataset, _iris = assemble(resolution, base_iri)
+    graph = merged_graph(dataset)
+    report = validate(graph)
+    warnings = sorted(corpus.warnings + resolution.warnings)
+    return BuildResult(articles, dataset, graph, report, warnings)
+
+
+def render(result: BuildResult) -> dict[str, bytes]:
+    """The bytes of every output file."""
+    files = {
+        RdfFormat.TURTLE.filename: to_turtle(result.graph),
+        RdfFormat.NTRIPLES.filename: to_ntriples(result.graph),
+        RdfFormat.NQUADS.filename: to_nquads(result.dataset),
+        RdfFormat.TRIG.filename: to_trig(result.dataset),
+        RdfFormat.JSONLD.filename: to_jsonld(result.graph),
+        "shacl-report.ttl": to_turtle(result.report.graph),
+    }
+    return files
+
+
+def write_outputs(files: dict[str, bytes], out_dir: Path) -> list[Path]:
+    """Write every file to a temporary folder first, then move each into ``out_dir``.
+
+    A failure before the moves leaves ``out_dir`` untouched.
+    """
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
+    try:
+        for name, data in files.items():
+            (staging / name).write_bytes(data)
+        out_dir.mkdir(exist_ok=True)
+        written = []
+        for name in files:
+            os.replace(staging / name, out_dir / name)
+            written.append(out_dir / name)
+        return written
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)

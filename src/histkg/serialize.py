@@ -1,0 +1,105 @@
+"""Deterministic serializations: the same graph gives the same bytes on every run."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from typing import Any
+
+from rdflib import Dataset, Graph, URIRef
+from rdflib.plugins.serializers.nt import _nt_row
+
+from histkg.context import build_context
+from histkg.vocab import PREFIXES
+
+
+class RdfFormat(Enum):
+    """Output formats, with their file name and media type."""
+
+    TURTLE = ("graph.ttl", "text/turtle")
+    NTRIPLES = ("graph.nt", "application/n-triples")
+    NQUADS = ("graph.nq", "application/n-quads")
+    TRIG = ("graph.trig", "application/trig")
+    JSONLD = ("graph.jsonld", "application/ld+json")
+
+    @property
+    def filename(self) -> str:
+        return self.value[0]
+
+    @property
+    def media_type(self) -> str:
+        return self.value[1]
+
+    @classmethod
+    def from_extension(cls, name: str) -> RdfFormat:
+        for fmt in cls:
+            if name.endswith(fmt.filename.rsplit(".", 1)[1]) and name.rsplit(".", 1)[-1] == fmt.filename.rsplit(".", 1)[1]:
+                return fmt
+        raise ValueError(f"unknown RDF file ending in {name!r}; use one of " + ", ".join(f.filename for f in cls))
+
+
+def _bind(graph: Graph) -> None:
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True, replace=True)
+
+
+def to_turtle(graph: Graph) -> bytes:
+    """Turtle, subjects and predicates sorted by rdflib's writer."""
+    _bind(graph)
+    return graph.serialize(format="turtle", encoding="utf-8")
+
+
+def to_ntriples(graph: Graph) -> bytes:
+    """N-Triples, one line per triple, lines sorted."""
+    lines = sorted(_nt_row(t) for t in graph)
+    return "".join(lines).encode("utf-8")
+
+
+def to_nquads(dataset: Dataset) -> bytes:
+    """N-Quads of every named graph, lines sorted."""
+    lines = []
+    for s, p, o, g in dataset.quads((None, None, None, None)):
+        if g is None or g == URIRef("urn:x-rdflib:default"):
+            continue
+        name = g.identifier if isinstance(g, Graph) else g
+        lines.append(_nt_row((s, p, o))[:-3] + f" <{name}> .\n")
+    return "".join(sorted(lines)).encode("utf-8")
+
+
+def to_trig(dataset: Dataset) -> bytes:
+    """TriG: prefixes, then each named graph (sorted by name) as sorted Turtle."""
+    out = [f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())]
+    for name in sorted(str(g.identifier) for g in dataset.graphs() if str(g.identifier) != "urn:x-rdflib:default"):
+        graph = Graph()
+        _bind(graph)
+        for triple in dataset.graph(URIRef(name)):
+            graph.add(triple)
+        body = graph.serialize(format="turtle", encoding="utf-8").decode("utf-8")
+        statements = "\n".join(line for line in body.splitlines() if not line.startswith("@prefix"))
+        indented = "\n".join(("    " + line) if line else "" for line in statements.strip("\n").splitlines())
+        out.append(f"\n<{name}> {{\n{indented}\n}}\n")
+    return "".join(out).encode("utf-8")
+
+
+def _canonical(value: Any) -> Any:
+    """Sort every JSON array (sets in JSON-LD) and object, recursively."""
+    if isinstance(value, dict):
+        return {k: _canonical(value[k]) for k in sorted(value)}
+    if isinstance(value, list):
+        items = [_canonical(v) for v in value]
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    return value
+
+
+def to_jsonld(graph: Graph) -> bytes:
+    """JSON-LD compacted with histkg's context, keys and arrays sorted."""
+    context = build_context()["@context"]
+    raw = graph.serialize(format="json-ld", context=context, auto_compact=True)
+    data = json.loads(raw)
+    data["@context"] = context
+    graph_items = data.get("@graph")
+    if graph_items is not None:
+        data["@graph"] = sorted((_canonical(i) for i in graph_items), key=lambda i: i.get("id", ""))
+    text = json.dumps({"@context": context, **{k: v for k, v in data.items() if k != "@context"}},
+                      indent=2, ensure_ascii=False)
+    return (text + "\n").encode("utf-8")

@@ -1,0 +1,92 @@
+"""Readers: files -> :class:`~histkg.model.Article`.
+
+Two formats are recognised automatically:
+
+* **sectioned**: a first line ``= Title =``, an optional infobox (a name line followed by
+  ``- Key: Value`` lines), ``==Section==`` headings and ``- `` list items;
+* **plain**: running text, optionally followed by a reference list.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from histkg.errors import SourceError
+from histkg.model import Article
+from histkg.sources.plain import read_plain
+from histkg.sources.sectioned import is_sectioned, read_sectioned
+
+#: File name endings read from a folder.
+ARTICLE_SUFFIXES = (".txt", ".wiki", ".md")
+
+
+def decode(path: Path, data: bytes) -> str:
+    """Decode UTF-8 bytes, failing with the line of the first bad byte."""
+    if not data.strip():
+        raise SourceError(path, "file is empty; give it the text of an article", line=1)
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise SourceError(path, "looks like a binary file (NUL byte); give a UTF-8 text file", line)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise SourceError(
+            path,
+            f"byte 0x{data[exc.start]:02x} is not UTF-8; re-save the file as UTF-8",
+            line,
+        ) from None
+
+
+def read_article(path: Path) -> Article:
+    """Read one article file, detecting its format.
+
+    Raises:
+        SourceError: the file is missing, empty, binary or not UTF-8, or its infobox is malformed.
+    """
+    if not path.exists():
+        raise SourceError(path, "no such file or folder; check the path")
+    if not path.is_file():
+        raise SourceError(path, "not a regular file")
+    data = path.read_bytes()
+    text = decode(path, data)
+    sha = hashlib.sha256(data).hexdigest()
+    if is_sectioned(text):
+        return read_sectioned(path, text, sha)
+    return read_plain(path, text, sha)
+
+
+def article_paths(inputs: list[Path]) -> list[Path]:
+    """Expand files and folders into the sorted list of article files.
+
+    Raises:
+        SourceError: a path is missing, or a folder holds no article files.
+    """
+    found: list[Path] = []
+    for item in inputs:
+        if not item.exists():
+            raise SourceError(item, "no such file or folder; check the path")
+        if item.is_dir():
+            files = sorted(
+                p for p in item.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+            )
+            if not files:
+                raise SourceError(
+                    item,
+                    "folder holds no articles (files ending "
+                    + ", ".join(ARTICLE_SUFFIXES)
+                    + "); point at a folder of article files",
+                )
+            found.extend(files)
+        else:
+            found.append(item)
+    unique = sorted(set(found), key=lambda p: (p.name, str(p)))
+    return unique
+
+
+def iter_articles(inputs: list[Path]) -> Iterator[Article]:
+    """Read every article under ``inputs`` in a stable order."""
+    for path in article_paths(inputs):
+        yield read_article(path)

@@ -1,0 +1,87 @@
+"""SHACL validation of a built graph with histkg's shapes (pySHACL).
+
+pySHACL patches rdflib globally while it loads shapes; everything it does stays inside
+:func:`validate`, which parses shapes fresh on each call.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pyshacl import validate as shacl_validate
+from rdflib import RDF, Graph, Literal, Namespace, URIRef
+
+from histkg.resources import shapes_dir
+
+SH = Namespace("http://www.w3.org/ns/shacl#")
+
+
+@dataclass(frozen=True, order=True)
+class Violation:
+    """One SHACL result: which shape, on which node, and why."""
+
+    source_shape: str
+    focus_node: str
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f" {self.path}" if self.path else ""
+        return f"{self.focus_node}{where}: {self.message} [{self.source_shape}]"
+
+
+@dataclass(frozen=True)
+class Report:
+    conforms: bool
+    graph: Graph
+    violations: tuple[Violation, ...]
+
+
+def load_shapes(directory: Path | None = None) -> Graph:
+    """Every ``*.ttl`` file of the shapes folder, as one graph."""
+    shapes = Graph()
+    for path in sorted((directory or shapes_dir()).glob("*.ttl")):
+        shapes.parse(path, format="turtle")
+    return shapes
+
+
+def _shape_name(graph: Graph, node: object) -> str:
+    if isinstance(node, URIRef):
+        return str(node)
+    # a blank property shape: name it by its path and the node shape that holds it
+    for parent in graph.subjects(SH.property, node):  # type: ignore[arg-type]
+        path = graph.value(node, SH.path)  # type: ignore[arg-type]
+        return f"{parent} / {path}"
+    return "(anonymous shape)"
+
+
+def validate(data: Graph, shapes: Graph | None = None) -> Report:
+    """Validate ``data`` against histkg's shapes.
+
+    Returns:
+        A :class:`Report`; ``conforms`` is False when any violation was found.
+    """
+    shapes_graph = shapes if shapes is not None else load_shapes()
+    conforms, report_graph, _text = shacl_validate(
+        data, shacl_graph=shapes_graph, inference="none", advanced=True, allow_warnings=False
+    )
+    violations = []
+    for result in report_graph.subjects(RDF.type, SH.ValidationResult):
+        shape = report_graph.value(result, SH.sourceShape)
+        focus = report_graph.value(result, SH.focusNode)
+        path = report_graph.value(result, SH.resultPath)
+        message = report_graph.value(result, SH.resultMessage)
+        violations.append(
+            Violation(
+                _shape_name(shapes_graph, shape),
+                str(focus),
+                str(path) if path is not None else "",
+                str(message) if isinstance(message, Literal) else "",
+            )
+        )
+    report = Graph()
+    report.bind("sh", SH)
+    for triple in report_graph:
+        report.add(triple)
+    return Report(bool(conforms), report, tuple(sorted(violations)))
