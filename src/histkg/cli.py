@@ -19,7 +19,7 @@ class HistkgError(click.ClickException):
 
     def __init__(self, error: KGError) -> None:
         super().__init__(str(error))
-        self.exit_code = error.exit_code
+        self.exit_code = error.exit_code  # type: ignore[misc]
 
     def show(self, file: object = None) -> None:
         click.echo(f"histkg: error: {self.format_message()}", err=True)
@@ -39,9 +39,20 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("output"), show_default=True,
-              help="Folder for graph.ttl, graph.jsonld, graph.nt, graph.nq, graph.trig, shacl-report.ttl.")
-@click.option("--base-iri", default=DEFAULT_BASE, show_default=True, help="Base under which resources are minted.")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=Path("output"),
+    show_default=True,
+    help="Folder for graph.ttl, graph.jsonld, graph.nt, graph.nq, graph.trig, shacl-report.ttl.",
+)
+@click.option(
+    "--base-iri",
+    default=DEFAULT_BASE,
+    show_default=True,
+    help="Base under which resources are minted.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 def build(inputs: tuple[Path, ...], out_dir: Path, base_iri: str, quiet: bool) -> None:
     """Build the graph of INPUTS (article files or folders; default seeds/).
@@ -60,7 +71,9 @@ def build(inputs: tuple[Path, ...], out_dir: Path, base_iri: str, quiet: bool) -
     try:
         files = article_paths(paths)
         show = not quiet and len(files) > 1
-        with click.progressbar(length=len(files), label="reading", file=sys.stderr, hidden=not show) as bar:
+        with click.progressbar(
+            length=len(files), label="reading", file=sys.stderr, hidden=not show
+        ) as bar:
             steps = {"n": 0}
 
             def tick() -> None:
@@ -87,8 +100,12 @@ def build(inputs: tuple[Path, ...], out_dir: Path, base_iri: str, quiet: bool) -
 
 @main.command()
 @click.argument("graph", type=click.Path(path_type=Path))
-@click.option("--shapes", type=click.Path(path_type=Path, file_okay=False), default=None,
-              help="Folder of SHACL shapes (default: histkg's own).")
+@click.option(
+    "--shapes",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Folder of SHACL shapes (default: histkg's own).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but violations.")
 def validate(graph: Path, shapes: Path | None, quiet: bool) -> None:
     """Validate GRAPH (.ttl, .nt, .nq, .trig, .jsonld) against the SHACL shapes.
@@ -114,15 +131,30 @@ def validate(graph: Path, shapes: Path | None, quiet: bool) -> None:
     for violation in report.violations:
         click.echo(f"violation: {violation}", err=True)
     if not quiet:
-        click.echo(f"{graph}: {'conforms' if report.conforms else f'{len(report.violations)} violations'}", err=True)
+        click.echo(
+            f"{graph}: {'conforms' if report.conforms else f'{len(report.violations)} violations'}",
+            err=True,
+        )
     sys.exit(EXIT_OK if report.conforms else EXIT_VIOLATIONS)
 
 
 @main.command()
 @click.argument("query_file", type=click.Path(path_type=Path))
-@click.option("--graph", "graph_file", type=click.Path(path_type=Path), default=Path("output/graph.trig"),
-              show_default=True, help="Graph file to query (named graphs are kept; default graph = union).")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option(
+    "--graph",
+    "graph_file",
+    type=click.Path(path_type=Path),
+    default=Path("output/graph.trig"),
+    show_default=True,
+    help="Graph file to query (named graphs are kept; default graph = union).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+)
 def query(query_file: Path, graph_file: Path, fmt: str) -> None:
     """Run the SPARQL query in QUERY_FILE against a built graph.
 

@@ -25,15 +25,15 @@ def build_context(ontology: Graph | None = None) -> dict[str, Any]:
         "label": {"@id": "rdfs:label", "@language": "en"},
         "altLabel": {"@id": "skos:altLabel"},
     }
-    for cls in sorted(g.subjects(RDF.type, OWL.Class)):
+    for cls in sorted(g.subjects(RDF.type, OWL.Class), key=str):
         if str(cls).startswith(HKG_IRI):
-            name = str(cls)[len(HKG_IRI):]
+            name = str(cls)[len(HKG_IRI) :]
             terms[name] = f"hkg:{name}"
     for kind in (OWL.ObjectProperty, OWL.DatatypeProperty):
-        for prop in sorted(g.subjects(RDF.type, kind)):
+        for prop in sorted(g.subjects(RDF.type, kind), key=str):
             if not str(prop).startswith(HKG_IRI):
                 continue
-            name = str(prop)[len(HKG_IRI):]
+            name = str(prop)[len(HKG_IRI) :]
             ranges = sorted(str(r) for r in g.objects(prop, SCHEMA_RANGE))
             if kind == OWL.ObjectProperty:
                 terms[name] = {"@id": f"hkg:{name}", "@type": "@id"}

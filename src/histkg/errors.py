@@ -41,7 +41,7 @@ class QueryError(KGError):
 
 
 @dataclass(frozen=True, order=True)
-class Warning_:
+class CodedWarning:
     """A coded warning: something was seen but not turned into a fact.
 
     Codes: ``W101`` unknown infobox key, ``W102`` infobox value left unparsed,

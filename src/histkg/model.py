@@ -93,7 +93,9 @@ class Mention:
     kind: str  # person | org | place
     text: str
     span: Span
-    org_class: str = "Organization"  # for orgs: Organization, PoliticalParty, Faction, GoverningBody
+    org_class: str = (
+        "Organization"  # for orgs: Organization, PoliticalParty, Faction, GoverningBody
+    )
 
 
 @dataclass
@@ -140,6 +142,8 @@ class EventRecord:
     voted_for: list[Mention] = field(default_factory=list)
     voted_against: list[Mention] = field(default_factory=list)
     part_of: EventRecord | None = None
+    extra_evidence: list[Span] = field(default_factory=list)
+    at: int = 0  # offset of the trigger word
 
 
 @dataclass

@@ -1,4 +1,7 @@
-"""The order of the stages: sources -> extract -> resolve -> mint/assemble -> validate -> serialize."""
+"""The order of the stages.
+
+sources -> extract -> resolve -> mint/assemble -> validate -> serialize.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 
 from histkg.assemble import assemble, merged_graph
-from histkg.errors import Warning_
+from histkg.errors import CodedWarning
 from histkg.extract import extract_corpus
 from histkg.mint import DEFAULT_BASE
 from histkg.model import Article
@@ -31,7 +34,7 @@ class BuildResult:
     dataset: Dataset
     graph: Graph
     report: Report
-    warnings: list[Warning_] = field(default_factory=list)
+    warnings: list[CodedWarning] = field(default_factory=list)
 
     def count(self, cls: str) -> int:
         from rdflib import RDF

@@ -36,7 +36,9 @@ def load_graph(path: Path) -> Dataset:
     try:
         dataset.parse(path, format=PARSE_FORMATS[fmt])
     except Exception as exc:  # rdflib raises many parser-specific types
-        raise SourceError(path, f"cannot parse as {fmt.filename.rsplit('.', 1)[1]}: {exc}") from None
+        raise SourceError(
+            path, f"cannot parse as {fmt.filename.rsplit('.', 1)[1]}: {exc}"
+        ) from None
     return dataset
 
 
@@ -110,8 +112,18 @@ def format_json(result: Result) -> str:
     names = [str(v) for v in (result.vars or [])]
     bindings = []
     for row in result:
-        bindings.append({n: _json_term(v) for n, v in zip(names, row, strict=True) if v is not None})  # type: ignore[arg-type]
-    return json.dumps({"head": {"vars": names}, "results": {"bindings": bindings}}, indent=2, ensure_ascii=False) + "\n"
+        values: list[Any] = list(row)  # type: ignore[arg-type]
+        bindings.append(
+            {n: _json_term(v) for n, v in zip(names, values, strict=True) if v is not None}
+        )
+    return (
+        json.dumps(
+            {"head": {"vars": names}, "results": {"bindings": bindings}},
+            indent=2,
+            ensure_ascii=False,
+        )
+        + "\n"
+    )
 
 
 FORMATTERS = {"table": format_table, "csv": format_csv, "json": format_json}

@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from histkg.errors import Warning_
+from histkg.errors import CodedWarning
 from histkg.extract import CorpusExtraction
 from histkg.extract.mentions import body_regex
 from histkg.lexicon import lexicon
@@ -85,7 +85,7 @@ class Resolution:
 
     statements: list[Statement]
     names: dict[Ref, str]
-    warnings: list[Warning_]
+    warnings: list[CodedWarning]
 
 
 def _compatible(a: Date | None, b: Date | None) -> bool:
@@ -108,7 +108,7 @@ class Resolver:
         self.lex = lexicon()
         self.statements: list[Statement] = []
         self.names: dict[Ref, str] = {}
-        self.warnings: list[Warning_] = []
+        self.warnings: list[CodedWarning] = []
         self.forms: dict[Ref, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         self.first_mention: dict[tuple[Ref, str], Span] = {}
         self.spans: dict[Ref, Span] = {}
@@ -128,14 +128,19 @@ class Resolver:
     def _persons_setup(self) -> None:
         texts = self._person_texts()
         fulls = sorted({t for t in texts if len(t.split()) > 1})
-        self.surnames = sorted({f.split()[-1] for f in fulls} | {t for t in texts if len(t.split()) == 1})
+        self.surnames = sorted(
+            {f.split()[-1] for f in fulls} | {t for t in texts if len(t.split()) == 1}
+        )
         full_surnames = sorted({f.split()[-1] for f in fulls})
         self.variant: dict[str, str] = {}
         for single in self.surnames:
             if single in full_surnames:
                 continue
             for surname in full_surnames:
-                if surname[0] == single[0] and difflib.SequenceMatcher(None, single, surname).ratio() >= 0.85:
+                if (
+                    surname[0] == single[0]
+                    and difflib.SequenceMatcher(None, single, surname).ratio() >= 0.85
+                ):
                     self.variant[single] = surname
                     break
         self.full_by_surname: dict[str, list[str]] = defaultdict(list)
@@ -147,14 +152,18 @@ class Resolver:
         text = mention.text.strip()
         tokens = text.split()
         if len(tokens) > 1:
-            key = " ".join(tokens[:-1] + [self.variant.get(tokens[-1], tokens[-1])])
+            key = " ".join([*tokens[:-1], self.variant.get(tokens[-1], tokens[-1])])
         else:
             surname = self.variant.get(text, text)
             fulls = self.full_by_surname.get(surname, [])
             if len(fulls) == 1:
                 key = fulls[0]
             elif fulls and ex is not None:
-                before = [m for m in ex.mentions if m.kind == "person" and m.text in fulls and m.span.begin < mention.span.begin]
+                before = [
+                    m
+                    for m in ex.mentions
+                    if m.kind == "person" and m.text in fulls and m.span.begin < mention.span.begin
+                ]
                 key = before[-1].text if before else fulls[0]
             else:
                 key = surname
@@ -170,7 +179,7 @@ class Resolver:
     def _demonym(self, name: str) -> str:
         for adjective in sorted(self.lex.demonyms, key=len, reverse=True):
             if name.startswith(adjective + " ") and len(name) > len(adjective) + 1:
-                return f"{name[len(adjective) + 1:]} of {self.lex.demonyms[adjective]}"
+                return f"{name[len(adjective) + 1 :]} of {self.lex.demonyms[adjective]}"
         return name
 
     def org_key(self, text: str, cls: str, ex: Extraction) -> str:
@@ -184,11 +193,19 @@ class Resolver:
             return "party:" + norm(text)
         if re.fullmatch(r"[A-Z]{2,6}", text) and text in self.corpus.acronyms:
             full = self.corpus.acronyms[text]
-            return self.org_key(full, "GoverningBody" if body_regex().fullmatch(full) else "PoliticalParty", ex)
+            return self.org_key(
+                full, "GoverningBody" if body_regex().fullmatch(full) else "PoliticalParty", ex
+            )
         body = body_regex().fullmatch(text)
-        if body is not None and cls != "PoliticalParty" and not re.search(r"\bParty\b", body.group("body")):
+        if (
+            body is not None
+            and cls != "PoliticalParty"
+            and not re.search(r"\bParty\b", body.group("body"))
+        ):
             head = body.group("body").lower()
-            qualifier = body.group("prefix") or re.sub(r"^\s*of\s+(?:the\s+)?", "", body.group("tail") or "")
+            qualifier = body.group("prefix") or re.sub(
+                r"^\s*of\s+(?:the\s+)?", "", body.group("tail") or ""
+            )
             if qualifier:
                 q_cls = "GoverningBody" if body_regex().search(qualifier) else "PoliticalParty"
                 return f"body:{head}>{self.org_key(qualifier, q_cls, ex).split(':', 1)[1]}"
@@ -196,7 +213,8 @@ class Resolver:
             if known:
                 return max(known, key=len)
             if ex.main_party:
-                return f"body:{head}>{self.org_key(ex.main_party, 'PoliticalParty', ex).split(':', 1)[1]}"
+                party = self.org_key(ex.main_party, "PoliticalParty", ex).split(":", 1)[1]
+                return f"body:{head}>{party}"
             return f"body:{head}"
         if cls == "PoliticalParty" or re.search(r"\bParty\b", text):
             return "party:" + norm(self._demonym(text))
@@ -210,14 +228,21 @@ class Resolver:
             self._seen(ref, surface, mention.span)
         else:
             self.first_mention.setdefault((ref, mention.span.doc_id), mention.span)
-        cls = {"faction": "Faction", "party": "PoliticalParty", "body": "GoverningBody"}.get(key.split(":")[0], "Organization")
+        cls = {"faction": "Faction", "party": "PoliticalParty", "body": "GoverningBody"}.get(
+            key.split(":")[0], "Organization"
+        )
         self.add(ref, "type", Text(cls), mention.span.doc_id)
         self.add(ref, "type", Text("Organization"), mention.span.doc_id)
         if key.startswith("body:") and ">" in key:
             parent_key = key.split(":", 1)[1].split(">", 1)[1]
             parent = Ref("org", ("body:" if ">" in parent_key else "party:") + parent_key)
             self.add(ref, "parentOrganization", parent, mention.span.doc_id)
-            self.add(parent, "type", Text("GoverningBody" if ">" in parent_key else "PoliticalParty"), mention.span.doc_id)
+            self.add(
+                parent,
+                "type",
+                Text("GoverningBody" if ">" in parent_key else "PoliticalParty"),
+                mention.span.doc_id,
+            )
             self.add(parent, "type", Text("Organization"), mention.span.doc_id)
         return ref
 
@@ -270,8 +295,14 @@ class Resolver:
 
     def office(self, office: OfficeRef, ex: Extraction) -> Ref:
         doc = ex.article.doc_id
-        org = self.org(office.org, ex) if office.org is not None and office.org.span.end > 0 else (
-            Ref("org", self.org_key(office.org.text, office.org.org_class, ex)) if office.org is not None else None
+        org = (
+            self.org(office.org, ex)
+            if office.org is not None and office.org.span.end > 0
+            else (
+                Ref("org", self.org_key(office.org.text, office.org.org_class, ex))
+                if office.org is not None
+                else None
+            )
         )
         place = self.place(office.place) if office.place is not None else None
         if office.scope == "post":
@@ -344,19 +375,34 @@ class Resolver:
         self.add(ref, "format", Text(a.format), a.doc_id)
         self.names[ref] = a.doc_id
 
-    def _event(self, record: EventRecord, ex: Extraction, events: list[ResolvedEvent],
-               record_map: dict[int, ResolvedEvent]) -> None:
-        refs = lambda ms: sorted({self.mention(m, ex) for m in ms})  # noqa: E731
+    def _event(
+        self,
+        record: EventRecord,
+        ex: Extraction,
+        events: list[ResolvedEvent],
+        record_map: dict[int, ResolvedEvent],
+    ) -> None:
+        def refs(mentions: list[Mention]) -> list[Ref]:
+            return sorted({self.mention(m, ex) for m in mentions})
+
         ev = ResolvedEvent(
-            types=list(record.types), date=record.date, agents=refs(record.agents),
-            affected=refs(record.affected), participants=refs(record.participants),
+            types=list(record.types),
+            date=record.date,
+            agents=refs(record.agents),
+            affected=refs(record.affected),
+            participants=refs(record.participants),
             organization=self.mention(record.organization, ex) if record.organization else None,
             place=self.mention(record.place, ex) if record.place else None,
             office=self.office(record.office, ex) if record.office else None,
-            name=record.name, motion=record.motion, outcome=record.outcome,
-            votes_for=record.votes_for, votes_against=record.votes_against,
-            voted_for=refs(record.voted_for), voted_against=refs(record.voted_against),
-            evidence=[record.evidence], docs=[ex.article.doc_id],
+            name=record.name,
+            motion=record.motion,
+            outcome=record.outcome,
+            votes_for=record.votes_for,
+            votes_against=record.votes_against,
+            voted_for=refs(record.voted_for),
+            voted_against=refs(record.voted_against),
+            evidence=[record.evidence, *record.extra_evidence],
+            docs=[ex.article.doc_id],
         )
         for other in events:
             if self._same_event(other, ev):
@@ -374,11 +420,15 @@ class Resolver:
         if kind == "Vote":
             return a.date == b.date and a.organization == b.organization
         if kind == "Meeting":
-            return a.organization == b.organization and (a.date == b.date or (a.name is not None and a.name == b.name))
+            return a.organization == b.organization and (
+                a.date == b.date or (a.name is not None and a.name == b.name)
+            )
         if kind == "Agreement":
             return a.name is not None and norm(a.name) == norm(b.name or "")
         if kind == "Speech":
-            return a.agents == b.agents and (a.date == b.date or (a.name is not None and a.name == b.name))
+            return a.agents == b.agents and (
+                a.date == b.date or (a.name is not None and a.name == b.name)
+            )
         if kind == "Decree":
             return a.date == b.date and a.agents == b.agents
         if a.office is not None and b.office is not None and a.office != b.office:
@@ -391,14 +441,28 @@ class Resolver:
         for attr in ("agents", "affected", "participants", "voted_for", "voted_against"):
             merged = sorted(set(getattr(a, attr)) | set(getattr(b, attr)))
             setattr(a, attr, merged)
-        for attr in ("organization", "place", "office", "name", "motion", "outcome", "votes_for", "votes_against"):
+        for attr in (
+            "organization",
+            "place",
+            "office",
+            "name",
+            "motion",
+            "outcome",
+            "votes_for",
+            "votes_against",
+        ):
             if getattr(a, attr) is None:
                 setattr(a, attr, getattr(b, attr))
         a.evidence += [e for e in b.evidence if e not in a.evidence]
         a.docs += [d for d in b.docs if d not in a.docs]
 
-    def _tenure(self, t: TenureRecord, ex: Extraction, tenures: dict[tuple[Ref, Ref], ResolvedTenure],
-                record_map: dict[int, ResolvedEvent]) -> None:
+    def _tenure(
+        self,
+        t: TenureRecord,
+        ex: Extraction,
+        tenures: dict[tuple[Ref, Ref], ResolvedTenure],
+        record_map: dict[int, ResolvedEvent],
+    ) -> None:
         holder = self.person(t.holder, ex)
         office = self.office(t.office, ex)
         key = (holder, office)
@@ -407,8 +471,15 @@ class Resolver:
             new = getattr(t, attr)
             old = getattr(rt, attr)
             if new is not None and old is not None and not _compatible(new, old):
-                self.warnings.append(Warning_("W401", str(ex.article.path), ex.article.line_of(t.evidence.begin),
-                                              f"{attr} of {holder.key} as {office.key}: {old.iso} vs {new.iso}; kept the earlier source"))
+                self.warnings.append(
+                    CodedWarning(
+                        "W401",
+                        str(ex.article.path),
+                        ex.article.line_of(t.evidence.begin),
+                        f"{attr} of {holder.key} as {office.key}: {old.iso} vs {new.iso};"
+                        " kept the earlier source",
+                    )
+                )
                 continue
             setattr(rt, attr, _finer(old, new))
         if t.attested is not None:
@@ -498,7 +569,11 @@ class Resolver:
             return ref.key.split(":", 1)[-1]
         if ref.kind == "person":
             return ref.key
-        candidates = sorted(forms, key=lambda f: (-len(f.split()), f)) if ref.kind != "office" else sorted(forms)
+        candidates = (
+            sorted(forms, key=lambda f: (-len(f.split()), f))
+            if ref.kind != "office"
+            else sorted(forms)
+        )
         named = [c for c in candidates if not re.fullmatch(r"[A-Z]{2,6}", c)]
         return (named or candidates)[0]
 
@@ -527,14 +602,25 @@ class Resolver:
         elif kind == "Speech":
             text = "Speech by " + ", ".join(self.label(r) for r in ev.agents)
         elif kind == "Expulsion":
-            text = f"Expulsion of {who}" + (f" from the {self.label(ev.organization)}" if ev.organization else "")
+            text = f"Expulsion of {who}" + (
+                f" from the {self.label(ev.organization)}" if ev.organization else ""
+            )
         elif kind == "CoupAttempt":
             text = f"Attempt to depose {who}"
         else:
-            verb = {"Appointment": "Appointment", "Removal": "Removal", "Resignation": "Resignation",
-                    "Reinstatement": "Reinstatement", "Confirmation": "Confirmation", "Election": "Election",
-                    "Arrest": "Arrest", "Trial": "Trial", "Sentencing": "Sentencing", "Execution": "Execution",
-                    "Death": "Death"}.get(kind, kind)
+            verb = {
+                "Appointment": "Appointment",
+                "Removal": "Removal",
+                "Resignation": "Resignation",
+                "Reinstatement": "Reinstatement",
+                "Confirmation": "Confirmation",
+                "Election": "Election",
+                "Arrest": "Arrest",
+                "Trial": "Trial",
+                "Sentencing": "Sentencing",
+                "Execution": "Execution",
+                "Death": "Death",
+            }.get(kind, kind)
             text = f"{verb} of {who}{office}" if who else f"{verb}{org}"
         return text + when
 
@@ -546,8 +632,13 @@ class Resolver:
         for ev in events:
             ref = Ref("event", ev.key)
             short = ev.name or (
-                " ".join(self.label(r).split()[-1] for r in ev.affected[:4]) if ev.affected
-                else (self.label(ev.organization) if ev.organization else " ".join(self.label(r) for r in ev.agents[:2]))
+                " ".join(self.label(r).split()[-1] for r in ev.affected[:4])
+                if ev.affected
+                else (
+                    self.label(ev.organization)
+                    if ev.organization
+                    else " ".join(self.label(r) for r in ev.agents[:2])
+                )
             )
             self.names[ref] = f"{ev.date.iso if ev.date else 'undated'} {ev.types[0]} {short}"
             for doc in ev.docs:
@@ -557,7 +648,12 @@ class Resolver:
                 if ev.date is not None:
                     self.add(ref, "date", ev.date, doc)
                 for prop in ("agents", "affected", "voted_for", "voted_against"):
-                    name = {"agents": "agent", "affected": "affected", "voted_for": "votedFor", "voted_against": "votedAgainst"}[prop]
+                    name = {
+                        "agents": "agent",
+                        "affected": "affected",
+                        "voted_for": "votedFor",
+                        "voted_against": "votedAgainst",
+                    }[prop]
                     for r in getattr(ev, prop):
                         self.add(ref, name, r, doc)
                 for r in ev.participants:
@@ -589,7 +685,12 @@ class Resolver:
             self.names[ref] = f"{holder.key} {self.office_label(office)}"
             for doc in t.docs:
                 self.add(ref, "type", Text("Tenure"), doc)
-                self.add(ref, "label", Text(f"{self.label(holder)} as {self.office_label(office)}", "en"), doc)
+                self.add(
+                    ref,
+                    "label",
+                    Text(f"{self.label(holder)} as {self.office_label(office)}", "en"),
+                    doc,
+                )
                 self.add(ref, "holder", holder, doc)
                 self.add(ref, "office", office, doc)
                 if t.start is not None:

@@ -33,9 +33,14 @@ class RdfFormat(Enum):
     @classmethod
     def from_extension(cls, name: str) -> RdfFormat:
         for fmt in cls:
-            if name.endswith(fmt.filename.rsplit(".", 1)[1]) and name.rsplit(".", 1)[-1] == fmt.filename.rsplit(".", 1)[1]:
+            if (
+                name.endswith(fmt.filename.rsplit(".", 1)[1])
+                and name.rsplit(".", 1)[-1] == fmt.filename.rsplit(".", 1)[1]
+            ):
                 return fmt
-        raise ValueError(f"unknown RDF file ending in {name!r}; use one of " + ", ".join(f.filename for f in cls))
+        raise ValueError(
+            f"unknown RDF file ending in {name!r}; use one of " + ", ".join(f.filename for f in cls)
+        )
 
 
 def _bind(graph: Graph) -> None:
@@ -61,7 +66,7 @@ def to_nquads(dataset: Dataset) -> bytes:
     for s, p, o, g in dataset.quads((None, None, None, None)):
         if g is None or g == URIRef("urn:x-rdflib:default"):
             continue
-        name = g.identifier if isinstance(g, Graph) else g
+        name = str(g)
         lines.append(_nt_row((s, p, o))[:-3] + f" <{name}> .\n")
     return "".join(sorted(lines)).encode("utf-8")
 
@@ -69,14 +74,18 @@ def to_nquads(dataset: Dataset) -> bytes:
 def to_trig(dataset: Dataset) -> bytes:
     """TriG: prefixes, then each named graph (sorted by name) as sorted Turtle."""
     out = [f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())]
-    for name in sorted(str(g.identifier) for g in dataset.graphs() if str(g.identifier) != "urn:x-rdflib:default"):
+    for name in sorted(
+        str(g.identifier) for g in dataset.graphs() if str(g.identifier) != "urn:x-rdflib:default"
+    ):
         graph = Graph()
         _bind(graph)
         for triple in dataset.graph(URIRef(name)):
             graph.add(triple)
         body = graph.serialize(format="turtle", encoding="utf-8").decode("utf-8")
         statements = "\n".join(line for line in body.splitlines() if not line.startswith("@prefix"))
-        indented = "\n".join(("    " + line) if line else "" for line in statements.strip("\n").splitlines())
+        indented = "\n".join(
+            ("    " + line) if line else "" for line in statements.strip("\n").splitlines()
+        )
         out.append(f"\n<{name}> {{\n{indented}\n}}\n")
     return "".join(out).encode("utf-8")
 
@@ -100,6 +109,9 @@ def to_jsonld(graph: Graph) -> bytes:
     graph_items = data.get("@graph")
     if graph_items is not None:
         data["@graph"] = sorted((_canonical(i) for i in graph_items), key=lambda i: i.get("id", ""))
-    text = json.dumps({"@context": context, **{k: v for k, v in data.items() if k != "@context"}},
-                      indent=2, ensure_ascii=False)
+    text = json.dumps(
+        {"@context": context, **{k: v for k, v in data.items() if k != "@context"}},
+        indent=2,
+        ensure_ascii=False,
+    )
     return (text + "\n").encode("utf-8")

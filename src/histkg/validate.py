@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pyshacl import validate as shacl_validate
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
+from rdflib.term import Node
 
 from histkg.resources import shapes_dir
 
@@ -46,12 +47,12 @@ def load_shapes(directory: Path | None = None) -> Graph:
     return shapes
 
 
-def _shape_name(graph: Graph, node: object) -> str:
-    if isinstance(node, URIRef):
+def _shape_name(graph: Graph, node: Node | None) -> str:
+    if isinstance(node, URIRef) or node is None:
         return str(node)
     # a blank property shape: name it by its path and the node shape that holds it
-    for parent in graph.subjects(SH.property, node):  # type: ignore[arg-type]
-        path = graph.value(node, SH.path)  # type: ignore[arg-type]
+    for parent in graph.subjects(SH.property, node):
+        path = graph.value(node, SH.path)
         return f"{parent} / {path}"
     return "(anonymous shape)"
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from histkg.errors import Warning_
+from histkg.errors import CodedWarning
 from histkg.extract.infobox import read_infobox
 from histkg.extract.mentions import PARTY_RE, body_regex, org_class
 from histkg.extract.nlp import corpus_ruler, expand_coordinations, harvest, load_model, mask_native
@@ -66,7 +66,11 @@ def _country(article: Article, facts_country: list[Mention]) -> Mention | None:
     best = max(counts.values())
     place = min((p for p in counts if counts[p] == best), key=lambda p: first[p])
     at = article.text.find(place)
-    span = Span(article.doc_id, at, at + len(place)) if at >= 0 else Span(article.doc_id, first[place], first[place])
+    span = (
+        Span(article.doc_id, at, at + len(place))
+        if at >= 0
+        else Span(article.doc_id, first[place], first[place])
+    )
     return Mention("place", place, span)
 
 
@@ -75,7 +79,7 @@ class CorpusExtraction:
     """What extraction yields for a whole corpus."""
 
     extractions: list[Extraction]
-    warnings: list[Warning_]
+    warnings: list[CodedWarning]
     acronyms: dict[str, str]
 
 
@@ -100,7 +104,7 @@ def extract_corpus(
     docs_flat = [ruler(doc) for doc in docs_flat]
     acronyms = acronym_table(articles)
     results: list[Extraction] = []
-    warnings: list[Warning_] = []
+    warnings: list[CodedWarning] = []
     cursor = 0
     for article in articles:
         docs = docs_flat[cursor : cursor + len(article.blocks)]
@@ -118,7 +122,9 @@ def extract_corpus(
             reader.faction = facts.subject if facts.subject.org_class == "Faction" else None
         elif faction_names:
             at = article.text.find(article.title)
-            reader.faction = Mention("org", article.title, Span(article.doc_id, at, at + len(article.title)), "Faction")
+            reader.faction = Mention(
+                "org", article.title, Span(article.doc_id, at, at + len(article.title)), "Faction"
+            )
         extraction = reader.read(docs)
         extraction.main_party = main_party
         extraction.faction = reader.faction
@@ -128,14 +134,24 @@ def extract_corpus(
             facts.alt_labels = [a for a in facts.alt_labels if a[0]]
             if hint:
                 for org in extraction.orgs:
-                    org.alt_labels = [(t, hint[0] if lang == "und" else lang, sp) for t, lang, sp in org.alt_labels]
+                    org.alt_labels = [
+                        (t, hint[0] if lang == "und" else lang, sp)
+                        for t, lang, sp in org.alt_labels
+                    ]
             extraction.orgs.insert(0, facts)
         if reader.faction is not None:
             extraction.mentions.append(reader.faction)
         for begin, end in article.reference_spans:
             work = parse_reference(article.text[begin:end], Span(article.doc_id, begin, end))
             if work is None:
-                warnings.append(Warning_("W301", str(article.path), article.line_of(begin), "reference not understood; left out"))
+                warnings.append(
+                    CodedWarning(
+                        "W301",
+                        str(article.path),
+                        article.line_of(begin),
+                        "reference not understood; left out",
+                    )
+                )
             else:
                 extraction.works.append(work)
         results.append(extraction)

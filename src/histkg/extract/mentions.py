@@ -84,7 +84,10 @@ def person_mentions(doc: Doc, book: NameBook, doc_id: str, base: int) -> list[tu
         spans.append(name)
     taken = {(s.start, s.end) for s in spans}
     for extra in expand_coordinations(doc, book):
-        if not any(s.start <= extra.start < s.end for s in spans) and (extra.start, extra.end) not in taken:
+        if (
+            not any(s.start <= extra.start < s.end for s in spans)
+            and (extra.start, extra.end) not in taken
+        ):
             spans.append(extra)
     out = []
     for s in sorted(spans, key=lambda s: s.start):
@@ -103,7 +106,10 @@ def org_class(name: str) -> str:
     words = name.split()
     if words and words[-1] in lex.faction_words:
         return "Faction"
-    if any(name.endswith(b) or name.startswith(b) or f" {b} " in f" {name} " for b in lex.governing_bodies):
+    if any(
+        name.endswith(b) or name.startswith(b) or f" {b} " in f" {name} "
+        for b in lex.governing_bodies
+    ):
         if not re.search(r"\bParty\b", name.split(" of ")[0]):
             return "GoverningBody"
     if re.search(r"\b(?:Party|League of Communists)\b", name):
@@ -157,7 +163,12 @@ def model_orgs(doc: Doc, doc_id: str, base: int) -> list[Mention]:
         if not any(span.text.endswith(h) for h in heads):
             continue
         out.append(
-            Mention("org", span.text, Span(doc_id, base + span.start_char, base + span.end_char), org_class(span.text))
+            Mention(
+                "org",
+                span.text,
+                Span(doc_id, base + span.start_char, base + span.end_char),
+                org_class(span.text),
+            )
         )
     return out
 
@@ -170,5 +181,7 @@ def place_mentions(doc: Doc, doc_id: str, base: int) -> list[Mention]:
         span = ent[1:] if ent[0].text.lower() == "the" else ent
         if not span.text or not span.text[0].isupper():
             continue
-        out.append(Mention("place", span.text, Span(doc_id, base + span.start_char, base + span.end_char)))
+        out.append(
+            Mention("place", span.text, Span(doc_id, base + span.start_char, base + span.end_char))
+        )
     return out

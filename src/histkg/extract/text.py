@@ -11,18 +11,43 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from histkg.errors import Warning_
-from histkg.extract.mentions import Sentence, _alternation, org_mentions, model_orgs, person_mentions, place_mentions
+from histkg.errors import CodedWarning
+from histkg.extract.mentions import (
+    Sentence,
+    _alternation,
+    model_orgs,
+    org_mentions,
+    person_mentions,
+    place_mentions,
+)
 from histkg.extract.nlp import NameBook
 from histkg.lexicon import Trigger, lexicon
-from histkg.model import Article, Date, EventRecord, Extraction, Mention, OfficeRef, OrgFacts, Span, TenureRecord
+from histkg.model import (
+    Article,
+    Date,
+    EventRecord,
+    Extraction,
+    Mention,
+    OfficeRef,
+    OrgFacts,
+    Span,
+    TenureRecord,
+)
 from histkg.parse.dates import DateMention, find_dates
 
-BOUNDARY_RE = re.compile(r"(?:[:;]\s|,\s+but\s|\sbut\s|\swhile\s|\swhereas\s|,\s+who\s|,\s+whom\s|,\s+which\s)")
+BOUNDARY_RE = re.compile(
+    r"(?:[:;]\s|,\s+but\s|\sbut\s|\swhile\s|\swhereas\s|,\s+who\s|,\s+whom\s|,\s+which\s)"
+)
 RESTART_RE = re.compile(r"(?<=[a-z0-9)])\s(?=(?:In|On|At|After|During|By)\s)")
-MODAL_RE = re.compile(r"\b(?:could|would|might|may|should|can|cannot|must|to)\s+(?:not\s+)?(?:\w+ly\s+)?$")
-ALLOWED_TO_RE = re.compile(r"\b(?:was|were|been)\s+(?:\w+ly\s+)?(?:forced|allowed|permitted|made|asked|obliged|compelled)\s+to\s+$")
-PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$")
+MODAL_RE = re.compile(
+    r"\b(?:could|would|might|may|should|can|cannot|must|to)\s+(?:not\s+)?(?:\w+ly\s+)?$"
+)
+ALLOWED_TO_RE = re.compile(
+    r"\b(?:was|were|been)\s+(?:\w+ly\s+)?(?:forced|allowed|permitted|made|asked|obliged|compelled)\s+to\s+$"
+)
+PASSIVE_RE = re.compile(
+    r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$"
+)
 PRONOUN_RE = re.compile(r"^\s*(?:He|She)\b")
 MEETING_RE = re.compile(
     r"(?P<anaphor>\b(?:that|this|the same)\s+)?"
@@ -34,17 +59,32 @@ VOTE_COUNT_RE = re.compile(
     r"(?P<verb>won|passed|carried|was adopted|was approved|was rejected|failed|lost|was defeated)"
     r"\s+(?:with|by)\s+(?:a\s+vote\s+of\s+)?(?P<a>\d+|[a-z]+)\s*(?:to|-|–)\s*(?P<b>\d+|[a-z]+)(?:\s+votes?)?"
 )
-MOTION_RE = re.compile(r"(?:proposal|motion|resolution|bill|plan)\s+(?P<motion>to\s.+?)\s+(?=won|passed|carried|was|failed|lost)")
-NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
-FOR_RE = re.compile(r"\b(?:supported(?: it)?|voted for(?: it)?|voted in favou?r(?: of it)?|backed it)\b")
+MOTION_RE = re.compile(
+    r"(?:proposal|motion|resolution|bill|plan)\s+(?P<motion>to\s.+?)\s+(?=won|passed|carried|was|failed|lost)"
+)
+MOTION_ONLY_RE = re.compile(r"(?:proposal|motion|resolution|bill|plan)\s+(?P<motion>to\s[^.;]+)")
+NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+}
+FOR_RE = re.compile(
+    r"\b(?:supported(?: it)?|voted for(?: it)?|voted in favou?r(?: of it)?|backed it)\b"
+)
 AGAINST_RE = re.compile(r"\b(?:opposed(?: it)?|voted against(?: it)?)\b")
 NAMED_AGREEMENT_RE = re.compile(
     r"(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w-]*\s+)*(?:Agreement|Treaty|Pact|Accord)"
     r"(?:\s+(?:on|of|for|between|and|the)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*)"
 )
 NAMED_SPEECH_RE = re.compile(r"(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w-]*\s+)+Speech)")
-ALIAS_RE = re.compile(r"(?:known|referenced|referred to|called|designated)[^\"“]{0,60}?\bas\s+[\"“](?P<alias>[^\"”]+)[\"”]")
-NATIVE_RE = re.compile(r"\((?:(?P<lang>[A-Z][a-z]+):\s*)?(?P<native>[^(),;]*[\u0400-\u04ff\u0370-\u03ff\u3040-\u9fff][^()]*?)(?:,\s*romani[sz]ed:\s*(?P<rom>[^()]+?))?\)")
+ALIAS_RE = re.compile(
+    r"(?:known|referenced|referred to|called|designated)[^\"“]{0,60}?"
+    r"\bas\s+[\"“](?P<alias>[^\"”]+)[\"”]"
+)
+NATIVE_RE = re.compile(
+    r"\((?:(?P<lang>[A-Z][a-z]+):\s*)?(?P<native>[^(),;]*[\u0400-\u04ff\u0370-\u03ff\u3040-\u9fff][^()]*?)(?:,\s*romani[sz]ed:\s*(?P<rom>[^()]+?))?\)"
+)
 LED_BY_RE = re.compile(r"\b(?:led|headed)\s+by\b")
 LEADERS_OF_RE = re.compile(r"\b(?P<role>leaders?|members?)\s+of\s+the\s+group\s*[–—-]\s*")
 GROUP_OF_RE = re.compile(r"\b[Gg]roup\s+of\s+(?=[A-Z])")
@@ -59,7 +99,9 @@ class Context:
 
     focal_year: int | None = None
     years: list[tuple[int, int]] = field(default_factory=list)  # (sentence number, year)
-    full_dates: list[tuple[int, int, Date]] = field(default_factory=list)  # (block, sentence number, date)
+    full_dates: list[tuple[int, int, Date]] = field(
+        default_factory=list
+    )  # (block, sentence number, date)
     scene: EventRecord | None = None
     scene_sentence: int = -10
     last_subject: Mention | None = None
@@ -68,8 +110,15 @@ class Context:
 class ArticleReader:
     """Turns the sentences of one article into records."""
 
-    def __init__(self, article: Article, book: NameBook, main_party: str | None,
-                 country: Mention | None, faction_names: list[str], acronyms: set[str]) -> None:
+    def __init__(
+        self,
+        article: Article,
+        book: NameBook,
+        main_party: str | None,
+        country: Mention | None,
+        faction_names: list[str],
+        acronyms: set[str],
+    ) -> None:
         self.article = article
         self.book = book
         self.main_party = main_party
@@ -77,13 +126,16 @@ class ArticleReader:
         self.faction_names = faction_names
         self.acronyms = acronyms
         self.out = Extraction(article)
-        self.warnings: list[Warning_] = []
+        self.warnings: list[CodedWarning] = []
         self.ctx = Context()
         self.sentence_no = 0
         lex = lexicon()
         self.office_forms = lex.office_by_form()
-        self.title_re = re.compile(rf"(?<![\w-])(?P<title>{_alternation(list(self.office_forms))})(?![\w-])")
+        self.title_re = re.compile(
+            rf"(?<![\w-])(?P<title>{_alternation(list(self.office_forms))})(?![\w-])"
+        )
         self.faction: Mention | None = None
+        self.previous_sentence: Sentence | None = None
 
     # --- sentences --------------------------------------------------------------
 
@@ -104,16 +156,21 @@ class ArticleReader:
                     s.persons.append(m)
                     if possessive:
                         s.possessive.add(m.span.begin)
-            s.quoted = [(begin + q.start(), begin + q.end()) for q in re.finditer(r"[\"“][^\"”]*[\"”]", text)]
+            s.quoted = [
+                (begin + q.start(), begin + q.end())
+                for q in re.finditer(r"[\"“][^\"”]*[\"”]", text)
+            ]
             s.orgs = org_mentions(text, begin, doc_id, self.acronyms, self.faction_names)
             for m in orgs_model:
                 if begin <= m.span.begin < end and not any(
-                    o.span.begin < m.span.end and m.span.begin < o.span.end for o in s.orgs + s.persons
+                    o.span.begin < m.span.end and m.span.begin < o.span.end
+                    for o in s.orgs + s.persons
                 ):
                     s.orgs.append(m)
             s.orgs.sort(key=lambda m: m.span.begin)
             s.places = [
-                p for p in places
+                p
+                for p in places
                 if begin <= p.span.begin < end
                 and not any(o.span.begin <= p.span.begin < o.span.end for o in s.orgs + s.persons)
             ]
@@ -126,11 +183,18 @@ class ArticleReader:
         local = find_dates(s.text, context_year)
         for d in local:
             if d.relative and not recent:
-                self.warnings.append(Warning_(
-                    "W201", str(self.article.path), self.article.line_of(s.begin + d.begin),
-                    f"'{s.text[d.begin:d.end]}' has no year nearby; took {context_year}, the year of the article's main event",
-                ))
-        s.dates = [DateMention(s.begin + d.begin, s.begin + d.end, d.date, d.relative) for d in local]
+                self.warnings.append(
+                    CodedWarning(
+                        "W201",
+                        str(self.article.path),
+                        self.article.line_of(s.begin + d.begin),
+                        f"'{s.text[d.begin : d.end]}' has no year nearby; took {context_year},"
+                        " the year of the article's main event",
+                    )
+                )
+        s.dates = [
+            DateMention(s.begin + d.begin, s.begin + d.end, d.date, d.relative) for d in local
+        ]
         for d in s.dates:
             if not d.relative:
                 self.ctx.years.append((self.sentence_no, d.date.year))
@@ -145,6 +209,7 @@ class ArticleReader:
                 self._dates(s)
                 self.out.mentions.extend(s.persons + s.orgs + s.places)
                 self._sentence(s)
+                self.previous_sentence = s
                 self.sentence_no += 1
         return self.out
 
@@ -157,7 +222,9 @@ class ArticleReader:
         office = self.office_forms[title_form]
         ref = OfficeRef(office.title, office.scope, phrase=title_form)
         if office.scope == "party" and self.main_party:
-            ref.org = phrase_org or Mention("org", self.main_party, Span(self.article.doc_id, 0, 0), "PoliticalParty")
+            ref.org = phrase_org or Mention(
+                "org", self.main_party, Span(self.article.doc_id, 0, 0), "PoliticalParty"
+            )
         elif office.scope == "body" and phrase_org is not None:
             ref.org = phrase_org
         elif office.scope == "state":
@@ -193,21 +260,28 @@ class ArticleReader:
     def _office_after(self, s: Sentence, at: int, end: int) -> tuple[OfficeRef, int] | None:
         """An office named right after ``at`` ("became Premier", "as ambassador to X")."""
         rest = self.article.text[at:end]
-        lead = re.match(r"\s*(?:as\s+|to\s+(?:the\s+)?(?:post\s+of\s+)?|the\s+)?(?:(?:new|acting|interim)\s+)?", rest)
+        lead = re.match(
+            r"\s*(?:as\s+|to\s+(?:the\s+)?(?:post\s+of\s+)?|the\s+)?(?:(?:new|acting|interim)\s+)?",
+            rest,
+        )
         pos = at + (lead.end() if lead else 0)
         rest = self.article.text[pos:end]
         title = self.title_re.match(rest)
         lex = lexicon()
         if title:
             org = None
-            tail = re.match(r"\s+of\s+(?:the\s+)?", rest[title.end():])
+            tail = re.match(r"\s+of\s+(?:the\s+)?", rest[title.end() :])
             if tail:
                 tail_at = pos + title.end() + tail.end()
                 org = next((o for o in s.orgs if o.span.begin == tail_at), None)
             return self.office(title.group("title"), org), pos + title.end()
-        post = re.match(rf"(?P<noun>{_alternation(list(lex.posts_to))})\s+to\s+", rest, re.IGNORECASE)
+        post = re.match(
+            rf"(?P<noun>{_alternation(list(lex.posts_to))})\s+to\s+", rest, re.IGNORECASE
+        )
         if post is None:
-            post = re.match(rf"(?P<noun>{_alternation(list(lex.posts_of))})\s+of\s+", rest, re.IGNORECASE)
+            post = re.match(
+                rf"(?P<noun>{_alternation(list(lex.posts_of))})\s+of\s+", rest, re.IGNORECASE
+            )
         if post is None:
             return None
         stop = end
@@ -218,18 +292,27 @@ class ArticleReader:
             if d.begin > pos + post.end():
                 stop = min(stop, d.begin)
         phrase = self.article.text[pos:stop]
-        phrase = re.split(r"(?:\s+(?:In|On|At|After|During)\s|[,.;:]\s|[.;:]$|\s+(?:in|on)\s+(?=\d)|\s+and\s+(?=[a-z]))", phrase)[0]
+        phrase = re.split(
+            r"(?:\s+(?:In|On|At|After|During)\s|[,.;:]\s|[.;:]$|\s+(?:in|on)\s+(?=\d)|\s+and\s+(?=[a-z]))",
+            phrase,
+        )[0]
         phrase = re.sub(r"\s+(?:as well|too|instead|again)$", "", phrase.strip().rstrip("."))
         phrase_end = pos + len(phrase)
         noun = post.group("noun")
-        words = phrase[len(noun):].strip()
+        words = phrase[len(noun) :].strip()
         title_text = noun[0].upper() + noun[1:].lower() + " " + words
         place = next((p for p in s.places if pos <= p.span.begin < phrase_end), None)
         org = next((o for o in s.orgs if pos <= o.span.begin < phrase_end), None)
-        org_phrase = re.match(r"(?:of|to)\s+(?:the\s+|a\s+|an\s+)?(?P<org>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)", words)
+        org_phrase = re.match(
+            r"(?:of|to)\s+(?:the\s+|a\s+|an\s+)?(?P<org>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)", words
+        )
         if org is None and org_phrase:
             b = phrase_end - len(phrase) + len(noun) + 1 + words.find(org_phrase.group("org"))
-            org = Mention("org", org_phrase.group("org"), Span(self.article.doc_id, b, b + len(org_phrase.group("org"))))
+            org = Mention(
+                "org",
+                org_phrase.group("org"),
+                Span(self.article.doc_id, b, b + len(org_phrase.group("org"))),
+            )
             if org.text in {p.text for p in s.places}:
                 org = None
         ref = OfficeRef(title_text, "post", org=org, place=place, phrase=phrase)
@@ -247,14 +330,22 @@ class ArticleReader:
         if vote is not None:
             events.append(vote)
         for e in events:
-            if self.ctx.scene is not None and self.sentence_no - self.ctx.scene_sentence <= 1 and e.part_of is None:
+            if (
+                self.ctx.scene is not None
+                and self.sentence_no - self.ctx.scene_sentence <= 1
+                and e.part_of is None
+            ):
                 if "Meeting" not in e.types and self.ctx.scene is not e:
                     e.part_of = self.ctx.scene
                     if e.date is None:
                         e.date = self.ctx.scene.date
         for e in events:
             if e.date is None and e.types[0] in {"Vote", "Speech"}:
-                recent = [d for b, n, d in self.ctx.full_dates if b == s.block and self.sentence_no - n <= 2]
+                recent = [
+                    d
+                    for b, n, d in self.ctx.full_dates
+                    if b == s.block and self.sentence_no - n <= 2
+                ]
                 if recent:
                     e.date = recent[-1]
         self.out.events.extend(meetings + events)
@@ -264,11 +355,11 @@ class ArticleReader:
             self.ctx.last_subject = first[0]
 
     def _title_tenures(self, s: Sentence) -> dict[int, TenureRecord]:
-        """ "Foreign Minister Dmitri Shepilov", "former Premiers A and B", "A, the Premier,". """
+        """ "Foreign Minister Dmitri Shepilov", "former Premiers A and B", "A, the Premier,"."""
         found: dict[int, TenureRecord] = {}
         previous: tuple[TenureRecord, bool] | None = None
         for m in s.persons:
-            before = self.article.text[s.begin:m.span.begin]
+            before = self.article.text[s.begin : m.span.begin]
             match = re.search(
                 rf"(?:(?P<former>former|then|late|ex-)\s+)?(?P<title>{_alternation(list(self.office_forms))})\s+$",
                 before,
@@ -278,24 +369,33 @@ class ArticleReader:
             if match:
                 title = match.group("title")
                 plural = title.endswith("s") and self.office_forms[title].title != title
-                tenure = TenureRecord(m, self.office(title), self.span(s), former=bool(match.group("former")))
+                tenure = TenureRecord(
+                    m, self.office(title), self.span(s), former=bool(match.group("former"))
+                )
             elif previous is not None and previous[1]:
-                gap = self.article.text[previous[0].holder.span.end:m.span.begin]
+                gap = self.article.text[previous[0].holder.span.end : m.span.begin]
                 if gap in {" and ", ", ", ", and "}:
                     prev = previous[0]
                     tenure = TenureRecord(m, prev.office, prev.evidence, former=prev.former)
                     plural = True
             else:
-                after = self.article.text[m.span.end:s.end]
+                after = self.article.text[m.span.end : s.end]
                 appo = re.match(
                     rf",\s+(?:the\s+)?(?:(?P<former>former)\s+)?(?P<title>{_alternation(list(self.office_forms))})(?:\s+of\s+(?:the\s+)?[A-Z][\w\s]*?)?,",
                     after,
                 )
                 if appo:
-                    tenure = TenureRecord(m, self.office(appo.group("title")), self.span(s), former=bool(appo.group("former")))
+                    tenure = TenureRecord(
+                        m,
+                        self.office(appo.group("title")),
+                        self.span(s),
+                        former=bool(appo.group("former")),
+                    )
             if tenure is not None:
                 if not tenure.former:
-                    tenure.attested = self._date_for(s, *self._segment(s, m.span.begin), m.span.begin)
+                    tenure.attested = self._date_for(
+                        s, *self._segment(s, m.span.begin), m.span.begin
+                    )
                 found[m.span.begin] = tenure
                 self.out.tenures.append(tenure)
                 previous = (tenure, plural)
@@ -318,31 +418,52 @@ class ArticleReader:
         passed = verb in {"won", "passed", "carried", "was adopted", "was approved"}
         vote = EventRecord(["Vote"], self.span(s), verb)
         vote.outcome = "passed" if passed else "failed"
-        vote.votes_for, vote.votes_against = (a, b) if passed else (b, a)
+        # the winning side has more votes, whatever order the text gives them in
+        vote.votes_for, vote.votes_against = (
+            (max(a, b), min(a, b)) if passed else (min(a, b), max(a, b))
+        )
         after = s.begin + count.end()
-        tail = s.text[count.end():]
+        tail = s.text[count.end() :]
         for_m, against_m = FOR_RE.search(tail), AGAINST_RE.search(tail)
         if for_m and against_m:
-            first, second = sorted([(for_m, "for"), (against_m, "against")], key=lambda x: x[0].start())
+            first, second = sorted(
+                [(for_m, "for"), (against_m, "against")], key=lambda x: x[0].start()
+            )
             zone1 = s.persons_in(after, after + first[0].start())
             zone2 = s.persons_in(after + first[0].end(), after + second[0].start())
             groups = {first[1]: zone1, second[1]: zone2}
             vote.voted_for, vote.voted_against = groups["for"], groups["against"]
             claimed.append((after, after + second[0].end()))
         motion = MOTION_RE.search(s.text)
+        ms = s
+        prev = self.previous_sentence
+        if motion is None and prev is not None and prev.block == s.block:
+            # "The Politburo voted on the group's motion to X. The motion failed by 4 to 6 …"
+            motion = MOTION_ONLY_RE.search(prev.text)
+            if motion is not None:
+                ms = prev
+                vote.extra_evidence.append(self.span(prev))
         if motion:
             vote.motion = motion.group("motion")
-            claimed.append((s.begin + motion.start(), s.begin + motion.end()))
-            owner = s.text[: motion.start()]
+            if ms is s:
+                claimed.append((s.begin + motion.start(), s.begin + motion.end()))
+            owner = ms.text[: motion.start()]
             if re.search(r"\bgroup's\s+$", owner) and self.faction is not None:
-                vote.agents.append(self._faction_at(s, s.begin + motion.start() - 8))
-            as_office = re.search(rf"\breplace\s+(?P<who>.+?)\s+as\s+(?P<title>{_alternation(list(self.office_forms))})", motion.group("motion"))
+                vote.agents.append(self._faction_at(ms, ms.begin + motion.start() - 8))
+            as_office = re.search(
+                rf"\breplace\s+(?P<who>.+?)\s+as\s+(?P<title>{_alternation(list(self.office_forms))})",
+                motion.group("motion"),
+            )
             if as_office:
-                holders = s.persons_in(s.begin + motion.start(), s.begin + motion.end())
+                holders = ms.persons_in(ms.begin + motion.start(), ms.begin + motion.end())
                 if holders:
-                    t = TenureRecord(holders[0], self.office(as_office.group("title")), self.span(s))
+                    t = TenureRecord(
+                        holders[0], self.office(as_office.group("title")), self.span(ms)
+                    )
                     self.out.tenures.append(t)
         bodies = [o for o in s.orgs if o.org_class == "GoverningBody"]
+        if not bodies and ms is not s:
+            bodies = [o for o in ms.orgs if o.org_class == "GoverningBody"]
         if bodies:
             vote.organization = bodies[0]
         vote.participants = vote.voted_for + vote.voted_against
@@ -369,7 +490,7 @@ class ArticleReader:
                 continue
             name = re.sub(r"^(?:an?|the)\s+", "", m.group("name"))
             end = s.begin + m.end()
-            held = re.match(r"\s+(?:held\s+)?(?:on|in)\s+", self.article.text[end:s.end])
+            held = re.match(r"\s+(?:held\s+)?(?:on|in)\s+", self.article.text[end : s.end])
             held_date = None
             if held:
                 held_date = next((d.date for d in s.dates if d.begin == end + held.end()), None)
@@ -380,7 +501,9 @@ class ArticleReader:
             if date is None:
                 seg = self._segment(s, s.begin + m.start())
                 date = self._date_for(s, seg[0], seg[1], s.begin + m.start())
-            meeting = EventRecord(["Meeting"], self.span(s), m.group("kind"), date=date, organization=org)
+            meeting = EventRecord(
+                ["Meeting"], self.span(s), m.group("kind"), date=date, organization=org
+            )
             meeting.name = name[0].upper() + name[1:]
             out.append(meeting)
             if scene:
@@ -388,7 +511,9 @@ class ArticleReader:
                 self.ctx.scene_sentence = self.sentence_no
         return out
 
-    def _triggers(self, s: Sentence, claimed: list[tuple[int, int]], tenures: dict[int, TenureRecord]) -> list[EventRecord | None]:
+    def _triggers(
+        self, s: Sentence, claimed: list[tuple[int, int]], tenures: dict[int, TenureRecord]
+    ) -> list[EventRecord | None]:
         lex = lexicon()
         hits: list[tuple[int, int, Trigger]] = []
         for trig in lex.triggers:
@@ -402,29 +527,48 @@ class ArticleReader:
         hits.sort(key=lambda h: h[0])
         events: list[EventRecord | None] = []
         prev_end = s.begin
+        previous: EventRecord | None = None
         for b, e, trig in hits:
-            events.append(self._event(s, b, e, trig, prev_end, tenures))
+            event = self._event(s, b, e, trig, prev_end, tenures, previous)
+            events.append(event)
+            previous = event or previous
             prev_end = e
         return events
 
-    def _event(self, s: Sentence, b: int, e: int, trig: Trigger, prev_end: int,
-               tenures: dict[int, TenureRecord]) -> EventRecord | None:
+    def _event(
+        self,
+        s: Sentence,
+        b: int,
+        e: int,
+        trig: Trigger,
+        prev_end: int,
+        tenures: dict[int, TenureRecord],
+        previous: EventRecord | None = None,
+    ) -> EventRecord | None:
         text = self.article.text
         if trig.roles in {"speech", "named"}:
             return None  # handled by _named_events
-        before = text[s.begin:b]
-        if MODAL_RE.search(before) and not ALLOWED_TO_RE.search(before) and trig.event_class != "CoupAttempt":
+        before = text[s.begin : b]
+        if (
+            MODAL_RE.search(before)
+            and not ALLOWED_TO_RE.search(before)
+            and trig.event_class != "CoupAttempt"
+        ):
             return None
         seg_start, seg_end = self._segment(s, b)
         zone_start = max(seg_start, prev_end)
         zone = text[zone_start:b]
         trigger_text = text[b:e]
-        noun = trig.roles == "noun" or re.fullmatch(r"\w+(?:al|ion|ment|ure|ance|er)", trigger_text.split()[-1]) is not None
+        noun = (
+            trig.roles == "noun"
+            or re.fullmatch(r"\w+(?:al|ion|ment|ure|ance|er)", trigger_text.split()[-1]) is not None
+        )
         passive = bool(PASSIVE_RE.search(zone) or ALLOWED_TO_RE.search(zone)) or (
-            re.search(r"\b(?:was|were)\b", zone) is not None and trigger_text.endswith("ed")
+            re.search(r"\b(?:was|were)\b", zone) is not None
+            and trigger_text.endswith("ed")
             and not s.persons_in(zone_start + re.search(r"\b(?:was|were)\b", zone).end(), b)  # type: ignore[union-attr]
         )
-        event = EventRecord([trig.event_class], self.span(s), trigger_text)
+        event = EventRecord([trig.event_class], self.span(s), trigger_text, at=b)
         # where the clause after the trigger ends: the next trigger or clause break
         after_end = seg_end
         by = re.search(r"\bby\s+", text[e:after_end])
@@ -433,9 +577,19 @@ class ArticleReader:
         by_persons = s.persons_in(by_at, after_end) if by else []
         by_orgs = s.orgs_in(by_at, after_end) if by else []
         subjects = s.persons_in(zone_start, b)
+        borrowed = False
+        if not subjects and previous is not None and re.search(r"\band\s+$", zone):
+            borrowed = True
+            # "X was arrested on May 2 and sentenced": the same subject, the same voice
+            subjects = list(previous.affected if previous.affected else previous.agents)
+            passive = passive or bool(previous.affected)
         faction_subject = [o for o in s.orgs_in(zone_start, b) if o.org_class == "Faction"]
         if noun:
-            poss = [m for m in s.persons if m.span.end <= b and b - m.span.end <= 4 and m.span.begin in s.possessive]
+            poss = [
+                m
+                for m in s.persons
+                if m.span.end <= b and b - m.span.end <= 4 and m.span.begin in s.possessive
+            ]
             of = re.match(r"\s+of\s+", text[e:after_end])
             if poss:
                 event.affected = poss[-1:]
@@ -460,7 +614,7 @@ class ArticleReader:
             elif re.search(r"\bgroup\b", zone, re.IGNORECASE) and self.faction is not None:
                 event.agents = [self.faction]
             event.affected = objects[:1]
-            window = text[max(s.begin, b - 20):e]
+            window = text[max(s.begin, b - 20) : e]
             if OUTCOME_FAILED_RE.search(window):
                 event.outcome = "failed"
             elif OUTCOME_SUCCEEDED_RE.search(window):
@@ -471,15 +625,21 @@ class ArticleReader:
         office = self._office_after(s, e, after_end)
         if office is None and objects:
             as_office = re.match(
-                rf"\s+as\s+(?P<title>{_alternation(list(self.office_forms))})", text[objects[0].span.end:after_end]
+                rf"\s+as\s+(?P<title>{_alternation(list(self.office_forms))})",
+                text[objects[0].span.end : after_end],
             )
             if as_office:
                 org = None
-                tail = re.match(r"\s+of\s+(?:the\s+)?", text[objects[0].span.end + as_office.end():after_end])
+                tail = re.match(
+                    r"\s+of\s+(?:the\s+)?", text[objects[0].span.end + as_office.end() : after_end]
+                )
                 if tail:
                     at = objects[0].span.end + as_office.end() + tail.end()
                     org = next((o for o in s.orgs if o.span.begin == at), None)
-                office = (self.office(as_office.group("title"), org), objects[0].span.end + as_office.end())
+                office = (
+                    self.office(as_office.group("title"), org),
+                    objects[0].span.end + as_office.end(),
+                )
         if trig.needs_office and office is None:
             return None
         if office is not None:
@@ -488,8 +648,23 @@ class ArticleReader:
             for m in event.affected:
                 if m.span.begin in tenures:
                     event.office = tenures[m.span.begin].office
-        event.date = self._date_for(s, zone_start, after_end, b)
-        orgs_after = [o for o in s.orgs_in(e, after_end) if re.search(r"\b(?:from|of|in|to)\s+(?:the\s+)?$", text[max(s.begin, o.span.begin - 10):o.span.begin])]
+        if borrowed and previous is not None:
+            # the dates before this verb belong to the previous one; only a date of
+            # its own, or one that opens the sentence, applies
+            own = [d for d in s.dates if e <= d.begin < after_end]
+            opening = [d for d in s.dates if self._restart(s, b) <= d.begin < previous.at]
+            chosen = own or opening
+            event.date = chosen[0].date if chosen else None
+        else:
+            event.date = self._date_for(s, zone_start, after_end, b)
+        orgs_after = [
+            o
+            for o in s.orgs_in(e, after_end)
+            if re.search(
+                r"\b(?:from|of|in|to)\s+(?:the\s+)?$",
+                text[max(s.begin, o.span.begin - 10) : o.span.begin],
+            )
+        ]
         if orgs_after and trig.event_class in {"Expulsion", "Reinstatement", "Removal", "Arrest"}:
             event.organization = orgs_after[0]
         if trig.event_class == "Reinstatement" and event.organization is None:
@@ -510,7 +685,9 @@ class ArticleReader:
                     continue
                 self.out.tenures.append(tenure)
         # "by a ... decree of X": the event is part of that decree
-        decree = re.search(r"\bby\s+(?:an?|the)\s+[^;]{0,40}?\bdecree\b(?:\s+of\s+(?:the\s+)?)?", text[e:after_end])
+        decree = re.search(
+            r"\bby\s+(?:an?|the)\s+[^;]{0,40}?\bdecree\b(?:\s+of\s+(?:the\s+)?)?", text[e:after_end]
+        )
         if decree:
             d_at = e + decree.start()
             d = EventRecord(["Decree"], self.span(s), "decree", date=event.date)
@@ -524,7 +701,9 @@ class ArticleReader:
             self.out.events.append(d)
         return event
 
-    def _named_events(self, s: Sentence, events: list[EventRecord], meetings: list[EventRecord]) -> None:
+    def _named_events(
+        self, s: Sentence, events: list[EventRecord], meetings: list[EventRecord]
+    ) -> None:
         text = s.text
         for m in NAMED_SPEECH_RE.finditer(text) if "Speech" in text else []:
             b = s.begin + m.start("name")
@@ -534,11 +713,13 @@ class ArticleReader:
             ev.agents = poss[:1] or subj[:1]
             seg = self._segment(s, b)
             ev.date = self._date_for(s, seg[0], seg[1], b)
-            at = re.match(r"\s+(?:delivered|given|made)\s+(?:at|to|before)\s+", text[m.end():])
+            at = re.match(r"\s+(?:delivered|given|made)\s+(?:at|to|before)\s+", text[m.end() :])
             if at and meetings:
                 ev.part_of = meetings[0]
             events.append(ev)
-        for m in re.finditer(r"\b(?:made|gave|delivered)\s+(?:an?\s+)?(?:[\w-]+\s+)?speech\b", text):
+        for m in re.finditer(
+            r"\b(?:made|gave|delivered)\s+(?:an?\s+)?(?:[\w-]+\s+)?speech\b", text
+        ):
             b = s.begin + m.start()
             zone = text[: m.start()]
             subj = s.persons_in(s.begin, b)
@@ -572,12 +753,14 @@ class ArticleReader:
             seg = self._segment(s, s.begin + m.end())
             facts.leaders.extend(s.persons_in(s.begin + m.end(), seg[1], roles=False))
         for m in LEADERS_OF_RE.finditer(text):
-            stop = re.search(r"[–—-]|$", text[m.end():])
+            stop = re.search(r"[–—-]|$", text[m.end() :])
             end = s.begin + m.end() + (stop.start() if stop else 0)
             people = s.persons_in(s.begin + m.end(), end, roles=False)
-            (facts.leaders if m.group("role").startswith("leader") else facts.members).extend(people)
+            (facts.leaders if m.group("role").startswith("leader") else facts.members).extend(
+                people
+            )
         for m in GROUP_OF_RE.finditer(text):
-            stop = re.search(r",\s+(?:who|which)\b|[\"”)]", text[m.end():])
+            stop = re.search(r",\s+(?:who|which)\b|[\"”)]", text[m.end() :])
             end = s.begin + m.end() + (stop.start() if stop else len(text))
             facts.members.extend(s.persons_in(s.begin + m.end(), end, roles=False))
         for m in JOINED_BY_RE.finditer(text):
@@ -586,15 +769,29 @@ class ArticleReader:
         if s.block == 0 and s.index == 0:
             for m in ALIAS_RE.finditer(text):
                 b = s.begin + m.start("alias")
-                facts.alt_labels.append((m.group("alias"), "en", Span(self.article.doc_id, b, b + len(m.group("alias")))))
+                facts.alt_labels.append(
+                    (
+                        m.group("alias"),
+                        "en",
+                        Span(self.article.doc_id, b, b + len(m.group("alias"))),
+                    )
+                )
             for m in NATIVE_RE.finditer(text):
                 lang = lexicon().languages.get(m.group("lang") or "", "")
                 b = s.begin + m.start("native")
                 native = m.group("native").strip()
-                facts.alt_labels.append((native, lang or "und", Span(self.article.doc_id, b, b + len(native))))
+                facts.alt_labels.append(
+                    (native, lang or "und", Span(self.article.doc_id, b, b + len(native)))
+                )
                 if m.group("rom"):
                     rb = s.begin + m.start("rom")
                     rom = m.group("rom").strip()
-                    facts.alt_labels.append((rom, f"{lang}-Latn" if lang else "und-Latn", Span(self.article.doc_id, rb, rb + len(rom))))
+                    facts.alt_labels.append(
+                        (
+                            rom,
+                            f"{lang}-Latn" if lang else "und-Latn",
+                            Span(self.article.doc_id, rb, rb + len(rom)),
+                        )
+                    )
         if facts.leaders or facts.members or facts.alt_labels:
             self.out.orgs.append(facts)

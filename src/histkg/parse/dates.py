@@ -38,7 +38,9 @@ MONTHS = {
 _M = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _Y = r"(?P<year>1[0-9]{3}|20[0-9]{2})"
 _D = r"(?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?"
-_REL = r"(?P<rel>(?:of |in )?(?:that|the same|the following|the next|the previous|the preceding) year)"
+_REL = (
+    r"(?P<rel>(?:of |in )?(?:that|the same|the following|the next|the previous|the preceding) year)"
+)
 
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("mdy", re.compile(rf"\b{_M} {_D},? {_Y}\b")),

@@ -1,7 +1,7 @@
 """Parse one rendered citation (Wikipedia CS1 style) into a :class:`WorkRecord`.
 
->>> w = parse_reference("Huskey, Eugene (1992). Executive Power. M.E. Sharpe. ISBN 978-1-56324-059-1.",
-...                     Span("d", 0, 10))
+>>> ref = "Huskey, Eugene (1992). Executive Power. M.E. Sharpe. ISBN 978-1-56324-059-1."
+>>> w = parse_reference(ref, Span("d", 0, 10))
 >>> (w.creators, w.published.iso if w.published else None, w.title, w.isbn)
 (['Huskey, Eugene'], '1992', 'Executive Power', ['978-1-56324-059-1'])
 """
@@ -25,7 +25,26 @@ ISBN_RE = re.compile(rf"ISBN{_WS}*(?P<id>(?:97[89][\s\u00a0-]?)?[\d][\d\s\u00a0-
 ISSN_RE = re.compile(rf"ISSN{_WS}*(?P<id>\d{{4}}-\d{{3}}[\dXx])")
 JSTOR_RE = re.compile(rf"JSTOR{_WS}*(?P<id>\d+)")
 URL_RE = re.compile(r"https?://[^\s\"<>]+")
-ABBREVIATIONS = frozenset({"St", "Mt", "Dr", "Jr", "Sr", "Co", "Inc", "Ltd", "Bros", "Univ", "Vol", "No", "ed", "eds", "pp", "p"})
+ABBREVIATIONS = frozenset(
+    {
+        "St",
+        "Mt",
+        "Dr",
+        "Jr",
+        "Sr",
+        "Co",
+        "Inc",
+        "Ltd",
+        "Bros",
+        "Univ",
+        "Vol",
+        "No",
+        "ed",
+        "eds",
+        "pp",
+        "p",
+    }
+)
 
 
 def _split_sentence(text: str) -> tuple[str, str] | None:
@@ -33,7 +52,9 @@ def _split_sentence(text: str) -> tuple[str, str] | None:
     for match in re.finditer(r"\.(?:\s+|$)", text):
         before = text[: match.start()]
         word = re.search(r"([\w]+)$", before)
-        if not before.strip() or (word and (word.group(1) in ABBREVIATIONS or len(word.group(1)) == 1)):
+        if not before.strip() or (
+            word and (word.group(1) in ABBREVIATIONS or len(word.group(1)) == 1)
+        ):
             continue
         return before.strip(), text[match.end() :]
     return None
