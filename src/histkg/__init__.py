@@ -1,9 +1,13 @@
 """histkg: encyclopedia articles on political history -> a validated RDF knowledge graph.
 
->>> from histkg import build  # doctest: +SKIP
->>> result = build([Path("seeds")])  # doctest: +SKIP
->>> result.report.conforms  # doctest: +SKIP
-True
+Library use::
+
+    from pathlib import Path
+    from histkg import build, render, write_outputs
+
+    result = build([Path("seeds")])          # read, extract, resolve, assemble, validate
+    print(result.stats, result.report.conforms)
+    write_outputs(render(result), Path("output"))
 """
 
 from __future__ import annotations

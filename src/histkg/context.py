@@ -47,3 +47,9 @@ def build_context(ontology: Graph | None = None) -> dict[str, Any]:
 def context_json(ontology: Graph | None = None) -> str:
     """The context as the bytes written to ``ontology/context.jsonld``."""
     return json.dumps(build_context(ontology), indent=2, ensure_ascii=False) + "\n"
+
+
+if __name__ == "__main__":  # python -m histkg.context  (regenerates the committed file)
+    from histkg.resources import context_path
+
+    context_path().write_text(context_json(), encoding="utf-8")

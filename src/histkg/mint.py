@@ -1,7 +1,7 @@
 """The only place that makes IRIs: ``{base}{kind}/{slug}``, stable across runs.
 
->>> slugify("Georgy Malenkov")
-'georgy-malenkov'
+>>> slugify("Anna Berg")
+'anna-berg'
 >>> slugify("Coup d'état in Ñuñoa")
 'coup-d-etat-in-nunoa'
 """

@@ -19,7 +19,7 @@ class Precision(Enum):
 class Date:
     """A calendar date at the precision the text gives (ISO 8601 prefix)."""
 
-    iso: str  # "1957", "1957-06" or "1957-06-18"
+    iso: str  # "1848", "1848-03" or "1848-03-15"
 
     @property
     def precision(self) -> Precision:

@@ -517,7 +517,9 @@ class Resolver:
         doc = ex.article.doc_id
         subject = self.org(facts.subject, ex)
         for m in facts.leaders:
-            self.add(subject, "leader", self.person(m, ex), doc)
+            leader = self.person(m, ex)
+            self.add(subject, "leader", leader, doc)
+            self.add(subject, "member", leader, doc)  # leader is a sub-property of member
         for m in facts.members:
             self.add(subject, "member", self.person(m, ex), doc)
         for text, _span in facts.ideology:
@@ -624,6 +626,19 @@ class Resolver:
             text = f"{verb} of {who}{office}" if who else f"{verb}{org}"
         return text + when
 
+    def _short(self, ev: ResolvedEvent) -> str:
+        """A few words that tell this event from others of its kind on its date."""
+        if ev.name:
+            return ev.name
+        collective = ev.types[0] in {"Vote", "Meeting", "Decree"}
+        if collective and ev.organization is not None:
+            return self.label(ev.organization)
+        if ev.affected:
+            return " ".join(self.label(r).split()[-1] for r in ev.affected[:4])
+        if ev.organization is not None:
+            return self.label(ev.organization)
+        return " ".join(self.label(r) for r in ev.agents[:2])
+
     def _emit_events(self, events: list[ResolvedEvent]) -> None:
         for ev in events:
             label = self._event_label(ev)
@@ -631,16 +646,11 @@ class Resolver:
             ev.key = f"{ev.date.iso if ev.date else 'undated'}-{ev.types[0]}-{hint}"
         for ev in events:
             ref = Ref("event", ev.key)
-            short = ev.name or (
-                " ".join(self.label(r).split()[-1] for r in ev.affected[:4])
-                if ev.affected
-                else (
-                    self.label(ev.organization)
-                    if ev.organization
-                    else " ".join(self.label(r) for r in ev.agents[:2])
-                )
-            )
-            self.names[ref] = f"{ev.date.iso if ev.date else 'undated'} {ev.types[0]} {short}"
+            kind = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", ev.types[0])
+            short = self._short(ev)
+            if short.lower().startswith(kind.lower()):
+                kind = ""
+            self.names[ref] = f"{ev.date.iso if ev.date else 'undated'} {kind} {short}"
             for doc in ev.docs:
                 for t in [*ev.types, "Event"]:
                     self.add(ref, "type", Text(t), doc)
@@ -656,7 +666,10 @@ class Resolver:
                     }[prop]
                     for r in getattr(ev, prop):
                         self.add(ref, name, r, doc)
-                for r in ev.participants:
+                # participant is the super-property of the four roles: written out so
+                # that queries need no reasoner
+                roles = ev.participants + ev.agents + ev.affected + ev.voted_for + ev.voted_against
+                for r in sorted(set(roles)):
                     self.add(ref, "participant", r, doc)
                 if ev.organization is not None:
                     self.add(ref, "organization", ev.organization, doc)

@@ -26,10 +26,12 @@ class Violation:
     focus_node: str
     path: str
     message: str
+    constraint: str = ""  # the SPARQL constraint that fired, if any
 
     def __str__(self) -> str:
         where = f" {self.path}" if self.path else ""
-        return f"{self.focus_node}{where}: {self.message} [{self.source_shape}]"
+        rule = f" {self.constraint}" if self.constraint else ""
+        return f"{self.focus_node}{where}: {self.message} [{self.source_shape}{rule}]"
 
 
 @dataclass(frozen=True)
@@ -73,12 +75,14 @@ def validate(data: Graph, shapes: Graph | None = None) -> Report:
         focus = report_graph.value(result, SH.focusNode)
         path = report_graph.value(result, SH.resultPath)
         message = report_graph.value(result, SH.resultMessage)
+        constraint = report_graph.value(result, SH.sourceConstraint)
         violations.append(
             Violation(
                 _shape_name(shapes_graph, shape),
                 str(focus),
                 str(path) if path is not None else "",
                 str(message) if isinstance(message, Literal) else "",
+                str(constraint) if isinstance(constraint, URIRef) else "",
             )
         )
     report = Graph()

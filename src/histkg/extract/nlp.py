@@ -2,7 +2,7 @@
 
 The statistical model finds sentences and candidate names; rules fix what it gets
 wrong on political history: surnames it calls places or organizations, titles glued
-to names ("Premiers Georgy Malenkov"), and spelling variants of a known surname.
+to names ("Premiers Anna Berg"), and spelling variants of a known surname.
 """
 
 from __future__ import annotations
@@ -105,7 +105,7 @@ def _title_words() -> frozenset[str]:
 
 
 def trim_title(span: Span) -> Span:
-    """Drop office words and "former" from the front of a name ("Premiers Georgy Malenkov")."""
+    """Drop office words and "former" from the front of a name ("Premiers Anna Berg")."""
     titles = _title_words()
     start = span.start
     while start < span.end - 1 and (
@@ -166,12 +166,12 @@ def harvest(docs: Iterable[Doc]) -> NameBook:
             if not is_name_like(name):
                 continue
             if len(name) > 1 and name[0].text in book.places:
-                continue  # a place glued to a name ("Kazakhstan Kaganovich")
+                continue  # a place glued to a name ("Bavaria Hoffmann")
             (book.full_names if len(name) > 1 else book.single_names).add(name.text)
     # A single name that is also some place, and is never part of a full name, stays a place.
     book.single_names -= {n for n in book.single_names if n in book.places}
     book.places -= book.surnames
-    # Spelling variants of a known surname ("Khruschev" for "Khrushchev").
+    # Spelling variants of a known surname ("Kertesc" for "Kertesz").
     full_surnames = sorted({n.split()[-1] for n in book.full_names})
     for single in sorted(book.single_names):
         if single in full_surnames:

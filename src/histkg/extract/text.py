@@ -355,7 +355,7 @@ class ArticleReader:
             self.ctx.last_subject = first[0]
 
     def _title_tenures(self, s: Sentence) -> dict[int, TenureRecord]:
-        """ "Foreign Minister Dmitri Shepilov", "former Premiers A and B", "A, the Premier,"."""
+        """ "Foreign Minister Anna Berg", "former Premiers A and B", "A, the Premier,"."""
         found: dict[int, TenureRecord] = {}
         previous: tuple[TenureRecord, bool] | None = None
         for m in s.persons:

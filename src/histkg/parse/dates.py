@@ -1,11 +1,11 @@
 """Find and normalise date phrases at the precision the text gives.
 
->>> [(d.date.iso, d.relative) for d in find_dates("On June 18, 1957, they met.", None)]
-[('1957-06-18', False)]
->>> [d.date.iso for d in find_dates("held on June 22", 1957)]
-['1957-06-22']
->>> [d.date.iso for d in find_dates("in October of that year", 1957)]
-['1957-10']
+>>> [(d.date.iso, d.relative) for d in find_dates("On March 15, 1848, they met.", None)]
+[('1848-03-15', False)]
+>>> [d.date.iso for d in find_dates("held on March 9", 1848)]
+['1848-03-09']
+>>> [d.date.iso for d in find_dates("in October of that year", 1848)]
+['1848-10']
 """
 
 from __future__ import annotations
@@ -83,7 +83,7 @@ def find_dates(text: str, context_year: int | None) -> list[DateMention]:
 
     Args:
         text: the text to search.
-        context_year: the year to give phrases without one ("June 22", "that year");
+        context_year: the year to give phrases without one ("March 9", "that year");
             ``None`` leaves such phrases out.
     """
     taken: list[tuple[int, int]] = []

@@ -1,0 +1,69 @@
+"""Shared fixtures and helpers (defined once, here)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+from rdflib.compare import graph_diff, to_isomorphic
+
+from histkg import BuildResult, build
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+ARTICLES = Path(__file__).resolve().parent / "articles"
+HKG = "https://w3id.org/histkg/ontology#"
+PREFIXES = f"""
+PREFIX hkg: <{HKG}>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+"""
+
+
+def assert_isomorphic(expected: Graph, actual: Graph) -> None:
+    """Fail with the triples only in one graph or the other when they differ."""
+    iso_expected, iso_actual = to_isomorphic(expected), to_isomorphic(actual)
+    if iso_expected == iso_actual:
+        return
+    _both, only_expected, only_actual = graph_diff(iso_expected, iso_actual)
+    lines = ["graphs differ"]
+    lines += [f"  only in expected: {t}" for t in sorted(only_expected)[:40]]
+    lines += [f"  only in actual:   {t}" for t in sorted(only_actual)[:40]]
+    pytest.fail("\n".join(lines))
+
+
+def select(graph: Graph, query: str) -> list[tuple[str, ...]]:
+    """Run a SELECT and return its rows as tuples of strings ('' for unbound)."""
+    return [
+        tuple("" if v is None else str(v) for v in row) for row in graph.query(PREFIXES + query)
+    ]  # type: ignore[union-attr]
+
+
+@pytest.fixture(scope="session")
+def seed_build() -> BuildResult:
+    """The build of the two seed articles (made once per test session)."""
+    return build([SEEDS])
+
+
+@pytest.fixture(scope="session")
+def varga_build() -> BuildResult:
+    """The build of the hand-written generalization article."""
+    return build([ARTICLES / "varga_group.txt"])
+
+
+@pytest.fixture
+def write_article(tmp_path: Path) -> Callable[[str, str | bytes], Path]:
+    """Write an article file into a fresh folder and return its path."""
+
+    def write(name: str, content: str | bytes) -> Path:
+        path = tmp_path / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
+
+    return write

@@ -1,0 +1,104 @@
+"""An article histkg has never seen (invented, sectioned format): what it must find in it."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from histkg import BuildResult
+from tests.conftest import select
+
+
+def test_generalization_conforms(varga_build: BuildResult) -> None:
+    assert varga_build.report.conforms, varga_build.report.violations
+
+
+def test_generalization_persons(varga_build: BuildResult) -> None:
+    rows = select(varga_build.graph, "SELECT ?l WHERE { ?p a hkg:Person ; rdfs:label ?l }")
+    assert sorted(r[0] for r in rows) == sorted(
+        [
+            "Istvan Varga",
+            "Pal Kertesz",
+            "Janos Halmi",
+            "Laszlo Bodnar",
+            "Fekete",
+            "Szabo",
+            "Toth",
+            "Nagy",
+            "Kiss",
+            "Farkas",
+        ]
+    )
+
+
+def test_generalization_tenures(varga_build: BuildResult) -> None:
+    rows = select(
+        varga_build.graph,
+        """SELECT ?who ?office ?start ?end WHERE { ?t a hkg:Tenure ; hkg:holder/rdfs:label ?who ;
+             hkg:office/rdfs:label ?office OPTIONAL { ?t hkg:startDate ?start } OPTIONAL { ?t hkg:endDate ?end } }""",
+    )
+    assert set(rows) == {
+        ("Janos Halmi", "General Secretary of the Hungarian Socialist Workers' Party", "", ""),
+        ("Istvan Varga", "Prime Minister of Hungary", "", ""),
+        ("Pal Kertesz", "Minister of the Interior of Hungary", "", ""),
+        ("Laszlo Bodnar", "Prime Minister of Hungary", "", "1964"),
+        ("Janos Halmi", "Prime Minister of Hungary", "1964", ""),
+        ("Istvan Varga", "Ambassador to Cuba", "", ""),
+    }
+
+
+def test_generalization_events(varga_build: BuildResult) -> None:
+    rows = select(
+        varga_build.graph,
+        """SELECT ?kind ?date ?who WHERE { ?e a hkg:Event ; a ?t . FILTER(?t != hkg:Event)
+             BIND(STRAFTER(STR(?t), "#") AS ?kind) OPTIONAL { ?e hkg:date ?date }
+             OPTIONAL { ?e hkg:affected/rdfs:label ?who } }""",
+    )
+    events = Counter(rows)
+    for expected in [
+        ("CoupAttempt", "1962-03", "Janos Halmi"),
+        ("Vote", "1962-03-03", ""),
+        ("Meeting", "1962-03-09", ""),
+        ("Expulsion", "1963", "Istvan Varga"),
+        ("Expulsion", "1963", "Pal Kertesz"),
+        ("Arrest", "1963-05-02", "Pal Kertesz"),
+        ("Sentencing", "", "Pal Kertesz"),
+        ("Resignation", "1964", "Laszlo Bodnar"),
+        ("Appointment", "1964", "Janos Halmi"),
+        ("Appointment", "", "Istvan Varga"),
+        ("Reinstatement", "1972", "Pal Kertesz"),
+    ]:
+        assert events[expected] == 1, expected
+    assert len({r for r in rows}) == 11
+
+
+def test_generalization_failed_vote(varga_build: BuildResult) -> None:
+    g = varga_build.graph
+    rows = select(
+        g,
+        """SELECT ?for ?against ?outcome ?body ?agent WHERE { ?v a hkg:Vote ; hkg:votesFor ?for ;
+                      hkg:votesAgainst ?against ; hkg:outcome ?outcome ; hkg:organization/rdfs:label ?body ;
+                      hkg:agent/rdfs:label ?agent }""",
+    )
+    assert rows == [("4", "6", "failed", "Politburo", "Varga Group")]
+    voted_for = {r[0] for r in select(g, "SELECT ?n WHERE { ?v hkg:votedFor/rdfs:label ?n }")}
+    assert voted_for == {"Istvan Varga", "Pal Kertesz", "Laszlo Bodnar", "Fekete"}
+    against = {r[0] for r in select(g, "SELECT ?n WHERE { ?v hkg:votedAgainst/rdfs:label ?n }")}
+    assert len(against) == 6 and "Janos Halmi" in against
+
+
+def test_generalization_succession(varga_build: BuildResult) -> None:
+    rows = select(
+        varga_build.graph,
+        """SELECT ?pred WHERE { ?t hkg:holder/rdfs:label "Janos Halmi"@en ;
+             hkg:office/rdfs:label "Prime Minister of Hungary"@en ; hkg:predecessor/rdfs:label ?pred }""",
+    )
+    assert rows == [("Laszlo Bodnar",)]
+
+
+def test_generalization_infobox(varga_build: BuildResult) -> None:
+    rows = select(
+        varga_build.graph,
+        """SELECT ?party ?country WHERE { ?f a hkg:Faction ; hkg:parentOrganization/rdfs:label ?party ;
+             hkg:country/rdfs:label ?country }""",
+    )
+    assert rows == [("Hungarian Socialist Workers' Party", "Hungary")]
