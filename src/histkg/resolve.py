@@ -111,6 +111,7 @@ class Resolver:
         self.warnings: list[CodedWarning] = []
         self.forms: dict[Ref, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
         self.first_mention: dict[tuple[Ref, str], Span] = {}
+        self.key_surface: dict[str, str] = {}
         self.spans: dict[Ref, Span] = {}
         self._persons_setup()
         self._bodies_setup()
@@ -207,18 +208,49 @@ class Resolver:
                 r"^\s*of\s+(?:the\s+)?", "", body.group("tail") or ""
             )
             if qualifier:
-                q_cls = "GoverningBody" if body_regex().search(qualifier) else "PoliticalParty"
-                return f"body:{head}>{self.org_key(qualifier, q_cls, ex).split(':', 1)[1]}"
+                return f"body:{head}>{self._qualifier_key(qualifier, ex)}"
             known = sorted(k for k in self.known_bodies[head])
             if known:
                 return max(known, key=len)
             if ex.main_party:
-                party = self.org_key(ex.main_party, "PoliticalParty", ex).split(":", 1)[1]
-                return f"body:{head}>{party}"
+                return f"body:{head}>{self.org_key(ex.main_party, 'PoliticalParty', ex)}"
             return f"body:{head}"
         if cls == "PoliticalParty" or re.search(r"\bParty\b", text):
             return "party:" + norm(self._demonym(text))
         return "org:" + norm(self._demonym(text))
+
+    def _qualifier_key(self, qualifier: str, ex: Extraction) -> str:
+        """Key of what a body belongs to: another body, a party, or else a country."""
+        acronym = self.corpus.acronyms.get(qualifier, "")
+        if body_regex().search(qualifier) or body_regex().fullmatch(acronym):
+            key = self.org_key(qualifier, "GoverningBody", ex)
+        elif re.search(r"\bParty\b", qualifier + " " + acronym):
+            key = self.org_key(qualifier, "PoliticalParty", ex)
+        else:
+            key = "place:" + norm(qualifier)
+        self.key_surface.setdefault(key, acronym or qualifier)
+        return key
+
+    def _parent(self, key: str, doc: str) -> Ref | None:
+        """Link a body to what it belongs to; returns the parent organization, if any."""
+        if not key.startswith("body:") or ">" not in key:
+            return None
+        parent_key = key.split(">", 1)[1]
+        if parent_key.startswith("place:"):
+            place = Ref("place", parent_key.split(":", 1)[1])
+            self.forms[place][self.key_surface.get(parent_key, parent_key.split(":", 1)[1])].add(
+                doc
+            )
+            self.add(place, "type", Text("Place"), doc)
+            self.add(Ref("org", key), "country", place, doc)
+            return None
+        parent = Ref("org", parent_key)
+        cls = "GoverningBody" if parent_key.startswith("body:") else "PoliticalParty"
+        self.add(parent, "type", Text(cls), doc)
+        self.add(parent, "type", Text("Organization"), doc)
+        self.add(Ref("org", key), "parentOrganization", parent, doc)
+        self._parent(parent_key, doc)
+        return parent
 
     def org(self, mention: Mention, ex: Extraction) -> Ref:
         key = self.org_key(mention.text, mention.org_class, ex)
@@ -233,17 +265,7 @@ class Resolver:
         )
         self.add(ref, "type", Text(cls), mention.span.doc_id)
         self.add(ref, "type", Text("Organization"), mention.span.doc_id)
-        if key.startswith("body:") and ">" in key:
-            parent_key = key.split(":", 1)[1].split(">", 1)[1]
-            parent = Ref("org", ("body:" if ">" in parent_key else "party:") + parent_key)
-            self.add(ref, "parentOrganization", parent, mention.span.doc_id)
-            self.add(
-                parent,
-                "type",
-                Text("GoverningBody" if ">" in parent_key else "PoliticalParty"),
-                mention.span.doc_id,
-            )
-            self.add(parent, "type", Text("Organization"), mention.span.doc_id)
+        self._parent(key, mention.span.doc_id)
         return ref
 
     def place(self, mention: Mention) -> Ref:
@@ -568,7 +590,10 @@ class Resolver:
     def label(self, ref: Ref) -> str:
         forms = self.forms.get(ref)
         if not forms:
-            return ref.key.split(":", 1)[-1]
+            if ref.key in self.key_surface:
+                surface = self.key_surface[ref.key]
+                return self.corpus.acronyms.get(surface, surface)
+            return ref.key.split(":", 1)[-1].split(">")[0]
         if ref.kind == "person":
             return ref.key
         candidates = (
@@ -725,6 +750,17 @@ class Resolver:
                 self.evidence(ref, span)
 
     def _emit_entities(self) -> None:
+        # things only ever referred to by key (a parent body, an anaphoric "the Party")
+        unnamed: dict[Ref, set[str]] = defaultdict(set)
+        for st in self.statements:
+            for r in (st.subject, st.value):
+                if isinstance(r, Ref) and r.kind in {"org", "place"} and r not in self.forms:
+                    unnamed[r].add(st.doc)
+        for ref, docs_of in sorted(unnamed.items()):
+            label = self.label(ref)
+            self.names[ref] = label
+            for doc in sorted(docs_of):
+                self.add(ref, "label", Text(label, "en"), doc)
         for ref in sorted(self.forms):
             label = self.office_label(ref) if ref.kind == "office" else self.label(ref)
             self.names[ref] = label

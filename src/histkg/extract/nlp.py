@@ -176,30 +176,35 @@ def harvest(docs: Iterable[Doc]) -> NameBook:
     for single in sorted(book.single_names):
         if single in full_surnames:
             continue
-        for surname in full_surnames:
-            if (
-                surname[0] == single[0]
-                and difflib.SequenceMatcher(None, single, surname).ratio() >= 0.85
-            ):
-                book.variants[single] = surname
-                book.single_names.discard(single)
-                break
+        variant = _close_match(single, full_surnames)
+        if variant is not None:
+            book.variants[single] = variant
+            book.single_names.discard(single)
     surnames = sorted(book.surnames)
-    for doc in docs:
-        for token in doc:
-            text = token.text
-            if len(text) < 5 or not NAME_TOKEN_RE.match(text) or text in book.surnames:
-                continue
-            if text in book.places or text in STOP_NAME_TOKENS:
-                continue
-            for surname in surnames:
-                if (
-                    surname[0] == text[0]
-                    and difflib.SequenceMatcher(None, text, surname).ratio() >= 0.85
-                ):
-                    book.variants[text] = surname
-                    break
+    candidates = {
+        token.text
+        for doc in docs
+        for token in doc
+        if len(token.text) >= 5 and NAME_TOKEN_RE.match(token.text)
+    }
+    for text in sorted(candidates - book.surnames - book.places - STOP_NAME_TOKENS):
+        variant = _close_match(text, surnames)
+        if variant is not None:
+            book.variants[text] = variant
     return book
+
+
+def _close_match(text: str, surnames: list[str]) -> str | None:
+    """The first surname with the same initial spelled nearly like ``text`` (ratio >= 0.85)."""
+    matcher = difflib.SequenceMatcher(None, "", text)
+    for surname in surnames:
+        if surname[0] != text[0] or abs(len(surname) - len(text)) > 3:
+            continue
+        matcher.set_seq1(surname)
+        if matcher.real_quick_ratio() >= 0.85 and matcher.quick_ratio() >= 0.85:
+            if matcher.ratio() >= 0.85:
+                return surname
+    return None
 
 
 def corpus_ruler(nlp: Language, book: NameBook) -> Any:
@@ -207,11 +212,12 @@ def corpus_ruler(nlp: Language, book: NameBook) -> Any:
     from spacy.pipeline import EntityRuler
 
     ruler = EntityRuler(nlp, overwrite_ents=True)
+    # phrase patterns run on a PhraseMatcher: fast with thousands of names
     patterns: list[dict[str, Any]] = []
     for name in sorted(book.full_names | book.surnames | set(book.variants)):
-        patterns.append({"label": "PERSON", "pattern": [{"TEXT": t} for t in name.split()]})
+        patterns.append({"label": "PERSON", "pattern": name})
     for place in sorted(book.places):
-        patterns.append({"label": "GPE", "pattern": [{"TEXT": t} for t in place.split()]})
+        patterns.append({"label": "GPE", "pattern": place})
     ruler.add_patterns(patterns)
     return ruler
 

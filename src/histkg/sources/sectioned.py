@@ -9,7 +9,8 @@ from histkg.errors import SourceError
 from histkg.model import Article, Block, InfoboxField
 
 TITLE_RE = re.compile(r"^=\s*([^=].*?)\s*=\s*$")
-HEADING_RE = re.compile(r"^(={2,6})\s*(.*?)\s*\1\s*$")
+#: "==Section==", "== Section ==" and WikiText's spaced " = = Section = = ".
+HEADING_RE = re.compile(r"^\s*(=(?: ?=){1,5})\s*([^=\s].*?)\s*=(?: ?=){1,5}\s*$")
 INFOBOX_RE = re.compile(r"^- ([^:]+?)\s*:\s?(.*?)\s*$")
 
 #: Sections that hold no running text about the subject.
