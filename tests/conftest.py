@@ -54,6 +54,12 @@ def varga_build() -> BuildResult:
     return build([ARTICLES / "varga_group.txt"])
 
 
+@pytest.fixture(scope="session")
+def ghana_build() -> BuildResult:
+    """The build of the hand-written coup article."""
+    return build([ARTICLES / "ghana_coup_1974.txt"])
+
+
 @pytest.fixture
 def write_article(tmp_path: Path) -> Callable[[str, str | bytes], Path]:
     """Write an article file into a fresh folder and return its path."""

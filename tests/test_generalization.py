@@ -102,3 +102,60 @@ def test_generalization_infobox(varga_build: BuildResult) -> None:
              hkg:country/rdfs:label ?country }""",
     )
     assert rows == [("Hungarian Socialist Workers' Party", "Hungary")]
+
+
+# --- a coup, told differently (tests/articles/ghana_coup_1974.txt, invented people) ------
+
+
+def test_generalization_coup_events(ghana_build: BuildResult) -> None:
+    assert ghana_build.report.conforms, ghana_build.report.violations
+    rows = select(
+        ghana_build.graph,
+        """SELECT ?kind ?date ?who WHERE { ?e a hkg:Event ; a ?t . FILTER(?t != hkg:Event)
+             BIND(STRAFTER(STR(?t), "#") AS ?kind) OPTIONAL { ?e hkg:date ?date }
+             OPTIONAL { ?e hkg:affected/rdfs:label ?who } }""",
+    )
+    assert set(rows) == {
+        ("CoupAttempt", "1974-03-12", "Daniel Mensah"),
+        ("Appointment", "1969", "Daniel Mensah"),
+        ("Resignation", "1969", "Samuel Boateng"),
+        ("Removal", "1972", "Kofi Owusu"),
+        ("Arrest", "1972-06", "Kofi Owusu"),
+        ("Arrest", "1974-03-13", "Kwame Asante"),
+        ("Resignation", "1974-03-15", "Ama Sarpong"),
+        ("Trial", "1974-05", "Kwame Asante"),
+        ("Sentencing", "", "Kwame Asante"),
+        ("Execution", "1974-07-02", "Kwame Asante"),
+        ("Appointment", "", "Yaw Darko"),
+        ("Reinstatement", "1979", "Kofi Owusu"),
+    }
+
+
+def test_generalization_coup_roles(ghana_build: BuildResult) -> None:
+    rows = select(
+        ghana_build.graph,
+        """SELECT ?agent ?outcome WHERE { ?e a hkg:CoupAttempt ; hkg:agent/rdfs:label ?agent ;
+             hkg:outcome ?outcome }""",
+    )
+    assert rows == [("Kwame Asante", "failed")]
+    rows = select(
+        ghana_build.graph,
+        """SELECT ?agent WHERE { ?e a hkg:Removal ; hkg:agent/rdfs:label ?agent }""",
+    )
+    assert rows == [("Daniel Mensah",)], "'he dismissed' is the previous sentence's subject"
+
+
+def test_generalization_coup_successions(ghana_build: BuildResult) -> None:
+    rows = select(
+        ghana_build.graph,
+        """SELECT ?who ?office ?pred ?succ WHERE { ?t a hkg:Tenure ; hkg:holder/rdfs:label ?who ;
+             hkg:office/rdfs:label ?office
+             OPTIONAL { ?t hkg:predecessor/rdfs:label ?pred } OPTIONAL { ?t hkg:successor/rdfs:label ?succ } }""",
+    )
+    assert set(rows) == {
+        ("Daniel Mensah", "President of Ghana", "Samuel Boateng", ""),
+        ("Samuel Boateng", "President of Ghana", "", "Daniel Mensah"),
+        ("Kofi Owusu", "Chief of the General Staff of Ghana", "", ""),
+        ("Ama Sarpong", "Minister of Defence of Ghana", "", "Yaw Darko"),
+        ("Yaw Darko", "Minister of Defence of Ghana", "Ama Sarpong", ""),
+    }

@@ -47,6 +47,8 @@ class Lexicon:
     meeting_of: tuple[str, ...]
     party_anaphora: tuple[str, ...]
     org_heads: tuple[str, ...]
+    honorifics: frozenset[str]
+    place_heads: frozenset[str]
     triggers: tuple[Trigger, ...]
     demonyms: dict[str, str]
     with_article: frozenset[str]
@@ -93,6 +95,8 @@ def lexicon() -> Lexicon:
         meeting_of=tuple(bodies["meeting_of"]),
         party_anaphora=tuple(bodies["party_anaphora"]),
         org_heads=tuple(bodies["org_heads"]),
+        honorifics=frozenset(bodies["honorifics"]),
+        place_heads=frozenset(bodies["place_heads"]),
         triggers=triggers,
         demonyms=dict(places["demonyms"]),
         with_article=frozenset(places["with_article"]),

@@ -120,6 +120,8 @@ class TenureRecord:
     former: bool = False
     started_by: EventRecord | None = None
     ended_by: EventRecord | None = None
+    predecessor: Mention | None = None
+    successor: Mention | None = None
 
 
 @dataclass

@@ -506,6 +506,10 @@ class Resolver:
             setattr(rt, attr, _finer(old, new))
         if t.attested is not None:
             rt.attested.add(t.attested)
+        if t.predecessor is not None:
+            rt.predecessor.add(self.person(t.predecessor, ex))
+        if t.successor is not None:
+            rt.successor.add(self.person(t.successor, ex))
         if t.started_by is not None and id(t.started_by) in record_map:
             ev = record_map[id(t.started_by)]
             if ev not in rt.started_by:
@@ -628,7 +632,7 @@ class Resolver:
             text = "Decree" + (f" of the {self.label(ev.agents[0])}" if ev.agents else "")
         elif kind == "Speech":
             text = "Speech by " + ", ".join(self.label(r) for r in ev.agents)
-        elif kind == "Expulsion":
+        elif kind == "Expulsion" and who:
             text = f"Expulsion of {who}" + (
                 f" from the {self.label(ev.organization)}" if ev.organization else ""
             )
@@ -648,7 +652,13 @@ class Resolver:
                 "Execution": "Execution",
                 "Death": "Death",
             }.get(kind, kind)
-            text = f"{verb} of {who}{office}" if who else f"{verb}{org}"
+            by = ", ".join(self.label(r) for r in ev.agents)
+            if who:
+                text = f"{verb} of {who}{office}"
+            elif by:
+                text = f"{verb} by {by}{office}"
+            else:
+                text = f"{verb}{org}"
         return text + when
 
     def _short(self, ev: ResolvedEvent) -> str:

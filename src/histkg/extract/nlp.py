@@ -101,7 +101,7 @@ def _title_words() -> frozenset[str]:
     for office in lexicon().offices:
         for form in office.forms:
             words.update(form.split())
-    return frozenset(words | {"former", "Former", "then", "late", "Marshal", "General", "Comrade"})
+    return frozenset(words | lexicon().honorifics | {"former", "Former", "then", "late"})
 
 
 def trim_title(span: Span) -> Span:
@@ -126,7 +126,7 @@ def is_name_like(span: Span) -> bool:
     if any(t in STOP_NAME_TOKENS for t in tokens):
         return False
     lex = lexicon()
-    if span.text in lex.demonyms or span.text in lex.languages:
+    if span.text in lex.demonyms or span.text in lex.languages or tokens[-1] in lex.place_heads:
         return False
     return all(NAME_TOKEN_RE.match(t) for t in tokens)
 

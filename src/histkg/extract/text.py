@@ -49,6 +49,7 @@ PASSIVE_RE = re.compile(
     r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$"
 )
 PRONOUN_RE = re.compile(r"^\s*(?:He|She)\b")
+PRONOUN_BEFORE_RE = re.compile(r"(?:^|\s)(?:[Hh]e|[Ss]he)\s+(?:(?:also|then|later|had|has)\s+)*$")
 MEETING_RE = re.compile(
     r"(?P<anaphor>\b(?:that|this|the same)\s+)?"
     r"(?P<name>(?:(?:an?|the)\s+)?(?:(?:extraordinary|plenary|special|emergency|closed|secret|joint|"
@@ -63,6 +64,10 @@ MOTION_RE = re.compile(
     r"(?:proposal|motion|resolution|bill|plan)\s+(?P<motion>to\s.+?)\s+(?=won|passed|carried|was|failed|lost)"
 )
 MOTION_ONLY_RE = re.compile(r"(?:proposal|motion|resolution|bill|plan)\s+(?P<motion>to\s[^.;]+)")
+OFFICE_EVENTS = frozenset({"Removal", "Resignation", "Appointment", "Election", "Confirmation"})
+SUCCEEDED_RE = re.compile(r"\bsucceeded\s+$")
+COUP_TARGET_RE = re.compile(r"\b(?:overthrow|depose|oust|remove|topple|unseat|against)\s+")
+LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 NUMBER_WORDS = {
     w: i
     for i, w in enumerate(
@@ -136,6 +141,10 @@ class ArticleReader:
         )
         self.faction: Mention | None = None
         self.previous_sentence: Sentence | None = None
+        titles = _alternation(list(self.office_forms) + sorted(lex.honorifics))
+        self._gap_re = re.compile(
+            rf"\s*(?:(?:the|his|her|their|its|former|then|also|rival|fellow|{titles})\s*)*"
+        )
 
     # --- sentences --------------------------------------------------------------
 
@@ -251,8 +260,11 @@ class ArticleReader:
 
     def _date_for(self, s: Sentence, start: int, end: int, trigger_at: int) -> Date | None:
         inside = [d for d in s.dates if start <= d.begin < end]
-        if inside:
-            return min(inside, key=lambda d: abs(d.begin - trigger_at)).date
+        after = [d for d in inside if d.begin >= trigger_at]
+        if after:  # "X was expelled in 1848": the date follows its verb
+            return after[0].date
+        if inside:  # "In 1848, X was expelled": the nearest one before
+            return inside[-1].date
         restart = self._restart(s, trigger_at)
         before = [d for d in s.dates if restart <= d.begin < trigger_at]
         return before[0].date if before else None
@@ -528,8 +540,11 @@ class ArticleReader:
         events: list[EventRecord | None] = []
         prev_end = s.begin
         previous: EventRecord | None = None
-        for b, e, trig in hits:
-            event = self._event(s, b, e, trig, prev_end, tenures, previous)
+        for i, (b, e, trig) in enumerate(hits):
+            # the next verb ends this one's clause; nouns ("decree", "speech") do not
+            later = [h[0] for h in hits[i + 1 :] if h[2].roles == "verb"]
+            next_start = later[0] if later else s.end
+            event = self._event(s, b, e, trig, prev_end, tenures, previous, next_start)
             events.append(event)
             previous = event or previous
             prev_end = e
@@ -544,6 +559,7 @@ class ArticleReader:
         prev_end: int,
         tenures: dict[int, TenureRecord],
         previous: EventRecord | None = None,
+        next_start: int | None = None,
     ) -> EventRecord | None:
         text = self.article.text
         if trig.roles in {"speech", "named"}:
@@ -570,13 +586,21 @@ class ArticleReader:
         )
         event = EventRecord([trig.event_class], self.span(s), trigger_text, at=b)
         # where the clause after the trigger ends: the next trigger or clause break
-        after_end = seg_end
+        after_end = (
+            min(seg_end, next_start) if next_start is not None and next_start > e else seg_end
+        )
         by = re.search(r"\bby\s+", text[e:after_end])
         by_at = e + by.start() if by else after_end
-        objects = s.persons_in(e, by_at)
+        objects = self._objects(s, e, by_at)
         by_persons = s.persons_in(by_at, after_end) if by else []
         by_orgs = s.orgs_in(by_at, after_end) if by else []
         subjects = s.persons_in(zone_start, b)
+        if not subjects and re.search(r",\s+who\s+$", text[s.begin : zone_start]):
+            # "Chief of Staff A, who was arrested …": the relative pronoun is A
+            head = s.persons_in(s.begin, zone_start)
+            subjects = head[-1:]
+        if not subjects and self.ctx.last_subject is not None and PRONOUN_BEFORE_RE.search(zone):
+            subjects = [self.ctx.last_subject]
         borrowed = False
         if not subjects and previous is not None and re.search(r"\band\s+$", zone):
             borrowed = True
@@ -603,22 +627,14 @@ class ArticleReader:
             subj: list[Mention] = list(subjects) or (faction_subject[:1] if faction_subject else [])
             if not subj and PRONOUN_RE.match(zone) and self.ctx.last_subject is not None:
                 subj = [self.ctx.last_subject]
-            if role == "affected":
+            if role == "affected" and not objects:
+                # intransitive: "X died", "X became Premier", "X rejoined the party"
                 event.affected = subj
             else:
                 event.agents = subj
                 event.affected = objects
         if trig.event_class == "CoupAttempt":
-            if faction_subject:
-                event.agents = faction_subject[:1]
-            elif re.search(r"\bgroup\b", zone, re.IGNORECASE) and self.faction is not None:
-                event.agents = [self.faction]
-            event.affected = objects[:1]
-            window = text[max(s.begin, b - 20) : e]
-            if OUTCOME_FAILED_RE.search(window):
-                event.outcome = "failed"
-            elif OUTCOME_SUCCEEDED_RE.search(window):
-                event.outcome = "succeeded"
+            self._coup_roles(s, b, e, event, objects, faction_subject, zone)
         if not event.affected and not event.agents:
             return None
         # the office concerned
@@ -644,7 +660,8 @@ class ArticleReader:
             return None
         if office is not None:
             event.office = office[0]
-        else:
+        elif trig.event_class in OFFICE_EVENTS:
+            # "deposed Defence Minister A": the office is the title before the name
             for m in event.affected:
                 if m.span.begin in tenures:
                     event.office = tenures[m.span.begin].office
@@ -677,6 +694,13 @@ class ArticleReader:
                 cls = trig.event_class
                 if cls in {"Appointment", "Election"}:
                     tenure.start, tenure.started_by = event.date, event
+                    before = s.persons_in(b, e)  # "A succeeded B as Premier"
+                    if before and trigger_text.startswith("succeeded"):
+                        tenure.predecessor = before[0]
+                        previous_holder = TenureRecord(before[0], event.office, self.span(s))
+                        previous_holder.successor = person
+                        previous_holder.end = event.date
+                        self.out.tenures.append(previous_holder)
                 elif cls in {"Removal", "Resignation"}:
                     tenure.end, tenure.ended_by = event.date, event
                 elif cls in {"Confirmation", "CoupAttempt"}:
@@ -700,6 +724,52 @@ class ArticleReader:
                 event.agents = issuer[-1:]
             self.out.events.append(d)
         return event
+
+    def _coup_roles(
+        self,
+        s: Sentence,
+        b: int,
+        e: int,
+        event: EventRecord,
+        objects: list[Mention],
+        faction_subject: list[Mention],
+        zone: str,
+    ) -> None:
+        """Who attempted a coup against whom: "an attempt by officers led by A to overthrow B"."""
+        text = self.article.text
+        target = COUP_TARGET_RE.search(text, b, s.end)
+        event.affected = objects[:1]
+        if not event.affected and target is not None:
+            event.affected = self._objects(s, target.end(), s.end)[:1]
+        led = LED_BY_RE.search(text, e, target.start() if target else s.end)
+        if faction_subject:
+            event.agents = faction_subject[:1]
+        elif re.search(r"\bgroup\b", zone, re.IGNORECASE) and self.faction is not None:
+            event.agents = [self.faction]
+        elif led is not None:
+            event.agents = self._objects(s, led.end(), s.end)
+        if OUTCOME_FAILED_RE.search(s.text):
+            event.outcome = "failed"
+        elif OUTCOME_SUCCEEDED_RE.search(s.text):
+            event.outcome = "succeeded"
+
+    def _objects(self, s: Sentence, start: int, end: int) -> list[Mention]:
+        """The persons right after a verb: "deposed Defence Minister A", "expelled A, B and C".
+
+        Only titles and a few function words may come between the verb and the first
+        name, and only commas and "and" between names.
+        """
+        text = self.article.text
+        out: list[Mention] = []
+        cursor = start
+        for m in s.persons_in(start, end):
+            gap = text[cursor : m.span.begin]
+            allowed = self._gap_re if not out else LIST_GAP_RE
+            if not allowed.fullmatch(gap):
+                break
+            out.append(m)
+            cursor = m.span.end
+        return out
 
     def _named_events(
         self, s: Sentence, events: list[EventRecord], meetings: list[EventRecord]
