@@ -694,10 +694,10 @@ class ArticleReader:
                 cls = trig.event_class
                 if cls in {"Appointment", "Election"}:
                     tenure.start, tenure.started_by = event.date, event
-                    before = s.persons_in(b, e)  # "A succeeded B as Premier"
-                    if before and trigger_text.startswith("succeeded"):
-                        tenure.predecessor = before[0]
-                        previous_holder = TenureRecord(before[0], event.office, self.span(s))
+                    replaced = s.persons_in(b, e)  # "A succeeded B as Premier"
+                    if replaced and trigger_text.startswith("succeeded"):
+                        tenure.predecessor = replaced[0]
+                        previous_holder = TenureRecord(replaced[0], event.office, self.span(s))
                         previous_holder.successor = person
                         previous_holder.end = event.date
                         self.out.tenures.append(previous_holder)
