@@ -34,7 +34,7 @@ def test_provenance_every_tenure_and_event_has_evidence(seed_build: BuildResult)
 def test_provenance_every_entity_has_a_first_mention(seed_build: BuildResult) -> None:
     rows = select(
         seed_build.graph,
-        "SELECT ?x WHERE { { ?x a hkg:Person } UNION { ?x a hkg:Place } "
+        "SELECT ?x WHERE { { ?x a hkg:Person } UNION { ?x a hkg:Place } UNION { ?x a hkg:Office } "
         "FILTER NOT EXISTS { ?x hkg:evidence ?s } }",
     )
     assert rows == []

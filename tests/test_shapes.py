@@ -82,6 +82,18 @@ CASES = {
         """ex:f a hkg:Faction ; rdfs:label "F"@en .""",
         "FactionShape",
     ),
+    "party-not-organization": (
+        """ex:party a hkg:PoliticalParty ; rdfs:label "P"@en .""",
+        "PoliticalPartyShape",
+    ),
+    "body-not-organization": (
+        """ex:body a hkg:GoverningBody ; rdfs:label "B"@en .""",
+        "GoverningBodyShape",
+    ),
+    "event-agent-not-person-or-organization": (
+        """ex:e a hkg:Event, hkg:Arrest ; rdfs:label "e"@en ; hkg:evidence ex:span ; hkg:agent ex:office .""",
+        "EventShape",
+    ),
     "place-two-labels": (
         """ex:pl a hkg:Place ; rdfs:label "X"@en, "Y"@en .""",
         "OneEnglishLabel",

@@ -70,7 +70,7 @@ def build(inputs: tuple[Path, ...], out_dir: Path, base_iri: str, quiet: bool) -
     paths = list(inputs) or [Path("seeds")]
     try:
         files = article_paths(paths)
-        show = not quiet and len(files) > 1
+        show = not quiet and len(files) > 1 and sys.stderr.isatty()
         with click.progressbar(
             length=len(files), label="reading", file=sys.stderr, hidden=not show
         ) as bar:

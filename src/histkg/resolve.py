@@ -315,7 +315,7 @@ class Resolver:
 
     # --- offices ------------------------------------------------------------------
 
-    def office(self, office: OfficeRef, ex: Extraction) -> Ref:
+    def office(self, office: OfficeRef, ex: Extraction, evidence: Span | None = None) -> Ref:
         doc = ex.article.doc_id
         org = (
             self.org(office.org, ex)
@@ -346,6 +346,10 @@ class Resolver:
                 self.add(org, "type", Text("Organization"), doc)
         if place is not None:
             self.add(ref, "place", place, doc)
+        if evidence is not None:  # first mention: the sentence that names the office
+            first = self.first_mention.get((ref, doc))
+            if first is None or evidence.begin < first.begin:
+                self.first_mention[(ref, doc)] = evidence
         self.office_parts[ref] = (office.title, office.scope, org, place)
         return ref
 
@@ -415,7 +419,7 @@ class Resolver:
             participants=refs(record.participants),
             organization=self.mention(record.organization, ex) if record.organization else None,
             place=self.mention(record.place, ex) if record.place else None,
-            office=self.office(record.office, ex) if record.office else None,
+            office=self.office(record.office, ex, record.evidence) if record.office else None,
             name=record.name,
             motion=record.motion,
             outcome=record.outcome,
@@ -486,7 +490,7 @@ class Resolver:
         record_map: dict[int, ResolvedEvent],
     ) -> None:
         holder = self.person(t.holder, ex)
-        office = self.office(t.office, ex)
+        office = self.office(t.office, ex, t.evidence)
         key = (holder, office)
         rt = tenures.setdefault(key, ResolvedTenure(holder, office))
         for attr in ("start", "end"):
