@@ -55,6 +55,16 @@ def varga_build() -> BuildResult:
 
 
 @pytest.fixture(scope="session")
+def seed_output(seed_build: BuildResult, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed build written to a fresh folder; returns its graph.nq."""
+    from histkg import render, write_outputs
+
+    out = tmp_path_factory.mktemp("seed-output")
+    write_outputs(render(seed_build), out)
+    return out / "graph.nq"
+
+
+@pytest.fixture(scope="session")
 def ghana_build() -> BuildResult:
     """The build of the hand-written coup article."""
     return build([ARTICLES / "ghana_coup_1974.txt"])

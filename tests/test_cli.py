@@ -82,11 +82,11 @@ def test_cli_bad_input_keeps_previous_output(tmp_path: Path) -> None:
     out = tmp_path / "out"
     runner = CliRunner()
     assert runner.invoke(main, ["build", str(SEEDS), "--out", str(out), "-q"]).exit_code == 0
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"")
     assert runner.invoke(main, ["build", str(SEEDS), str(bad), "--out", str(out)]).exit_code == 2
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
 
 
 def test_cli_missing_path_and_empty_folder(tmp_path: Path) -> None:
@@ -122,12 +122,11 @@ def test_cli_validate_reports_violations_exit_1(tmp_path: Path) -> None:
     assert "violation:" in result.output
 
 
-def test_cli_query_errors(tmp_path: Path) -> None:
+def test_cli_query_errors(tmp_path: Path, seed_output: Path) -> None:
     runner = CliRunner()
     bad = tmp_path / "bad.rq"
     bad.write_text("SELECT ?x WHERE {", encoding="utf-8")
-    graph = ROOT / "output" / "graph.trig"
-    result = runner.invoke(main, ["query", str(bad), "--graph", str(graph)])
-    assert result.exit_code == 2 and "SPARQL error" in result.output
+    result = runner.invoke(main, ["query", str(bad), "--graph", str(seed_output)])
+    assert result.exit_code == 2 and f"{bad}:1:18: SPARQL syntax error" in result.output
     result = runner.invoke(main, ["query", str(bad), "--graph", str(tmp_path / "none.trig")])
     assert result.exit_code == 2 and "no such graph file" in result.output

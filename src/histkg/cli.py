@@ -1,6 +1,6 @@
 """Command-line interface: a thin skin over :mod:`histkg`'s library API.
 
-Exit codes: 0 ok, 1 SHACL violations, 2 input or usage error.
+Exit codes: 0 ok, 1 SHACL violations, 2 input or usage error, 3 store or endpoint error.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from histkg.errors import EXIT_INPUT, EXIT_OK, EXIT_VIOLATIONS, KGError
+from histkg.errors import EXIT_OK, EXIT_VIOLATIONS, KGError
 from histkg.mint import DEFAULT_BASE
 
 
@@ -45,7 +45,7 @@ def main() -> None:
     type=click.Path(path_type=Path),
     default=Path("output"),
     show_default=True,
-    help="Folder for graph.ttl, graph.jsonld, graph.nt, graph.nq, graph.trig, shacl-report.ttl.",
+    help="Folder for graph.ttl, .jsonld, .nt, .nq, .trig, shacl-report.ttl and store/.",
 )
 @click.option(
     "--base-iri",
@@ -53,8 +53,11 @@ def main() -> None:
     show_default=True,
     help="Base under which resources are minted.",
 )
+@click.option("--no-store", is_flag=True, help="Do not build the embedded store (output/store/).")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
-def build(inputs: tuple[Path, ...], out_dir: Path, base_iri: str, quiet: bool) -> None:
+def build(
+    inputs: tuple[Path, ...], out_dir: Path, base_iri: str, no_store: bool, quiet: bool
+) -> None:
     """Build the graph of INPUTS (article files or folders; default seeds/).
 
     \b
@@ -64,6 +67,7 @@ def build(inputs: tuple[Path, ...], out_dir: Path, base_iri: str, quiet: bool) -
     from histkg.pipeline import build as run_build
     from histkg.pipeline import render, write_outputs
     from histkg.sources import article_paths
+    from histkg.stores.oxigraph import STORE_DIR, write_store
 
     if not base_iri.endswith(("/", "#")):
         raise click.UsageError("--base-iri must end with '/' or '#'")
@@ -83,6 +87,8 @@ def build(inputs: tuple[Path, ...], out_dir: Path, base_iri: str, quiet: bool) -
 
             result = run_build(paths, base_iri=base_iri, progress=tick)
         written = write_outputs(render(result), out_dir)
+        if not no_store:
+            write_store(out_dir / "graph.nq", out_dir / STORE_DIR)
     except KGError as exc:
         raise HistkgError(exc) from None
     if not quiet:
@@ -114,6 +120,8 @@ def validate(graph: Path, shapes: Path | None, quiet: bool) -> None:
     Example:
       histkg validate output/graph.ttl
     """
+    from rdflib import Graph
+
     from histkg.query import load_graph
     from histkg.validate import load_shapes
     from histkg.validate import validate as run_validate
@@ -122,8 +130,6 @@ def validate(graph: Path, shapes: Path | None, quiet: bool) -> None:
         data = load_graph(graph)
     except KGError as exc:
         raise HistkgError(exc) from None
-    from rdflib import Graph
-
     merged = Graph()
     for s, p, o, _g in data.quads((None, None, None, None)):
         merged.add((s, p, o))
@@ -131,10 +137,8 @@ def validate(graph: Path, shapes: Path | None, quiet: bool) -> None:
     for violation in report.violations:
         click.echo(f"violation: {violation}", err=True)
     if not quiet:
-        click.echo(
-            f"{graph}: {'conforms' if report.conforms else f'{len(report.violations)} violations'}",
-            err=True,
-        )
+        state = "conforms" if report.conforms else f"{len(report.violations)} violations"
+        click.echo(f"{graph}: {state}", err=True)
     sys.exit(EXIT_OK if report.conforms else EXIT_VIOLATIONS)
 
 
@@ -144,41 +148,142 @@ def validate(graph: Path, shapes: Path | None, quiet: bool) -> None:
     "--graph",
     "graph_file",
     type=click.Path(path_type=Path),
-    default=Path("output/graph.trig"),
+    default=Path("output/graph.nq"),
     show_default=True,
-    help="Graph file to query (named graphs are kept; default graph = union).",
+    help="Built graph to query; its embedded store (store/ beside it) is rebuilt when it changed.",
 )
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "csv", "json"]),
+    type=click.Choice(["table", "csv", "tsv", "json", "xml"]),
     default="table",
     show_default=True,
+    help="table, or a W3C SPARQL 1.1 results format.",
 )
-def query(query_file: Path, graph_file: Path, fmt: str) -> None:
+@click.option(
+    "--engine",
+    type=click.Choice(["oxigraph", "rdflib"]),
+    default="oxigraph",
+    show_default=True,
+    help="oxigraph: the embedded store; rdflib: parse the file and query it in memory.",
+)
+def query(query_file: Path, graph_file: Path, fmt: str, engine: str) -> None:
     """Run the SPARQL query in QUERY_FILE against a built graph.
+
+    The default graph is the merged graph; GRAPH ?g reaches each document's graph.
 
     \b
     Example:
-      histkg query queries/who-voted.rq --format csv
+      histkg query queries/votes.rq --format csv
     """
-    from histkg.query import FORMATTERS, load_graph, run_query
+    from histkg import query as q
 
     if not query_file.is_file():
         raise click.BadParameter(f"{query_file}: no such query file", param_hint="QUERY_FILE")
+    text = query_file.read_text(encoding="utf-8")
     try:
-        graph = load_graph(graph_file)
-        result = run_query(graph, query_file.read_text(encoding="utf-8"), str(query_file))
+        if engine == "oxigraph":
+            output = q.format_oxigraph(q.query_file(graph_file, text, str(query_file)), fmt)
+        else:
+            output = q.format_rdflib(
+                q.run_query(q.load_graph(graph_file), text, str(query_file)), fmt
+            )
     except KGError as exc:
         raise HistkgError(exc) from None
-    click.echo(FORMATTERS[fmt](result), nl=False)
+    click.echo(output, nl=False)
 
 
-def run() -> None:  # pragma: no cover
-    main()
+@main.command()
+@click.argument("graph", type=click.Path(path_type=Path), default=Path("output/graph.nq"))
+@click.option("--endpoint", help="Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store")
+@click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="A local Oxigraph folder instead.",
+)
+@click.option(
+    "--replace", is_flag=True, help="PUT each graph (replace it) instead of POST (append)."
+)
+@click.option(
+    "--default-graph/--no-default-graph",
+    default=True,
+    show_default=True,
+    help="Also load the merged graph into the default graph.",
+)
+@click.option(
+    "--user", envvar="HISTKG_USER", help="User name (or $HISTKG_USER; a netrc entry also works)."
+)
+@click.option(
+    "--password-env",
+    default="HISTKG_PASSWORD",
+    show_default=True,
+    help="Environment variable that holds the password.",
+)
+@click.option(
+    "--chunk-triples",
+    default=50_000,
+    show_default=True,
+    help="Triples per request for large graphs.",
+)
+@click.option(
+    "--retries",
+    default=4,
+    show_default=True,
+    help="Retries, with back-off, on 5xx and connection errors.",
+)
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+def load(
+    graph: Path,
+    endpoint: str | None,
+    store_dir: Path | None,
+    replace: bool,
+    default_graph: bool,
+    user: str | None,
+    password_env: str,
+    chunk_triples: int,
+    retries: int,
+    quiet: bool,
+) -> None:
+    """Load GRAPH (default output/graph.nq) into a triple store: each document's named
+    graph to its own graph IRI, and the merged graph to the default graph.
+
+    Loading the same build twice leaves the store with the same triples.
+
+    \b
+    Example:
+      histkg load output/graph.nq --endpoint http://127.0.0.1:7878/store --replace
+      histkg load --store /tmp/oxigraph-db
+    """
+    import os
+
+    from histkg.stores.gsp import GraphStore, load_graphs, split_graphs
+    from histkg.stores.oxigraph import write_store
+
+    if (endpoint is None) == (store_dir is None):
+        raise click.UsageError("give exactly one of --endpoint URL or --store DIR")
+    try:
+        if store_dir is not None:
+            write_store(graph, store_dir)
+            if not quiet:
+                click.echo(f"loaded {graph} into {store_dir}", err=True)
+            return
+        assert endpoint is not None
+        graphs = split_graphs(graph, default_graph)
+        password = os.environ.get(password_env) if user else None
+        client = GraphStore(endpoint, user=user, password=password, retries=retries)
+        total = sum(len(lines) for lines in graphs.values())
+        with click.progressbar(
+            length=total, label="loading", file=sys.stderr, hidden=quiet or not sys.stderr.isatty()
+        ) as bar:
+            sent = load_graphs(
+                client, graphs, replace=replace, chunk=chunk_triples, progress=bar.update
+            )
+    except KGError as exc:
+        raise HistkgError(exc) from None
+    if not quiet:
+        click.echo(f"loaded {sent} triples in {len(graphs)} graphs into {endpoint}", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
-
-__all__ = ["EXIT_INPUT", "main"]
+    main()

@@ -13,6 +13,7 @@ from pathlib import Path
 EXIT_OK = 0
 EXIT_VIOLATIONS = 1
 EXIT_INPUT = 2
+EXIT_STORE = 3
 
 
 class KGError(Exception):
@@ -38,6 +39,12 @@ class UsageError(KGError):
 
 class QueryError(KGError):
     """A SPARQL query cannot be parsed or run."""
+
+
+class StoreError(KGError):
+    """A triple store cannot be written, opened or reached."""
+
+    exit_code = 3
 
 
 @dataclass(frozen=True, order=True)

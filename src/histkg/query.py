@@ -1,53 +1,128 @@
-"""Run SPARQL over a built graph; results as a table, CSV or SPARQL JSON."""
+"""Run SPARQL over a built graph: the embedded Oxigraph store by default, rdflib on request.
+
+Results are written in the W3C SPARQL 1.1 results formats (JSON, CSV, TSV, XML) by each
+engine's own serializer, or as a readable table.
+"""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
+import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.query import Result
+import pyoxigraph as ox
 
 from histkg.errors import QueryError, SourceError
-from histkg.serialize import RdfFormat
+from histkg.stores.oxigraph import open_store
 from histkg.vocab import PREFIXES
 
-PARSE_FORMATS = {
-    RdfFormat.TURTLE: "turtle",
-    RdfFormat.NTRIPLES: "nt",
-    RdfFormat.NQUADS: "nquads",
-    RdfFormat.TRIG: "trig",
-    RdfFormat.JSONLD: "json-ld",
+if TYPE_CHECKING:
+    from rdflib import Dataset, Graph
+    from rdflib.query import Result
+
+FORMATS = ("table", "csv", "tsv", "json", "xml")
+ENGINES = ("oxigraph", "rdflib")
+OX_RESULTS = {
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
 }
+PARSE_FORMATS = {
+    ".ttl": "turtle",
+    ".nt": "nt",
+    ".nq": "nquads",
+    ".trig": "trig",
+    ".jsonld": "json-ld",
+}
+PROLOGUE = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(PREFIXES.items()))
+
+Rows = tuple[list[str], list[tuple[str, ...]]]
+
+
+def _with_prefixes(text: str) -> tuple[str, int]:
+    """Predeclare histkg's prefixes; returns the query and how many lines were added."""
+    return PROLOGUE + text, PROLOGUE.count("\n")
+
+
+def _syntax_error(source: str, message: str, added_lines: int) -> QueryError:
+    first = message.splitlines()[0] if message else "syntax error"
+    match = re.match(r"error at (\d+):(\d+): (.*)", first)
+    if match:
+        line = int(match.group(1)) - added_lines
+        detail = match.group(3)
+        if len(detail) > 90:
+            detail = detail[:87] + "..."
+        return QueryError(
+            f"{source}:{line}:{match.group(2)}: SPARQL syntax error: {detail};"
+            " fix the query and run again"
+        )
+    return QueryError(f"{source}: SPARQL error: {first}; fix the query and run again")
+
+
+# --- the embedded store ------------------------------------------------------------
+
+
+def run_store(store: ox.Store, text: str, source: str = "<query>") -> Any:
+    """Run a query on an Oxigraph store (default graph = the merged graph)."""
+    query, added = _with_prefixes(text)
+    try:
+        return store.query(query)
+    except SyntaxError as exc:
+        raise _syntax_error(source, exc.msg or str(exc), added) from None
+    except (OSError, ValueError, RuntimeError) as exc:
+        raise QueryError(f"{source}: SPARQL error: {exc}") from None
+
+
+def query_file(graph_file: Path, text: str, source: str = "<query>") -> Any:
+    """Open (building if needed) the store beside ``graph_file`` and run ``text`` on it."""
+    return run_store(open_store(graph_file), text, source)
+
+
+def rows_oxigraph(results: Any) -> Rows:
+    """Variables and rows as N-Triples term strings ('' when unbound)."""
+    if isinstance(results, ox.QueryBoolean):
+        return ["ask"], [(str(bool(results)).lower(),)]
+    if isinstance(results, ox.QueryTriples):
+        return ["s", "p", "o"], sorted(
+            (str(t.subject), str(t.predicate), str(t.object)) for t in results
+        )
+    names = [v.value for v in results.variables]
+    return names, [tuple("" if s[n] is None else str(s[n]) for n in names) for s in results]
+
+
+def format_oxigraph(results: Any, fmt: str) -> str:
+    if isinstance(results, ox.QueryTriples):
+        data = results.serialize(format=ox.RdfFormat.N_TRIPLES)
+    elif fmt == "table":
+        return table(*rows_oxigraph(results), plain=True)
+    else:
+        data = results.serialize(format=OX_RESULTS[fmt])
+    return (data or b"").decode("utf-8")
+
+
+# --- rdflib, the reference engine ----------------------------------------------------
 
 
 def load_graph(path: Path) -> Dataset:
-    """Load a graph file; the default graph is the union of its named graphs."""
+    """Load a graph file with rdflib; the default graph is the union of its named graphs."""
+    from rdflib import Dataset
+
     if not path.is_file():
         raise SourceError(path, "no such graph file; run 'histkg build' first or pass --graph FILE")
-    try:
-        fmt = RdfFormat.from_extension(path.name)
-    except ValueError as exc:
-        raise SourceError(path, str(exc)) from None
+    parser = PARSE_FORMATS.get(path.suffix)
+    if parser is None:
+        raise SourceError(path, "unknown RDF file ending; use .nq, .trig, .nt, .ttl or .jsonld")
     dataset = Dataset(default_union=True)
     try:
-        dataset.parse(path, format=PARSE_FORMATS[fmt])
+        dataset.parse(path, format=parser)
     except Exception as exc:  # rdflib raises many parser-specific types
-        raise SourceError(
-            path, f"cannot parse as {fmt.filename.rsplit('.', 1)[1]}: {exc}"
-        ) from None
+        raise SourceError(path, f"cannot parse as {parser}: {str(exc).splitlines()[0]}") from None
     return dataset
 
 
 def run_query(graph: Graph, text: str, source: str = "<query>") -> Result:
-    """Run a SPARQL query; histkg's prefixes are predeclared.
-
-    Raises:
-        QueryError: the query does not parse (with line and column) or fails.
-    """
+    """Run a SPARQL query with rdflib; histkg's prefixes are predeclared."""
     try:
         return graph.query(text, initNs=PREFIXES)
     except Exception as exc:
@@ -58,72 +133,43 @@ def run_query(graph: Graph, text: str, source: str = "<query>") -> Result:
         raise QueryError(f"{where}: SPARQL error: {message}; fix the query and run again") from None
 
 
-def _term(value: Any) -> str:
-    if value is None:
-        return ""
-    return str(value)
-
-
-def rows(result: Result) -> tuple[list[str], list[list[Any]]]:
+def rows_rdflib(result: Result) -> Rows:
     if result.type == "ASK":
-        return ["ask"], [[bool(result.askAnswer)]]
+        return ["ask"], [(str(bool(result.askAnswer)).lower(),)]
+    if result.type == "CONSTRUCT" or result.type == "DESCRIBE":
+        return ["s", "p", "o"], sorted(tuple(t.n3() for t in triple) for triple in result)  # type: ignore[union-attr]
     names = [str(v) for v in (result.vars or [])]
-    return names, [list(r) for r in result]  # type: ignore[arg-type]
-
-
-def format_table(result: Result) -> str:
-    names, data = rows(result)
-    cells = [[_term(v) for v in row] for row in data]
-    widths = [max([len(n)] + [len(r[i]) for r in cells]) for i, n in enumerate(names)]
-    line = " | ".join(n.ljust(w) for n, w in zip(names, widths, strict=True))
-    sep = "-+-".join("-" * w for w in widths)
-    body = [" | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in cells]
-    return "\n".join([line, sep, *body, f"({len(cells)} rows)"]) + "\n"
-
-
-def format_csv(result: Result) -> str:
-    names, data = rows(result)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(names)
-    for row in data:
-        writer.writerow([_term(v) for v in row])
-    return buffer.getvalue()
-
-
-def _json_term(value: Any) -> dict[str, str]:
-    if isinstance(value, URIRef):
-        return {"type": "uri", "value": str(value)}
-    if isinstance(value, BNode):
-        return {"type": "bnode", "value": str(value)}
-    assert isinstance(value, Literal)
-    out = {"type": "literal", "value": str(value)}
-    if value.language:
-        out["xml:lang"] = value.language
-    elif value.datatype is not None:
-        out["datatype"] = str(value.datatype)
-    return out
-
-
-def format_json(result: Result) -> str:
-    """W3C SPARQL 1.1 Query Results JSON."""
-    if result.type == "ASK":
-        return json.dumps({"head": {}, "boolean": bool(result.askAnswer)}, indent=2) + "\n"
-    names = [str(v) for v in (result.vars or [])]
-    bindings = []
+    rows = []
     for row in result:
         values: list[Any] = list(row)  # type: ignore[arg-type]
-        bindings.append(
-            {n: _json_term(v) for n, v in zip(names, values, strict=True) if v is not None}
-        )
-    return (
-        json.dumps(
-            {"head": {"vars": names}, "results": {"bindings": bindings}},
-            indent=2,
-            ensure_ascii=False,
-        )
-        + "\n"
-    )
+        rows.append(tuple("" if v is None else v.n3() for v in values))
+    return names, rows
 
 
-FORMATTERS = {"table": format_table, "csv": format_csv, "json": format_json}
+def format_rdflib(result: Result, fmt: str) -> str:
+    if fmt == "table":
+        return table(*rows_rdflib(result), plain=True)
+    data = result.serialize(format=fmt)
+    return data.decode("utf-8") if isinstance(data, bytes) else str(data)
+
+
+# --- the table -------------------------------------------------------------------------
+
+
+def _plain(term: str) -> str:
+    """A term as a reader wants it: an IRI without brackets, a literal's text."""
+    if term.startswith("<") and term.endswith(">"):
+        return term[1:-1]
+    match = re.match(r'^"(.*)"(?:@[\w-]+|\^\^<[^>]*>)?$', term, re.S)
+    if match:
+        return match.group(1).replace('\\"', '"').replace("\\n", "\n").replace("\\\\", "\\")
+    return term
+
+
+def table(names: list[str], rows: list[tuple[str, ...]], plain: bool = False) -> str:
+    cells = [[_plain(v) if plain else v for v in row] for row in rows]
+    widths = [max([len(n)] + [len(r[i]) for r in cells]) for i, n in enumerate(names)]
+    head = " | ".join(n.ljust(w) for n, w in zip(names, widths, strict=True))
+    sep = "-+-".join("-" * w for w in widths)
+    body = [" | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in cells]
+    return "\n".join([head, sep, *body, f"({len(cells)} rows)"]) + "\n"
