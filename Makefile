@@ -6,7 +6,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build test lint clean
+# Debian packages for the integration tests (Apache Jena's riot and shacl); installed
+# with apt-get when missing and running as root, else those tests skip with a reason.
+DEBIAN_PACKAGES := default-jre-headless libapache-jena-java
+
+.PHONY: build test lint system-deps clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +27,16 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-test: lint
+system-deps:
+	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing $$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	  else echo "not root or no apt-get: the Jena tests will be skipped (missing: $$missing)"; fi; \
+	fi
+
+test: lint system-deps
 	$(BIN)/python -m pytest -q
 
 clean:

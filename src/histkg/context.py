@@ -18,7 +18,6 @@ def build_context(ontology: Graph | None = None) -> dict[str, Any]:
     """A JSON-LD 1.1 context: one term per class and property, typed where the range is one."""
     g = ontology if ontology is not None else Graph().parse(ontology_path())
     terms: dict[str, Any] = {
-        "@version": 1.1,
         **{p: iri for p, iri in sorted(PREFIXES.items())},
         "id": "@id",
         "type": "@type",
