@@ -159,3 +159,47 @@ def test_generalization_coup_successions(ghana_build: BuildResult) -> None:
         ("Ama Sarpong", "Minister of Defence of Ghana", "", "Yaw Darko"),
         ("Yaw Darko", "Minister of Defence of Ghana", "Ama Sarpong", ""),
     }
+
+
+# --- plain text, names with diacritics (tests/articles/wrobel_faction_plain.txt) -----------
+
+
+def test_generalization_plain_text_with_diacritics() -> None:
+    from histkg import build
+    from tests.conftest import ARTICLES
+
+    result = build([ARTICLES / "wrobel_faction_plain.txt"])
+    assert result.report.conforms, result.report.violations
+    g = result.graph
+    persons = {r[0] for r in select(g, "SELECT ?l WHERE { ?p a hkg:Person ; rdfs:label ?l }")}
+    assert persons == {"Zbigniew Wróbel", "Tadeusz Kałuża", "Józef Nowicki", "Edward Mazur"}
+    leaders = {
+        r[0] for r in select(g, "SELECT ?l WHERE { ?f a hkg:Faction ; hkg:leader/rdfs:label ?l }")
+    }
+    assert leaders == {"Zbigniew Wróbel", "Tadeusz Kałuża"}
+    events = set(
+        select(
+            g,
+            """SELECT ?kind ?date ?who ?office WHERE { ?e a hkg:Event ; a ?t . FILTER(?t != hkg:Event)
+                 BIND(STRAFTER(STR(?t), "#") AS ?kind) OPTIONAL { ?e hkg:date ?date }
+                 OPTIONAL { ?e hkg:affected/rdfs:label ?who } OPTIONAL { ?e hkg:office/rdfs:label ?office } }""",
+        )
+    )
+    assert events == {
+        ("Removal", "1956-10", "Zbigniew Wróbel", "Minister of the Interior of Poland"),
+        ("Removal", "1957", "Tadeusz Kałuża", ""),
+        ("Arrest", "1958", "Tadeusz Kałuża", ""),
+        ("Death", "1960-05-03", "Zbigniew Wróbel", ""),
+        (
+            "Resignation",
+            "1961",
+            "Józef Nowicki",
+            "First Secretary of the Polish United Workers' Party",
+        ),
+        ("Election", "1961", "Edward Mazur", "First Secretary of the Polish United Workers' Party"),
+    }
+    succession = select(
+        g,
+        """SELECT ?pred WHERE { ?t hkg:holder/rdfs:label "Edward Mazur"@en ; hkg:predecessor/rdfs:label ?pred }""",
+    )
+    assert succession == [("Józef Nowicki",)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import Graph, Literal, URIRef
@@ -82,3 +83,23 @@ def test_properties_serializers_round_trip_literals(values: list[tuple[str, str]
         )
     assert_isomorphic(g, Graph().parse(data=to_turtle(g), format="turtle"))
     assert_isomorphic(g, Graph().parse(data=to_ntriples(g), format="nt"))
+
+
+@pytest.mark.parametrize(
+    ("token", "expected"),
+    [
+        ("Ceaușescu", True),
+        ("Gomułka", True),
+        ("Dubček", True),
+        ("O'Brien", True),
+        ("J.", True),
+        ("CPSU", False),
+        ("the", False),
+        ("1957", False),
+        ("Anti-", False),
+    ],
+)
+def test_properties_name_tokens_in_any_script(token: str, expected: bool) -> None:
+    from histkg.extract.nlp import is_name_token
+
+    assert is_name_token(token) is expected

@@ -215,6 +215,9 @@ def query(query_file: Path, graph_file: Path, fmt: str, engine: str) -> None:
     "--user", envvar="HISTKG_USER", help="User name (or $HISTKG_USER; a netrc entry also works)."
 )
 @click.option(
+    "--digest", is_flag=True, help="HTTP Digest instead of Basic authentication (Virtuoso)."
+)
+@click.option(
     "--password-env",
     default="HISTKG_PASSWORD",
     show_default=True,
@@ -240,6 +243,7 @@ def load(
     replace: bool,
     default_graph: bool,
     user: str | None,
+    digest: bool,
     password_env: str,
     chunk_triples: int,
     retries: int,
@@ -271,7 +275,7 @@ def load(
         assert endpoint is not None
         graphs = split_graphs(graph, default_graph)
         password = os.environ.get(password_env) if user else None
-        client = GraphStore(endpoint, user=user, password=password, retries=retries)
+        client = GraphStore(endpoint, user=user, password=password, retries=retries, digest=digest)
         total = sum(len(lines) for lines in graphs.values())
         with click.progressbar(
             length=total, label="loading", file=sys.stderr, hidden=quiet or not sys.stderr.isatty()

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from histkg.extract.nlp import NameBook, expand_coordinations, is_name_like, trim_title
+from histkg.extract.nlp import NameBook, expand_coordinations, person_names
 from histkg.lexicon import lexicon
 from histkg.model import Mention, Span
 from histkg.parse.dates import DateMention
@@ -73,12 +73,7 @@ class Sentence:
 def person_mentions(doc: Doc, book: NameBook, doc_id: str, base: int) -> list[tuple[Mention, bool]]:
     """(mention, possessive) for every person in a spaCy doc, titles trimmed."""
     spans = []
-    for ent in doc.ents:
-        if ent.label_ != "PERSON":
-            continue
-        name = trim_title(ent)
-        if not is_name_like(name):
-            continue
+    for name in person_names(doc):
         if len(name) == 1 and name.text not in book.surnames and name.text not in book.variants:
             continue
         spans.append(name)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -28,7 +28,20 @@ NON_LATIN_RE = re.compile(
 )
 PAREN_RE = re.compile(r"\([^()]*\)")
 NOT_A_NAME_RE = re.compile(r"(?:ism|ist|ists|ization|isation|ian|ese)$")
-NAME_TOKEN_RE = re.compile(r"^[A-Z][a-z]+(?:[-'’][A-Za-z]+)*$|^[A-Z]\.$")
+INITIAL_RE = re.compile(r"[A-Z]\.")
+
+
+def is_name_token(text: str) -> bool:
+    """A capitalised word of letters in any script ("Ceaușescu", "O'Brien") or an initial."""
+    if INITIAL_RE.fullmatch(text):
+        return True
+    parts = re.split(r"[-'’]", text)
+    return (
+        text[:1].isupper()
+        and all(part.isalpha() for part in parts)
+        and any(c.islower() for c in text)
+    )
+
 
 STOP_NAME_TOKENS = frozenset(
     {
@@ -128,7 +141,16 @@ def is_name_like(span: Span) -> bool:
     lex = lexicon()
     if span.text in lex.demonyms or span.text in lex.languages or tokens[-1] in lex.place_heads:
         return False
-    return all(NAME_TOKEN_RE.match(t) for t in tokens)
+    return all(is_name_token(t) for t in tokens)
+
+
+def person_names(doc: Doc) -> Iterator[Span]:
+    """The model's (or the ruler's) PERSON entities, titles trimmed, that look like names."""
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            name = trim_title(ent)
+            if is_name_like(name):
+                yield name
 
 
 @dataclass
@@ -159,12 +181,7 @@ def harvest(docs: Iterable[Doc]) -> NameBook:
             if ent.label_ in {"GPE", "LOC"} and all(t.text[:1].isupper() for t in ent):
                 book.places.add(ent.text[4:] if ent.text.startswith("the ") else ent.text)
     for doc in docs:
-        for ent in doc.ents:
-            if ent.label_ != "PERSON":
-                continue
-            name = trim_title(ent)
-            if not is_name_like(name):
-                continue
+        for name in person_names(doc):
             if len(name) > 1 and name[0].text in book.places:
                 continue  # a place glued to a name ("Bavaria Hoffmann")
             (book.full_names if len(name) > 1 else book.single_names).add(name.text)
@@ -185,7 +202,7 @@ def harvest(docs: Iterable[Doc]) -> NameBook:
         token.text
         for doc in docs
         for token in doc
-        if len(token.text) >= 5 and NAME_TOKEN_RE.match(token.text)
+        if len(token.text) >= 5 and is_name_token(token.text)
     }
     for text in sorted(candidates - book.surnames - book.places - STOP_NAME_TOKENS):
         variant = _close_match(text, surnames)
@@ -234,7 +251,7 @@ def expand_coordinations(doc: Doc, book: NameBook) -> list[Span]:
             continue
         while (
             j < len(doc)
-            and NAME_TOKEN_RE.match(doc[j].text)
+            and is_name_token(doc[j].text)
             and doc[j].text not in STOP_NAME_TOKENS
             and not NOT_A_NAME_RE.search(doc[j].text)
         ):

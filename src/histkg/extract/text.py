@@ -273,7 +273,8 @@ class ArticleReader:
         """An office named right after ``at`` ("became Premier", "as ambassador to X")."""
         rest = self.article.text[at:end]
         lead = re.match(
-            r"\s*(?:as\s+|to\s+(?:the\s+)?(?:post\s+of\s+)?|the\s+)?(?:(?:new|acting|interim)\s+)?",
+            r"\s*(?:as\s+|(?:to|from)\s+(?:the\s+)?(?:(?:post|office|position)\s+of\s+)?|the\s+)?"
+            r"(?:(?:new|acting|interim)\s+)?",
             rest,
         )
         pos = at + (lead.end() if lead else 0)
@@ -579,7 +580,11 @@ class ArticleReader:
             trig.roles == "noun"
             or re.fullmatch(r"\w+(?:al|ion|ment|ure|ance|er)", trigger_text.split()[-1]) is not None
         )
-        passive = bool(PASSIVE_RE.search(zone) or ALLOWED_TO_RE.search(zone)) or (
+        passive = bool(
+            PASSIVE_RE.search(zone)
+            or ALLOWED_TO_RE.search(zone)
+            or re.match(r"(?:was|were)\s", trigger_text)  # "was elected", "were appointed"
+        ) or (
             re.search(r"\b(?:was|were)\b", zone) is not None
             and trigger_text.endswith("ed")
             and not s.persons_in(zone_start + re.search(r"\b(?:was|were)\b", zone).end(), b)  # type: ignore[union-attr]
@@ -640,22 +645,9 @@ class ArticleReader:
         # the office concerned
         office = self._office_after(s, e, after_end)
         if office is None and objects:
-            as_office = re.match(
-                rf"\s+as\s+(?P<title>{_alternation(list(self.office_forms))})",
-                text[objects[0].span.end : after_end],
-            )
-            if as_office:
-                org = None
-                tail = re.match(
-                    r"\s+of\s+(?:the\s+)?", text[objects[0].span.end + as_office.end() : after_end]
-                )
-                if tail:
-                    at = objects[0].span.end + as_office.end() + tail.end()
-                    org = next((o for o in s.orgs if o.span.begin == at), None)
-                office = (
-                    self.office(as_office.group("title"), org),
-                    objects[0].span.end + as_office.end(),
-                )
+            # "… A as Premier", "dismissed A from the post of Minister of the Interior"
+            if re.match(r"\s+(?:as|from)\s", text[objects[-1].span.end : after_end]):
+                office = self._office_after(s, objects[-1].span.end, after_end)
         if trig.needs_office and office is None:
             return None
         if office is not None:

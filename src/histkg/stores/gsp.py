@@ -76,6 +76,7 @@ class GraphStore:
         password: str | None = None,
         retries: int = 4,
         timeout: float = 60.0,
+        digest: bool = False,
     ) -> None:
         self.url = url
         self.timeout = timeout
@@ -93,8 +94,11 @@ class GraphStore:
         adapter = HTTPAdapter(max_retries=retry)
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
-        if user:
-            self.session.auth = (user, password or "")
+        if user:  # else requests reads ~/.netrc (or $NETRC) for the host
+            if digest:
+                self.session.auth = requests.auth.HTTPDigestAuth(user, password or "")
+            else:
+                self.session.auth = (user, password or "")
 
     def send(self, method: str, graph: str, body: str) -> None:
         params = {"graph": graph} if graph else {"default": ""}
