@@ -1,5 +1,5 @@
 # Two entry points that work on a fresh machine with Python 3.11+ and make:
-#   make build   set up .venv and build output/ from seeds/
+#   make build   set up .venv, build output/ from seeds/ and publish output/site/
 #   make test    set up .venv and run lint, types, import layers and the test suite
 PYTHON ?= python3
 VENV := .venv
@@ -20,6 +20,7 @@ $(STAMP): pyproject.toml
 
 build: $(STAMP)
 	$(BIN)/histkg build seeds --out output
+	$(BIN)/histkg publish seeds --out output/site
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

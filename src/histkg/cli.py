@@ -291,3 +291,137 @@ def load(
 
 if __name__ == "__main__":  # pragma: no cover
     main()
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=Path("output/site"),
+    show_default=True,
+    help="Folder for the static site.",
+)
+@click.option(
+    "--base-iri", default=DEFAULT_BASE, show_default=True, help="Base the site will be served at."
+)
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+def publish(inputs: tuple[Path, ...], out_dir: Path, base_iri: str, quiet: bool) -> None:
+    """Write the static linked-data site of INPUTS (default seeds/): a page per resource
+    with its Turtle, JSON-LD and N-Triples, indexes, search, timeline, VoID, dumps, sitemap.
+
+    \b
+    Example:
+      histkg publish seeds/ --out output/site/
+      histkg serve --site output/site/
+    """
+    from histkg import __version__
+    from histkg.pipeline import build as run_build
+    from histkg.pipeline import replace_folder
+    from histkg.publish.site import build_site
+    from histkg.serialize import to_trig
+    from histkg.sources import article_paths
+
+    if not base_iri.endswith("/"):
+        raise click.UsageError("--base-iri must end with '/'")
+    paths = list(inputs) or [Path("seeds")]
+    try:
+        files = article_paths(paths)
+        result = run_build(paths, base_iri=base_iri)
+        site = build_site(
+            result.graph,
+            to_trig(result.dataset),
+            result.articles,
+            base_iri,
+            __version__,
+            build_date(files),
+        )
+        replace_folder(site, out_dir)
+    except KGError as exc:
+        raise HistkgError(exc) from None
+    if not quiet:
+        pages = sum(1 for name in site if name.endswith(".html"))
+        click.echo(f"published {pages} pages, {len(site)} files to {out_dir}", err=True)
+
+
+def build_date(files: list[Path]) -> str | None:
+    """The build date from the inputs, so the site is reproducible: $SOURCE_DATE_EPOCH, else
+    the date of the last commit that touched the inputs, else none."""
+    import datetime
+    import os
+    import subprocess
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date().isoformat()
+    try:
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%cs", "--", *map(str, files)],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return out.stdout.strip() or None
+
+
+@main.command()
+@click.option(
+    "--site",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("output/site"),
+    show_default=True,
+    help="The folder written by 'histkg publish'.",
+)
+@click.option(
+    "--graph",
+    "graph_file",
+    type=click.Path(path_type=Path),
+    default=Path("output/graph.nq"),
+    show_default=True,
+    help="Graph whose embedded store answers /sparql.",
+)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Interface to bind (loopback by default).",
+)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--timeout", default=10.0, show_default=True, help="Seconds a SPARQL query may run.")
+@click.option(
+    "--max-bytes", default=10_000_000, show_default=True, help="Largest SPARQL answer served."
+)
+def serve(
+    site: Path, graph_file: Path, host: str, port: int, timeout: float, max_bytes: int
+) -> None:
+    """Serve the published site with content negotiation and a read-only SPARQL endpoint
+    at /sparql.
+
+    \b
+    Example:
+      histkg serve --port 8000
+      curl -H 'Accept: text/turtle' -L http://127.0.0.1:8000/person/georgy-malenkov
+    """
+    from histkg.publish.serve import make_server
+    from histkg.stores.oxigraph import store_for
+
+    if not (site / "index.html").is_file():
+        raise click.UsageError(f"{site} holds no site; run 'histkg publish' first")
+    try:
+        store = store_for(graph_file) if graph_file.is_file() else None
+    except KGError as exc:
+        raise HistkgError(exc) from None
+    server = make_server(site, store, host, port, timeout, max_bytes)
+    click.echo(
+        f"serving {site} at http://{host}:{server.server_address[1]}/ (Ctrl-C stops)", err=True
+    )
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import cache
 from typing import Any
 
 from rdflib import OWL, RDF, Graph, URIRef
@@ -15,8 +16,11 @@ SCHEMA_RANGE = URIRef("http://schema.org/rangeIncludes")
 
 
 def build_context(ontology: Graph | None = None) -> dict[str, Any]:
-    """A JSON-LD 1.1 context: one term per class and property, typed where the range is one."""
-    g = ontology if ontology is not None else Graph().parse(ontology_path())
+    """A JSON-LD context: one term per class and property, typed where the range is one."""
+    if ontology is None:
+        context: dict[str, Any] = json.loads(_packaged_context())
+        return context
+    g = ontology
     terms: dict[str, Any] = {
         **{p: iri for p, iri in sorted(PREFIXES.items())},
         "id": "@id",
@@ -45,7 +49,13 @@ def build_context(ontology: Graph | None = None) -> dict[str, Any]:
 
 def context_json(ontology: Graph | None = None) -> str:
     """The context as the bytes written to ``ontology/context.jsonld``."""
-    return json.dumps(build_context(ontology), indent=2, ensure_ascii=False) + "\n"
+    g = ontology if ontology is not None else Graph().parse(ontology_path())
+    return json.dumps(build_context(g), indent=2, ensure_ascii=False) + "\n"
+
+
+@cache
+def _packaged_context() -> str:
+    return json.dumps(build_context(Graph().parse(ontology_path())))
 
 
 if __name__ == "__main__":  # python -m histkg.context  (regenerates the committed file)

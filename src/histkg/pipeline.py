@@ -119,3 +119,25 @@ def write_outputs(files: dict[str, bytes], out_dir: Path) -> list[Path]:
         return written
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def replace_folder(files: dict[str, bytes], out_dir: Path) -> None:
+    """Write ``files`` (relative path -> bytes) as the whole of ``out_dir``, atomically:
+    into a staging folder first, then swapped in place of the old one."""
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
+    old = out_dir.parent / f".{out_dir.name}-old"
+    try:
+        for name, data in files.items():
+            target = staging / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        staging.chmod(0o755)
+        if old.exists():
+            shutil.rmtree(old)
+        if out_dir.exists():
+            out_dir.rename(old)
+        staging.rename(out_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(old, ignore_errors=True)

@@ -105,13 +105,12 @@ def to_jsonld(graph: Graph) -> bytes:
     context = build_context()["@context"]
     raw = graph.serialize(format="json-ld", context=context, auto_compact=True)
     data = json.loads(raw)
-    data["@context"] = context
-    graph_items = data.get("@graph")
-    if graph_items is not None:
-        data["@graph"] = sorted((_canonical(i) for i in graph_items), key=lambda i: i.get("id", ""))
-    text = json.dumps(
-        {"@context": context, **{k: v for k, v in data.items() if k != "@context"}},
-        indent=2,
-        ensure_ascii=False,
-    )
+    body = {k: v for k, v in data.items() if k != "@context"}
+    if "@graph" in body:
+        body["@graph"] = sorted(
+            (_canonical(i) for i in body["@graph"]), key=lambda i: i.get("id", "")
+        )
+    else:
+        body = _canonical(body)
+    text = json.dumps({"@context": context, **body}, indent=2, ensure_ascii=False)
     return (text + "\n").encode("utf-8")

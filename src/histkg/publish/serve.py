@@ -1,0 +1,304 @@
+"""Serve the static site with content negotiation, and a read-only SPARQL endpoint.
+
+* ``/person/x`` (the thing) answers ``303 See Other`` to ``/person/x.html``, ``.ttl``,
+  ``.jsonld`` or ``.nt`` after the ``Accept`` header (W3C "Cool URIs"), ``Vary: Accept``;
+  ``406`` when none of those is acceptable;
+* files of the site are served as they are; nothing outside the site folder is;
+* ``/sparql`` runs SPARQL 1.1 queries (GET ``?query=``, POST form or
+  ``application/sparql-query``) on the embedded store, each in a child process killed
+  after ``timeout`` seconds, with a cap on the size of the answer; updates are refused.
+"""
+
+from __future__ import annotations
+
+import http.server
+import multiprocessing
+import posixpath
+import re
+from multiprocessing.connection import Connection
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+RDF_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".ttl": "text/turtle; charset=utf-8",
+    ".jsonld": "application/ld+json",
+    ".nt": "application/n-triples",
+}
+OTHER_TYPES = {
+    ".css": "text/css; charset=utf-8",
+    ".json": "application/json",
+    ".xml": "application/xml",
+    ".gz": "application/gzip",
+    ".svg": "image/svg+xml",
+}
+NEGOTIABLE = [
+    ("text/html", ".html"),
+    ("application/xhtml+xml", ".html"),
+    ("text/turtle", ".ttl"),
+    ("application/ld+json", ".jsonld"),
+    ("application/n-triples", ".nt"),
+]
+RESULT_TYPES = {
+    "application/sparql-results+json": "json",
+    "application/sparql-results+xml": "xml",
+    "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
+}
+UPDATE_RE = re.compile(
+    r"^\s*(?:(?:PREFIX|BASE)\s[^\n]*\n\s*)*(?:INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
+    re.I,
+)
+
+
+def accepted(header: str | None) -> list[tuple[str, float]]:
+    """Media ranges of an Accept header, best first."""
+    if not header:
+        return [("*/*", 1.0)]
+    out = []
+    for part in header.split(","):
+        fields = part.strip().split(";")
+        q = 1.0
+        for field in fields[1:]:
+            name, _, value = field.strip().partition("=")
+            if name == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        if fields[0].strip():
+            out.append((fields[0].strip().lower(), q))
+    return sorted(out, key=lambda mq: -mq[1])
+
+
+def negotiate(header: str | None) -> str | None:
+    """The file ending to redirect to, or None (406)."""
+    for media, q in accepted(header):
+        if q <= 0:
+            continue
+        if media in ("*/*", "text/*"):
+            return ".html"
+        for offered, ending in NEGOTIABLE:
+            if media == offered or (media.endswith("/*") and offered.startswith(media[:-1])):
+                return ending
+    return None
+
+
+def _run_query(store_dir: str, query: str, fmt: str, limit: int, conn: Connection) -> None:
+    import pyoxigraph as ox
+
+    from histkg.query import PROLOGUE
+
+    try:
+        store = ox.Store.read_only(store_dir)
+        results = store.query(PROLOGUE + query)
+        if isinstance(results, ox.QueryTriples):
+            data = results.serialize(
+                format=ox.RdfFormat.N_TRIPLES if fmt == "nt" else ox.RdfFormat.TURTLE
+            )
+        else:
+            data = results.serialize(
+                format={
+                    "json": ox.QueryResultsFormat.JSON,
+                    "xml": ox.QueryResultsFormat.XML,
+                    "csv": ox.QueryResultsFormat.CSV,
+                    "tsv": ox.QueryResultsFormat.TSV,
+                }[fmt]
+            )
+        data = data or b""
+        conn.send(("too-large", b"") if len(data) > limit else ("ok", data))
+    except SyntaxError as exc:
+        conn.send(("syntax", str(exc.msg or exc).splitlines()[0].encode()))
+    except Exception as exc:  # the child reports any failure to the parent
+        conn.send(("error", str(exc).splitlines()[0].encode() if str(exc) else b"query failed"))
+
+
+class SiteHandler(http.server.BaseHTTPRequestHandler):
+    site: Path
+    store: Path | None
+    timeout = 10.0
+    max_bytes = 10_000_000
+    server_version = "histkg"
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    # --- plumbing ---------------------------------------------------------------------
+
+    def reply(
+        self, status: int, body: bytes, content_type: str, headers: dict[str, str] | None = None
+    ) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def text(self, status: int, message: str) -> None:
+        self.reply(status, (message + "\n").encode("utf-8"), "text/plain; charset=utf-8")
+
+    def not_found(self) -> None:
+        page = self.site / "404.html"
+        body = page.read_bytes() if page.is_file() else b"Not found\n"
+        self.reply(404, body, "text/html; charset=utf-8")
+
+    def local(self, url_path: str) -> Path | None:
+        """The file for a URL path, or None when it would leave the site folder."""
+        path = posixpath.normpath(unquote(url_path))
+        if "\x00" in path or any(part == ".." for part in path.split("/")):
+            return None
+        target = (self.site / path.lstrip("/")).resolve()
+        if not target.is_relative_to(self.site.resolve()):
+            return None
+        return target
+
+    # --- verbs ------------------------------------------------------------------------
+
+    def do_HEAD(self) -> None:
+        self.do_GET()
+
+    def do_GET(self) -> None:
+        parts = urlsplit(self.path)
+        if parts.path == "/sparql":
+            query = parse_qs(parts.query).get("query", [""])[0]
+            self.sparql(query)
+            return
+        path = parts.path
+        if path.endswith("/"):
+            path += "index.html"
+        target = self.local(path)
+        if target is None:
+            self.text(403, "Forbidden: that path leaves the site")
+            return
+        if target.is_file():
+            ending = target.suffix
+            content_type = RDF_TYPES.get(ending) or OTHER_TYPES.get(
+                ending, "application/octet-stream"
+            )
+            if path == "/.well-known/void":
+                content_type = "text/turtle; charset=utf-8"
+            self.reply(200, target.read_bytes(), content_type)
+            return
+        if target.with_name(target.name + ".html").is_file():
+            negotiated = negotiate(self.headers.get("Accept"))
+            if negotiated is None:
+                offered = ", ".join(sorted({m for m, _e in NEGOTIABLE}))
+                self.reply(
+                    406,
+                    f"Not Acceptable: this resource is offered as {offered}\n".encode(),
+                    "text/plain; charset=utf-8",
+                    {"Vary": "Accept"},
+                )
+                return
+            self.reply(
+                303,
+                b"",
+                "text/plain; charset=utf-8",
+                {"Location": parts.path + negotiated, "Vary": "Accept"},
+            )
+            return
+        self.not_found()
+
+    def do_POST(self) -> None:
+        parts = urlsplit(self.path)
+        if parts.path != "/sparql":
+            self.text(405, "Method Not Allowed: the site is read-only")
+            return
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length).decode("utf-8", "replace")
+        content_type = (self.headers.get("Content-Type") or "").split(";")[0].strip()
+        if content_type == "application/sparql-update" or "update" in parse_qs(body):
+            self.text(403, "Forbidden: this endpoint is read-only; SPARQL updates are refused")
+            return
+        if content_type == "application/sparql-query":
+            query = body
+        else:
+            query = parse_qs(body).get("query", [""])[0]
+        self.sparql(query)
+
+    def do_PUT(self) -> None:
+        self.text(405, "Method Not Allowed: the site is read-only")
+
+    do_DELETE = do_PUT  # noqa: N815
+
+    # --- SPARQL -------------------------------------------------------------------------
+
+    def sparql(self, query: str) -> None:
+        if self.store is None:
+            self.text(503, "No SPARQL store: build one with 'histkg build' first")
+            return
+        if not query.strip():
+            self.text(400, "Bad Request: give a query (?query=… or a POST body)")
+            return
+        if UPDATE_RE.search(query):
+            self.text(403, "Forbidden: this endpoint is read-only; SPARQL updates are refused")
+            return
+        fmt, media = "json", "application/sparql-results+json"
+        is_graph = re.search(r"\b(?:CONSTRUCT|DESCRIBE)\b", query, re.I) is not None
+        for accept, _q in accepted(self.headers.get("Accept")):
+            if is_graph:
+                if accept in ("application/n-triples", "text/turtle"):
+                    fmt, media = (
+                        ("nt", "application/n-triples")
+                        if accept == "application/n-triples"
+                        else ("ttl", "text/turtle")
+                    )
+                    break
+                fmt, media = "ttl", "text/turtle"
+            elif accept in RESULT_TYPES:
+                fmt, media = RESULT_TYPES[accept], accept
+                break
+        if is_graph and fmt not in ("nt", "ttl"):
+            fmt, media = "ttl", "text/turtle"
+        context = multiprocessing.get_context("fork")
+        parent, child = context.Pipe(duplex=False)
+        worker = context.Process(
+            target=_run_query, args=(str(self.store), query, fmt, self.max_bytes, child)
+        )
+        worker.start()
+        child.close()
+        if not parent.poll(self.timeout):
+            worker.kill()
+            worker.join()
+            self.text(
+                503,
+                f"Service Unavailable: the query ran longer than {self.timeout:g} s and was stopped; narrow it",
+            )
+            return
+        status, data = parent.recv()
+        worker.join()
+        if status == "ok":
+            self.reply(
+                200,
+                data,
+                f"{media}; charset=utf-8" if media.startswith("text/") else media,
+                {"Vary": "Accept"},
+            )
+        elif status == "too-large":
+            self.text(
+                413, f"Payload Too Large: the answer exceeds {self.max_bytes:,} bytes; add a LIMIT"
+            )
+        elif status == "syntax":
+            self.text(400, f"Bad Request: SPARQL syntax error: {data.decode()}")
+        else:
+            self.text(500, f"Query failed: {data.decode()}")
+
+
+def make_server(
+    site: Path,
+    store: Path | None,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    timeout: float = 10.0,
+    max_bytes: int = 10_000_000,
+) -> http.server.ThreadingHTTPServer:
+    """An HTTP server for ``site`` (call ``serve_forever`` on it)."""
+    handler = type(
+        "Handler",
+        (SiteHandler,),
+        {"site": site.resolve(), "store": store, "timeout": timeout, "max_bytes": max_bytes},
+    )
+    return http.server.ThreadingHTTPServer((host, port), handler)
