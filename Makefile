@@ -6,9 +6,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-# Debian packages for the integration tests (Apache Jena's riot and shacl); installed
+# Debian packages for the integration tests (Apache Jena, Chromium for the browser tests); installed
 # with apt-get when missing and running as root, else those tests skip with a reason.
-DEBIAN_PACKAGES := default-jre-headless libapache-jena-java
+DEBIAN_PACKAGES := default-jre-headless libapache-jena-java chromium chromium-driver
 
 .PHONY: build test lint system-deps clean
 

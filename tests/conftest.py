@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from rdflib import Graph
 from rdflib.compare import graph_diff, to_isomorphic
 
 from histkg import BuildResult, build
+from histkg.mint import DEFAULT_BASE
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -62,6 +64,48 @@ def seed_output(seed_build: BuildResult, tmp_path_factory: pytest.TempPathFactor
     out = tmp_path_factory.mktemp("seed-output")
     write_outputs(render(seed_build), out)
     return out / "graph.nq"
+
+
+@pytest.fixture(scope="session")
+def site_files(seed_build: BuildResult) -> dict[str, bytes]:
+    """The static site of the seed build, in memory."""
+    from histkg.publish.site import build_site
+    from histkg.serialize import to_trig
+
+    return build_site(
+        seed_build.graph,
+        to_trig(seed_build.dataset),
+        seed_build.articles,
+        DEFAULT_BASE,
+        "0.1.0",
+        "2026-01-01",
+    )
+
+
+@pytest.fixture(scope="session")
+def site_dir(site_files: dict[str, bytes], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site written to a folder."""
+    from histkg.pipeline import replace_folder
+
+    out = tmp_path_factory.mktemp("site") / "site"
+    replace_folder(site_files, out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def server(site_dir: Path, seed_output: Path) -> Iterator[str]:
+    """``histkg serve`` on a free loopback port (2 s query timeout, 200 kB answers)."""
+    from histkg.publish.serve import make_server
+    from histkg.stores.oxigraph import store_for
+
+    httpd = make_server(
+        site_dir, store_for(seed_output), "127.0.0.1", 0, timeout=2.0, max_bytes=200_000
+    )
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
 
 
 @pytest.fixture(scope="session")

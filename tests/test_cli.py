@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from histkg.cli import main
 from tests.conftest import ROOT, SEEDS
 
-COMMANDS = ["build", "validate", "query"]
+COMMANDS = ["build", "validate", "query", "load", "publish", "serve"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

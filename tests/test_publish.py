@@ -5,55 +5,18 @@ from __future__ import annotations
 
 import gzip
 import json
-import threading
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from rdflib import RDF, Graph, URIRef
 
 from histkg import BuildResult
 from histkg.mint import DEFAULT_BASE
-from histkg.pipeline import replace_folder
-from histkg.publish.serve import make_server
 from histkg.publish.site import build_site
 from histkg.serialize import to_trig
-from histkg.stores.oxigraph import store_for
 from tests.conftest import HKG, assert_isomorphic
-
-
-@pytest.fixture(scope="session")
-def site_files(seed_build: BuildResult) -> dict[str, bytes]:
-    return build_site(
-        seed_build.graph,
-        to_trig(seed_build.dataset),
-        seed_build.articles,
-        DEFAULT_BASE,
-        "0.1.0",
-        "2026-01-01",
-    )
-
-
-@pytest.fixture(scope="session")
-def site_dir(site_files: dict[str, bytes], tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site") / "site"
-    replace_folder(site_files, out)
-    return out
-
-
-@pytest.fixture(scope="session")
-def server(site_dir: Path, seed_output: Path) -> Iterator[str]:
-    httpd = make_server(
-        site_dir, store_for(seed_output), "127.0.0.1", 0, timeout=2.0, max_bytes=200_000
-    )
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):

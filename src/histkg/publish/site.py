@@ -156,9 +156,10 @@ class SiteBuilder:
     def context_of(self, doc: str, begin: int, end: int) -> tuple[str, str]:
         """The rest of the sentence around a span: (before, after)."""
         text = self.texts.get(doc, "")
-        start = max(text.rfind(". ", 0, begin) + 2, text.rfind("\n", 0, begin) + 1, begin - 300, 0)
-        if start > begin:
-            start = begin
+        stop_at = text.rfind(". ", 0, begin)
+        line_at = text.rfind("\n", 0, begin)
+        start = max(stop_at + 2 if stop_at >= 0 else 0, line_at + 1, begin - 300, 0)
+        start = min(start, begin)
         stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
         stop = min([*stops, end + 300, len(text)])
         if stop < len(text) and text[stop] == ".":
@@ -208,11 +209,16 @@ class SiteBuilder:
                 }
             )
         incoming = []
+        specific = {
+            s for s, p in self.g.subject_predicates(node) if p not in {HKG.participant, HKG.member}
+        }
         for s, p in sorted(
             self.g.subject_predicates(node), key=lambda sp: (self.label(sp[0]), str(sp[1]))
         ):
             if p in {HKG.evidence, HKG.document} or str(s) not in self.pages:
                 continue
+            if p in {HKG.participant, HKG.member} and s in specific:
+                continue  # the more specific role (agent, affected, leader …) is listed
             link = self.link(here, s)
             incoming.append(
                 {"text": link["text"], "href": link["href"], "property": self.prop_label(p)}

@@ -29,7 +29,7 @@ class Bar:
 
 
 def year_of(iso: str) -> float:
-    """A fractional year: 1957-06-18 -> 1957.46; 1957 -> 1957.5 (its middle)."""
+    """A fractional year: 1848-03-15 -> 1848.21; 1848 -> 1848.5 (its middle)."""
     parts = iso.split("-")
     year = int(parts[0])
     if len(parts) == 1:
@@ -52,11 +52,18 @@ def render_svg(marks: list[Mark], bars: list[Bar], width: int = 1100) -> str:
     def x(iso: str) -> float:
         return left + (year_of(iso) - lo) * scale
 
-    persons = sorted({b.person for b in bars})
-    event_rows = max(1, min(8, len(marks)))
+    rows = [
+        b
+        for b in sorted(
+            bars,
+            key=lambda b: (b.person, b.start or b.end or (b.held[0] if b.held else "~"), b.office),
+        )
+        if b.start or b.end or b.held
+    ]
+    event_rows = max(1, len(marks))
     top = 40
-    events_height = 24 * event_rows + 30
-    height = top + events_height + 28 * len(persons) + 40
+    events_height = 22 * event_rows + 30
+    height = top + events_height + 24 * len(rows) + 40
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Timeline" '
         f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" class="timeline">'
@@ -71,31 +78,34 @@ def render_svg(marks: list[Mark], bars: list[Bar], width: int = 1100) -> str:
     out.append(f'<text x="10" y="{top + 14}" class="lane">Events</text>')
     for i, mark in enumerate(sorted(marks, key=lambda m: (m.date, m.label))):
         mx = x(mark.date)
-        my = top + 12 + (i % event_rows) * 24
+        my = top + 12 + i * 22
+        right_side = mx < width * 0.6  # label after the dot, or before it near the right edge
+        lx, anchor = (mx + 9, "start") if right_side else (mx - 9, "end")
         out.append(
             f'<a href="{escape(mark.href)}"><circle cx="{mx:.1f}" cy="{my}" r="5" class="event {escape(mark.kind)}">'
             f"<title>{escape(mark.date)}: {escape(mark.label)}</title></circle>"
-            f'<text x="{mx + 8:.1f}" y="{my + 4}" class="event-label">{escape(mark.label[:60])}</text></a>'
+            f'<text x="{lx:.1f}" y="{my + 4}" text-anchor="{anchor}" class="event-label">{escape(mark.label[:80])}</text></a>'
         )
     y0 = top + events_height
-    for row, person in enumerate(persons):
-        py = y0 + row * 28
-        out.append(f'<text x="10" y="{py + 15}" class="lane">{escape(person)}</text>')
-        for bar in sorted(
-            (b for b in bars if b.person == person),
-            key=lambda b: (b.start or b.end or "", b.office),
-        ):
-            known = [d for d in (bar.start, bar.end, *bar.held) if d]
-            if not known:
-                continue
-            x1 = x(bar.start) if bar.start else min(x(d) for d in known) - scale * 0.5
-            x2 = x(bar.end) if bar.end else max(x(d) for d in known) + scale * 0.5
-            open_class = ("" if bar.start else " open-start") + ("" if bar.end else " open-end")
-            span = f"{bar.start or '?'} – {bar.end or '?'}"
-            out.append(
-                f'<a href="{escape(bar.href)}"><rect x="{x1:.1f}" y="{py + 3}" width="{max(4.0, x2 - x1):.1f}" '
-                f'height="16" rx="3" class="tenure{open_class}"><title>{escape(bar.office)} ({span})</title></rect>'
-                f'<text x="{x1 + 4:.1f}" y="{py + 15}" class="tenure-label">{escape(bar.office[:40])}</text></a>'
-            )
+    previous = ""
+    for row, bar in enumerate(rows):
+        py = y0 + row * 24
+        if bar.person != previous:
+            out.append(f'<text x="10" y="{py + 15}" class="lane">{escape(bar.person)}</text>')
+            previous = bar.person
+        known = [d for d in (bar.start, bar.end, *bar.held) if d]
+        x1 = x(bar.start) if bar.start else min(x(d) for d in known) - scale * 0.75
+        x2 = x(bar.end) if bar.end else max(x(d) for d in known) + scale * 0.75
+        open_class = ("" if bar.start else " open-start") + ("" if bar.end else " open-end")
+        span = (
+            f"{bar.start or '?'} – {bar.end or '?'}"
+            if bar.start or bar.end
+            else "held " + ", ".join(bar.held)
+        )
+        out.append(
+            f'<a href="{escape(bar.href)}"><rect x="{x1:.1f}" y="{py + 3}" width="{max(4.0, x2 - x1):.1f}" '
+            f'height="16" rx="3" class="tenure{open_class}"><title>{escape(bar.office)} ({span})</title></rect>'
+            f'<text x="{max(x1, x2) + 6:.1f}" y="{py + 15}" class="tenure-label">{escape(bar.office[:64])} ({span})</text></a>'
+        )
     out.append("</svg>")
     return "\n".join(out)
