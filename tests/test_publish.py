@@ -63,9 +63,7 @@ def test_publish_a_page_and_rdf_per_resource(
         path = urllib.parse.unquote(iri[len(DEFAULT_BASE) :])
         for ending in (".html", ".ttl", ".jsonld", ".nt"):
             assert path + ending in site_files, path + ending
-    for iri in sorted(resources)[
-        :: max(1, len(resources) // 40)
-    ]:  # a sample: each is the exact subgraph
+    for iri in sorted(resources):  # each file holds exactly the triples about its resource
         path = urllib.parse.unquote(iri[len(DEFAULT_BASE) :])
         expected = Graph()
         for triple in g.triples((URIRef(iri), None, None)):

@@ -180,9 +180,11 @@ class SiteBuilder:
         jsonld = to_jsonld(sub)
         self.files[page.path + ".jsonld"] = jsonld
         facts: dict[Node, list[dict[str, str]]] = defaultdict(list)
+        roles = {HKG.agent, HKG.affected, HKG.votedFor, HKG.votedAgainst, HKG.leader}
+        in_a_role = {o for p, o in self.g.predicate_objects(node) if p in roles}
         for p, o in sorted(self.g.predicate_objects(node), key=lambda po: (str(po[0]), str(po[1]))):
-            if p in HIDDEN_FACTS:
-                continue
+            if p in HIDDEN_FACTS or (p in {HKG.participant, HKG.member} and o in in_a_role):
+                continue  # participant/member are written out for queries; the role says more
             facts[p].append(self.link(here, o))
         evidence = []
         for span in sorted(self.g.objects(node, HKG.evidence), key=str):
@@ -274,6 +276,7 @@ class SiteBuilder:
 
     def indexes(self) -> None:
         counts = []
+        events: list[dict[str, str]] = []
         for cls, plural, path in INDEXES:
             members = [
                 p for p in self.pages.values() if (URIRef(p.iri), RDF.type, HKG[cls]) in self.g
@@ -300,12 +303,18 @@ class SiteBuilder:
                 ],
             )
             counts.append({"name": plural, "count": len(members), "href": path})
+            if cls == "Event":
+                events = [
+                    {"text": label, "href": m.path + ".html", "note": d if d != "~" else "undated"}
+                    for d, label, m in items
+                ]
         self.files["index.html"] = self.render(
             "index.html",
             "index.html",
             title="histkg: who held what, and what happened",
             intro=f"A knowledge graph of {len(self.g):,} facts read from {counts[-2]['count']} articles, every one traced to the sentence that states it.",
             counts=counts,
+            items=events,
         )
         search = sorted(
             (
