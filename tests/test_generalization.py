@@ -203,3 +203,31 @@ def test_generalization_plain_text_with_diacritics() -> None:
         """SELECT ?pred WHERE { ?t hkg:holder/rdfs:label "Edward Mazur"@en ; hkg:predecessor/rdfs:label ?pred }""",
     )
     assert succession == [("Józef Nowicki",)]
+
+
+def test_generalization_served_replaced_and_congress() -> None:
+    """tests/articles/blue_faction_plain.txt: "served as … from … to", "replaced … as", a party congress."""
+    from histkg import build
+    from tests.conftest import ARTICLES
+
+    result = build([ARTICLES / "blue_faction_plain.txt"])
+    assert result.report.conforms, result.report.violations
+    rows = set(
+        select(
+            result.graph,
+            """SELECT ?who ?office ?start ?end ?pred ?succ WHERE { ?t a hkg:Tenure ; hkg:holder/rdfs:label ?who ;
+                 hkg:office/rdfs:label ?office OPTIONAL { ?t hkg:startDate ?start } OPTIONAL { ?t hkg:endDate ?end }
+                 OPTIONAL { ?t hkg:predecessor/rdfs:label ?pred } OPTIONAL { ?t hkg:successor/rdfs:label ?succ } }""",
+        )
+    )
+    assert rows == {
+        ("Anna Berg", "Prime Minister", "1950", "1955", "", "Karl Weiss"),
+        ("Karl Weiss", "Prime Minister", "1955", "", "Anna Berg", ""),
+        ("Karl Weiss", "Minister of Finance", "", "1954", "", ""),
+        ("Karl Weiss", "General Secretary of the Workers' Party of Freedonia", "1956", "", "", ""),
+    }
+    congress = select(
+        result.graph,
+        """SELECT ?name ?date WHERE { ?e a hkg:Election ; hkg:partOf ?m . ?m hkg:name ?name ; hkg:date ?date }""",
+    )
+    assert congress == [("3rd Congress of the Workers' Party of Freedonia", "1956")]

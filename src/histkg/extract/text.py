@@ -67,6 +67,8 @@ MOTION_ONLY_RE = re.compile(r"(?:proposal|motion|resolution|bill|plan)\s+(?P<mot
 OFFICE_EVENTS = frozenset({"Removal", "Resignation", "Appointment", "Election", "Confirmation"})
 SUCCEEDED_RE = re.compile(r"\bsucceeded\s+$")
 COUP_TARGET_RE = re.compile(r"\b(?:overthrow|depose|oust|remove|topple|unseat|against)\s+")
+PARTY_CONGRESS_RE = re.compile(r"\b(?P<ordinal>\d+(?:st|nd|rd|th))\s+Party\s+Congress\b")
+SERVED_RE = re.compile(r"\b(?:served|serving|had served)\s+(?=as\s)")
 LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 NUMBER_WORDS = {
     w: i
@@ -336,6 +338,7 @@ class ArticleReader:
     def _sentence(self, s: Sentence) -> None:
         claimed: list[tuple[int, int]] = []
         tenures = self._title_tenures(s)
+        self._served_as(s)
         vote = self._vote(s, claimed)
         meetings = self._meetings(s)
         events = [e for e in self._triggers(s, claimed, tenures) if e is not None]
@@ -415,6 +418,37 @@ class ArticleReader:
             else:
                 previous = None
         return found
+
+    def _served_as(self, s: Sentence) -> None:
+        """ "A served as Premier from 1848 to 1850", "B served as Chancellor until 1852"."""
+        text = self.article.text
+        for m in SERVED_RE.finditer(s.text):
+            at = s.begin + m.start()
+            seg_start, seg_end = self._segment(s, at)
+            holders = s.persons_in(seg_start, at)[-1:]
+            if (
+                not holders
+                and self.ctx.last_subject is not None
+                and PRONOUN_BEFORE_RE.search(text[seg_start:at])
+            ):
+                holders = [self.ctx.last_subject]
+            found = self._office_after(s, s.begin + m.end(), seg_end)
+            if not holders or found is None:
+                continue
+            office, office_end = found
+            tenure = TenureRecord(holders[0], office, self.span(s))
+            rest = text[office_end:seg_end]
+            dates = [d for d in s.dates if office_end <= d.begin < seg_end]
+            span_of = re.match(r"\s*(?:,\s*)?(?:from|between)\s+", rest)
+            if span_of and len(dates) >= 2:
+                tenure.start, tenure.end = dates[0].date, dates[1].date
+            elif re.match(r"\s*(?:,\s*)?since\s+", rest) and dates:
+                tenure.start = dates[0].date
+            elif re.match(r"\s*(?:,\s*)?until\s+", rest) and dates:
+                tenure.end = dates[0].date
+            elif dates:
+                tenure.attested = dates[0].date
+            self.out.tenures.append(tenure)
 
     def _vote(self, s: Sentence, claimed: list[tuple[int, int]]) -> EventRecord | None:
         count = VOTE_COUNT_RE.search(s.text)
@@ -520,6 +554,21 @@ class ArticleReader:
             meeting.name = name[0].upper() + name[1:]
             out.append(meeting)
             if scene:
+                self.ctx.scene = meeting
+                self.ctx.scene_sentence = self.sentence_no
+        for m in PARTY_CONGRESS_RE.finditer(s.text):
+            # "the 22nd Party Congress": a congress of the article's party
+            if self.main_party is None:
+                continue
+            seg = self._segment(s, s.begin + m.start())
+            party = Mention(
+                "org", self.main_party, Span(self.article.doc_id, 0, 0), "PoliticalParty"
+            )
+            meeting = EventRecord(["Meeting"], self.span(s), "congress", organization=party)
+            meeting.date = self._date_for(s, seg[0], seg[1], s.begin + m.start())
+            meeting.name = f"{m.group('ordinal')} Congress of the {self.main_party}"
+            out.append(meeting)
+            if re.search(r"(?:^|[,;]\s*)[Aa]t\s+the\s+$", s.text[: m.start()]):
                 self.ctx.scene = meeting
                 self.ctx.scene_sentence = self.sentence_no
         return out
@@ -687,7 +736,7 @@ class ArticleReader:
                 if cls in {"Appointment", "Election"}:
                     tenure.start, tenure.started_by = event.date, event
                     replaced = s.persons_in(b, e)  # "A succeeded B as Premier"
-                    if replaced and trigger_text.startswith("succeeded"):
+                    if replaced and trigger_text.startswith(("succeeded", "replaced")):
                         tenure.predecessor = replaced[0]
                         previous_holder = TenureRecord(replaced[0], event.office, self.span(s))
                         previous_holder.successor = person
