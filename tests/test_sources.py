@@ -87,3 +87,25 @@ def test_sources_folder_without_articles(tmp_path: Path) -> None:
     (tmp_path / "notes.csv").write_text("a,b\n")
     with pytest.raises(SourceError, match="folder holds no articles"):
         article_paths([tmp_path])
+
+
+def test_sources_byte_order_mark_and_crlf(write_article: object) -> None:
+    content = "\ufeff= Bom Title =\r\n\r\nBox\r\n- Leader: Anna Berg\r\n\r\nThe Bom Group was led by Anna Berg.\r\n"
+    path = write_article("bom.txt", content.encode("utf-8"))  # type: ignore[operator]
+    article = read_article(path)
+    assert article.format == "sectioned" and article.title == "Bom Title"
+    (field,) = article.infobox
+    assert article.text[field.begin : field.end] == "Anna Berg" and field.line == 4
+    assert (
+        article.text[article.blocks[0].begin : article.blocks[0].end]
+        == "The Bom Group was led by Anna Berg."
+    )
+
+
+def test_sources_two_inputs_with_one_name(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    for folder in ("a", "b"):
+        (tmp_path / folder / "x.txt").write_text("Some text.", encoding="utf-8")
+    with pytest.raises(SourceError, match="same name"):
+        article_paths([tmp_path / "a", tmp_path / "b"])

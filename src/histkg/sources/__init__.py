@@ -83,6 +83,15 @@ def article_paths(inputs: list[Path]) -> list[Path]:
         else:
             found.append(item)
     unique = sorted(set(found), key=lambda p: (p.name, str(p)))
+    stems: dict[str, Path] = {}
+    for path in unique:
+        if path.stem in stems:
+            raise SourceError(
+                path,
+                f"has the same name as {stems[path.stem]}; documents are named after their file,"
+                " so rename one of them",
+            )
+        stems[path.stem] = path
     return unique
 
 

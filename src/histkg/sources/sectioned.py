@@ -30,8 +30,9 @@ NON_PROSE_SECTIONS = {
 def is_sectioned(text: str) -> bool:
     """True when the first non-blank line is a ``= Title =`` line."""
     for line in text.splitlines():
-        if line.strip():
-            return bool(TITLE_RE.match(line.strip())) and not line.strip().startswith("==")
+        line = line.strip().lstrip("\ufeff")  # a byte-order mark is not part of the title
+        if line:
+            return bool(TITLE_RE.match(line)) and not line.startswith("==")
     return False
 
 
@@ -50,7 +51,7 @@ def read_sectioned(path: Path, text: str, sha256: str) -> Article:
     idx = 0
     while idx < len(lines) and not lines[idx][1].strip():
         idx += 1
-    title_match = TITLE_RE.match(lines[idx][1].strip())
+    title_match = TITLE_RE.match(lines[idx][1].strip().lstrip("\ufeff"))
     assert title_match is not None  # guaranteed by is_sectioned
     title = title_match.group(1)
     idx += 1
