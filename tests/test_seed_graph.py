@@ -173,10 +173,11 @@ def test_seed_graph_roles(seed_build: BuildResult) -> None:
     assert rows == [("Nikita Khrushchev", "Georgy Zhukov")]
     rows = select(
         g,
-        """SELECT ?agent ?affected WHERE { ?e a hkg:Reinstatement ;
-                         hkg:agent/rdfs:label ?agent ; hkg:affected/rdfs:label ?affected }""",
+        """SELECT ?agent ?affected ?org WHERE { ?e a hkg:Reinstatement ;
+                         hkg:agent/rdfs:label ?agent ; hkg:affected/rdfs:label ?affected ;
+                         hkg:organization/rdfs:label ?org }""",
     )
-    assert rows == [("Leonid Brezhnev", "Dmitri Shepilov")]
+    assert rows == [("Leonid Brezhnev", "Dmitri Shepilov", "Communist Party of the Soviet Union")]
     rows = select(
         g,
         """SELECT ?agent ?affected ?outcome WHERE { ?e a hkg:CoupAttempt ;

@@ -168,7 +168,7 @@ def validate(graph: Path, shapes: Path | None, quiet: bool) -> None:
     help="oxigraph: the embedded store; rdflib: parse the file and query it in memory.",
 )
 def query(query_file: Path, graph_file: Path, fmt: str, engine: str) -> None:
-    """Run the SPARQL query in QUERY_FILE against a built graph.
+    """Run the SPARQL query in QUERY_FILE ('-' reads standard input) against a built graph.
 
     The default graph is the merged graph; GRAPH ?g reaches each document's graph.
 
@@ -178,9 +178,12 @@ def query(query_file: Path, graph_file: Path, fmt: str, engine: str) -> None:
     """
     from histkg import query as q
 
-    if not query_file.is_file():
+    if str(query_file) == "-":
+        text = sys.stdin.read()
+    elif not query_file.is_file():
         raise click.BadParameter(f"{query_file}: no such query file", param_hint="QUERY_FILE")
-    text = query_file.read_text(encoding="utf-8")
+    else:
+        text = query_file.read_text(encoding="utf-8")
     try:
         if engine == "oxigraph":
             output = q.format_oxigraph(q.query_file(graph_file, text, str(query_file)), fmt)

@@ -172,6 +172,15 @@ class ArticleReader:
                 for q in re.finditer(r"[\"“][^\"”]*[\"”]", text)
             ]
             s.orgs = org_mentions(text, begin, doc_id, self.acronyms, self.faction_names)
+            if (
+                self.main_party
+            ):  # "rejoin the party", "expelled from the party": the article's party
+                for hit in re.finditer(r"(?<![\w-])the party(?![\w-])", text):
+                    b = begin + hit.start() + 4
+                    if not any(o.span.begin <= b < o.span.end for o in s.orgs):
+                        s.orgs.append(
+                            Mention("org", "party", Span(doc_id, b, b + 5), "PoliticalParty")
+                        )
             for m in orgs_model:
                 if begin <= m.span.begin < end and not any(
                     o.span.begin < m.span.end and m.span.begin < o.span.end
