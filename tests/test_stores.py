@@ -233,3 +233,21 @@ def test_stores_unreachable_host(seed_output: Path) -> None:
 def test_stores_needs_exactly_one_target(seed_output: Path) -> None:
     result = CliRunner().invoke(main, ["load", str(seed_output)])
     assert result.exit_code == 2 and "exactly one of --endpoint" in result.output
+
+
+def test_stores_credentials_from_netrc(
+    scripted: str, seed_output: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    netrc = tmp_path / "netrc"
+    netrc.write_text("machine 127.0.0.1 login ann password from-netrc\n", encoding="utf-8")
+    netrc.chmod(0o600)
+    monkeypatch.setenv("NETRC", str(netrc))
+    result = CliRunner().invoke(
+        main, ["load", str(seed_output), "--endpoint", scripted, "--no-default-graph", "-q"]
+    )
+    assert result.exit_code == 0, result.output
+    import base64
+
+    expected = "Basic " + base64.b64encode(b"ann:from-netrc").decode()
+    assert {auth for _m, _p, auth in Scripted.seen} == {expected}
+    assert "from-netrc" not in result.output
