@@ -27,7 +27,7 @@ KIND_PATHS = {
     "event": "event",
     "document": "document",
     "span": "span",
-    "work": "work",
+    "work": "cited-work",
 }
 
 
