@@ -231,3 +231,28 @@ def test_generalization_served_replaced_and_congress() -> None:
         """SELECT ?name ?date WHERE { ?e a hkg:Election ; hkg:partOf ?m . ?m hkg:name ?name ; hkg:date ?date }""",
     )
     assert congress == [("3rd Congress of the Workers' Party of Freedonia", "1956")]
+
+
+def test_generalization_successful_coup() -> None:
+    """tests/articles/daravia_coup_1966.txt: "A was overthrown in a coup led by B", "B seized power
+    and became Head of State", "A was arrested and later executed"."""
+    from histkg import build
+    from tests.conftest import ARTICLES
+
+    result = build([ARTICLES / "daravia_coup_1966.txt"])
+    assert result.report.conforms, result.report.violations
+    events = set(
+        select(
+            result.graph,
+            """SELECT ?kind ?date ?agent ?who WHERE { ?e a hkg:Event ; a ?t . FILTER(?t != hkg:Event)
+                 BIND(STRAFTER(STR(?t), "#") AS ?kind) OPTIONAL { ?e hkg:date ?date }
+                 OPTIONAL { ?e hkg:agent/rdfs:label ?agent } OPTIONAL { ?e hkg:affected/rdfs:label ?who } }""",
+        )
+    )
+    assert events == {
+        ("CoupAttempt", "1966-02-24", "Emeka Obi", "Tomas Adeyemi"),
+        ("Removal", "1966-02-24", "", "Tomas Adeyemi"),
+        ("Appointment", "", "", "Emeka Obi"),
+        ("Arrest", "", "", "Tomas Adeyemi"),
+        ("Execution", "1966-05-09", "", "Tomas Adeyemi"),
+    }

@@ -457,6 +457,8 @@ class Resolver:
             )
         if kind == "Decree":
             return a.date == b.date and a.agents == b.agents
+        if kind == "CoupAttempt":  # "a coup led by B against A" and "B seized power"
+            return bool(set(a.affected) & set(b.affected)) or bool(set(a.agents) & set(b.agents))
         if a.office is not None and b.office is not None and a.office != b.office:
             return False
         return bool(set(a.affected) & set(b.affected))
@@ -641,7 +643,8 @@ class Resolver:
                 f" from the {self.label(ev.organization)}" if ev.organization else ""
             )
         elif kind == "CoupAttempt":
-            text = f"Attempt to depose {who}"
+            by = ", ".join(self.label(r) for r in ev.agents)
+            text = f"Attempt to depose {who}" if who else f"Coup by {by}" if by else "Coup"
         else:
             verb = {
                 "Appointment": "Appointment",

@@ -153,6 +153,46 @@ def person_names(doc: Doc) -> Iterator[Span]:
                 yield name
 
 
+@cache
+def _title_matcher() -> Any:
+    """A Matcher for an office title or honorific followed by one to three name words."""
+    from spacy.matcher import Matcher
+
+    matcher = Matcher(load_model().vocab)
+    name_word = {"IS_TITLE": True, "IS_ALPHA": True}
+    for form in sorted({f for o in lexicon().offices for f in o.forms} | lexicon().honorifics):
+        words = [{"ORTH": w} for w in form.split()]
+        for n in (1, 2, 3):
+            matcher.add("TITLED", [[*words, *([name_word] * n)]])
+    return matcher
+
+
+def titled_names(doc: Doc) -> Iterator[Span]:
+    """Names the model missed but the text titles: "Premier Anna Berg", "General Berg".
+
+    The longest match wins; the title words are trimmed off.
+    """
+    matches = sorted(_title_matcher()(doc), key=lambda m: (m[1], -(m[2] - m[1])))
+    last_end = -1
+    for _id, start, end in matches:
+        if start < last_end:
+            continue
+        name = trim_title(doc[start:end])
+        # the name stops before a word that starts a new phrase ("Premier Berg In 1849")
+        while len(name) > 1 and name[-1].text in STOP_NAME_TOKENS:
+            name = name[:-1]
+        if (
+            name.start > start
+            and is_name_like(name)
+            and not any(
+                t.ent_type_ in {"GPE", "ORG", "NORP"} and t.ent_iob_ == "B" and len(name) == 1
+                for t in name
+            )
+        ):
+            last_end = end
+            yield name
+
+
 @dataclass
 class NameBook:
     """Names learned from the whole corpus in a first pass."""
@@ -181,7 +221,7 @@ def harvest(docs: Iterable[Doc]) -> NameBook:
             if ent.label_ in {"GPE", "LOC"} and all(t.text[:1].isupper() for t in ent):
                 book.places.add(ent.text[4:] if ent.text.startswith("the ") else ent.text)
     for doc in docs:
-        for name in person_names(doc):
+        for name in [*person_names(doc), *titled_names(doc)]:
             if len(name) > 1 and name[0].text in book.places:
                 continue  # a place glued to a name ("Bavaria Hoffmann")
             (book.full_names if len(name) > 1 else book.single_names).add(name.text)

@@ -68,6 +68,9 @@ OFFICE_EVENTS = frozenset({"Removal", "Resignation", "Appointment", "Election", 
 SUCCEEDED_RE = re.compile(r"\bsucceeded\s+$")
 COUP_TARGET_RE = re.compile(r"\b(?:overthrow|depose|oust|remove|topple|unseat|against)\s+")
 PARTY_CONGRESS_RE = re.compile(r"\b(?P<ordinal>\d+(?:st|nd|rd|th))\s+Party\s+Congress\b")
+COORDINATED_RE = re.compile(
+    r"\band\s+(?:(?:later|then|subsequently|also|soon|eventually|\w+ly)\s+)?$"
+)
 SERVED_RE = re.compile(r"\b(?:served|serving|had served)\s+(?=as\s)")
 LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 NUMBER_WORDS = {
@@ -351,6 +354,12 @@ class ArticleReader:
         vote = self._vote(s, claimed)
         meetings = self._meetings(s)
         events = [e for e in self._triggers(s, claimed, tenures) if e is not None]
+        for coup in (e for e in events if "CoupAttempt" in e.types and not e.affected):
+            # "A was overthrown in a coup led by B": the coup's target is the one removed
+            removed = [e for e in events if "Removal" in e.types and e.affected]
+            if removed:
+                coup.affected = removed[0].affected[:1]
+                coup.date = coup.date or removed[0].date
         self._named_events(s, events, meetings)
         if vote is not None:
             events.append(vote)
@@ -636,7 +645,7 @@ class ArticleReader:
         trigger_text = text[b:e]
         noun = (
             trig.roles == "noun"
-            or re.fullmatch(r"\w+(?:al|ion|ment|ure|ance|er)", trigger_text.split()[-1]) is not None
+            or re.fullmatch(r"\w+(?:al|ion|ment|ure|ance|er)", trigger_text) is not None
         )
         passive = bool(
             PASSIVE_RE.search(zone)
@@ -665,7 +674,7 @@ class ArticleReader:
         if not subjects and self.ctx.last_subject is not None and PRONOUN_BEFORE_RE.search(zone):
             subjects = [self.ctx.last_subject]
         borrowed = False
-        if not subjects and previous is not None and re.search(r"\band\s+$", zone):
+        if not subjects and previous is not None and COORDINATED_RE.search(zone):
             borrowed = True
             # "X was arrested on May 2 and sentenced": the same subject, the same voice
             subjects = list(previous.affected if previous.affected else previous.agents)
