@@ -256,3 +256,37 @@ def test_generalization_successful_coup() -> None:
         ("Arrest", "", "", "Tomas Adeyemi"),
         ("Execution", "1966-05-09", "", "Tomas Adeyemi"),
     }
+
+
+def test_generalization_event_infobox() -> None:
+    """tests/articles/veltran_coup_attempt.txt: an infobox that describes a coup, not an organization."""
+    from histkg import build
+    from tests.conftest import ARTICLES
+
+    result = build([ARTICLES / "veltran_coup_attempt.txt"])
+    assert result.report.conforms, result.report.violations
+    g = result.graph
+    coups = select(
+        g,
+        """SELECT ?e ?name ?date ?target ?place ?outcome WHERE { ?e a hkg:CoupAttempt ; hkg:name ?name ;
+             hkg:date ?date ; hkg:affected/rdfs:label ?target ; hkg:place/rdfs:label ?place ; hkg:outcome ?outcome }""",
+    )
+    assert len({r[0] for r in coups}) == 1, "the infobox's coup and the text's are one event"
+    assert {r[1:] for r in coups} == {
+        ("1971 Veltran coup d'état attempt", "1971-04-14", "Stefan Markov", "Bulgaria", "Failed")
+    }
+    organisers = {
+        r[0]
+        for r in select(g, "SELECT ?n WHERE { ?e a hkg:CoupAttempt ; hkg:agent/rdfs:label ?n }")
+    }
+    assert organisers == {"Ivan Dorev", "Petar Lazov"}
+    persons = {r[0] for r in select(g, "SELECT ?n WHERE { ?p a hkg:Person ; rdfs:label ?n }")}
+    assert persons == {"Ivan Dorev", "Petar Lazov", "Stefan Markov"}, (
+        "no person made of the title's words"
+    )
+    assert not select(
+        g,
+        'SELECT ?o WHERE { ?o a hkg:Organization ; rdfs:label "1971 Veltran coup d\'état attempt"@en }',
+    )
+    deaths = select(g, "SELECT ?n WHERE { ?e a hkg:Death ; hkg:affected/rdfs:label ?n }")
+    assert deaths == [("Petar Lazov",)]

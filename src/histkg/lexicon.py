@@ -54,6 +54,8 @@ class Lexicon:
     with_article: frozenset[str]
     languages: dict[str, str]
     infobox_keys: dict[str, dict[str, str]]
+    infobox_event_keys: dict[str, dict[str, str]]
+    event_titles: dict[str, str]
     infobox_junk: tuple[re.Pattern[str], ...]
 
     def office_by_form(self) -> dict[str, OfficeTitle]:
@@ -102,5 +104,7 @@ def lexicon() -> Lexicon:
         with_article=frozenset(places["with_article"]),
         languages=dict(places["languages"]),
         infobox_keys=dict(infobox["keys"]),
+        infobox_event_keys=dict(infobox["event_keys"]),
+        event_titles=dict(infobox["event_titles"]),
         infobox_junk=tuple(re.compile(p) for p in infobox["junk"]["patterns"]),
     )

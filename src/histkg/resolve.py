@@ -124,6 +124,10 @@ class Resolver:
             texts += [m.text for m in ex.mentions if m.kind == "person"]
             for org in ex.orgs:
                 texts += [m.text for m in org.leaders + org.members]
+            for ev in ex.events:
+                roles = ev.agents + ev.affected + ev.participants + ev.voted_for + ev.voted_against
+                texts += [m.text for m in roles if m.kind == "person"]
+            texts += [t.holder.text for t in ex.tenures]
         return texts
 
     def _persons_setup(self) -> None:
@@ -458,7 +462,14 @@ class Resolver:
         if kind == "Decree":
             return a.date == b.date and a.agents == b.agents
         if kind == "CoupAttempt":  # "a coup led by B against A" and "B seized power"
-            return bool(set(a.affected) & set(b.affected)) or bool(set(a.agents) & set(b.agents))
+            named_once = (
+                (a.name is None) != (b.name is None) and a.date is not None and b.date is not None
+            )
+            return (
+                named_once
+                or bool(set(a.affected) & set(b.affected))
+                or bool(set(a.agents) & set(b.agents))
+            )
         if a.office is not None and b.office is not None and a.office != b.office:
             return False
         return bool(set(a.affected) & set(b.affected))

@@ -10,7 +10,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from histkg.errors import CodedWarning
-from histkg.extract.infobox import read_infobox
+from histkg.extract.infobox import (
+    event_class_of,
+    infobox_person_names,
+    read_event_infobox,
+    read_infobox,
+)
 from histkg.extract.mentions import PARTY_RE, body_regex, org_class
 from histkg.extract.nlp import corpus_ruler, expand_coordinations, harvest, load_model, mask_native
 from histkg.extract.text import ArticleReader
@@ -95,6 +100,9 @@ def extract_corpus(
         if progress:
             progress()
     book = harvest(docs_flat)
+    for article in articles:  # people the infoboxes name ("Leader: A B", "Target: C D")
+        for name in infobox_person_names(article):
+            book.full_names.add(name)
     for doc in docs_flat:  # names listed among known people are people, not places
         for span in expand_coordinations(doc, book):
             if span.text in book.places:
@@ -111,6 +119,11 @@ def extract_corpus(
         cursor += len(article.blocks)
         facts, box_warnings = read_infobox(article)
         warnings.extend(box_warnings)
+        box_event = None
+        event_class = event_class_of(article.infobox_title) if article.infobox_title else None
+        if event_class is not None:
+            box_event, event_warnings = read_event_infobox(article, event_class)
+            warnings.extend(event_warnings)
         faction_names = []
         title_class = org_class(article.title)
         if title_class == "Faction":
@@ -126,6 +139,8 @@ def extract_corpus(
                 "org", article.title, Span(article.doc_id, at, at + len(article.title)), "Faction"
             )
         extraction = reader.read(docs)
+        if box_event is not None:
+            extraction.events.insert(0, box_event)
         extraction.main_party = main_party
         extraction.faction = reader.faction
         warnings.extend(reader.warnings)

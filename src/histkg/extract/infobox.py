@@ -6,8 +6,24 @@ import re
 
 from histkg.errors import CodedWarning
 from histkg.extract.mentions import org_class
+from histkg.extract.nlp import is_name_token
 from histkg.lexicon import lexicon
-from histkg.model import Article, Mention, OrgFacts, Span
+from histkg.model import Article, EventRecord, Mention, OrgFacts, Span
+from histkg.parse.dates import find_dates
+
+
+def event_class_of(title: str) -> str | None:
+    """The event class an article title names ("1965 coup d'état attempt" -> CoupAttempt)."""
+    words = re.findall(r"[\w'’-]+", title.lower())
+    for word in reversed(words):
+        if word in lexicon().event_titles:
+            return lexicon().event_titles[word]
+    return None
+
+
+def looks_like_person(text: str) -> bool:
+    tokens = text.split()
+    return 2 <= len(tokens) <= 4 and all(is_name_token(t) for t in tokens)
 
 
 def normalise_key(key: str) -> str:
@@ -26,10 +42,80 @@ def _items(value: str, begin: int) -> list[tuple[str, int, int]]:
     return out
 
 
+def infobox_person_names(article: Article) -> list[str]:
+    """Full names in the infobox fields that list people (leaders, organisers, targets)."""
+    lex = lexicon()
+    person_kinds = {"persons", "agents", "affected"}
+    names = []
+    for field in article.infobox:
+        key = normalise_key(field.key)
+        rule = lex.infobox_keys.get(key) or lex.infobox_event_keys.get(key)
+        if rule is not None and rule["kind"] in person_kinds:
+            names += [
+                item for item, _b, _e in _items(field.value, field.begin) if looks_like_person(item)
+            ]
+    return names
+
+
+def read_event_infobox(article: Article, cls: str) -> tuple[EventRecord, list[CodedWarning]]:
+    """The event an infobox describes (a coup, a trial, a purge …)."""
+    assert article.infobox_title is not None
+    lex = lexicon()
+    doc = article.doc_id
+    path = str(article.path)
+    warnings: list[CodedWarning] = []
+    title_at = article.text.find(article.infobox_title)
+    span = Span(doc, title_at, title_at + len(article.infobox_title))
+    event = EventRecord([cls], span, "infobox", name=article.infobox_title)
+    for field in article.infobox:
+        rule = lex.infobox_event_keys.get(normalise_key(field.key))
+        if rule is None:
+            warnings.append(
+                CodedWarning(
+                    "W101",
+                    path,
+                    field.line,
+                    f"infobox key '{field.key}' is not in the mapping table; value kept unmapped",
+                )
+            )
+            continue
+        kind = rule["kind"]
+        items = [(i, Span(doc, b, e)) for i, b, e in _items(field.value, field.begin)]
+        if kind == "date":
+            dates = find_dates(field.value, None)
+            if dates:
+                event.date = dates[0].date
+            else:
+                warnings.append(
+                    CodedWarning(
+                        "W102", path, field.line, f"'{field.key}: {field.value}' is not a date"
+                    )
+                )
+        elif kind == "place" and items:
+            event.place = Mention("place", items[0][0], items[0][1])
+        elif kind == "outcome":
+            event.outcome = field.value.strip()
+        elif kind in {"agents", "affected"}:
+            target = event.agents if kind == "agents" else event.affected
+            for item, item_span in items:
+                if looks_like_person(item):
+                    target.append(Mention("person", item, item_span))
+                else:
+                    warnings.append(
+                        CodedWarning(
+                            "W102",
+                            path,
+                            field.line,
+                            f"'{item}' in '{field.key}' is not read as a person",
+                        )
+                    )
+    return event, warnings
+
+
 def read_infobox(article: Article) -> tuple[OrgFacts | None, list[CodedWarning]]:
     """Facts about the infobox's subject, and warnings for what was not mapped."""
     warnings: list[CodedWarning] = []
-    if article.infobox_title is None:
+    if article.infobox_title is None or event_class_of(article.infobox_title) is not None:
         return None, warnings
     lex = lexicon()
     doc = article.doc_id
@@ -73,7 +159,18 @@ def read_infobox(article: Article) -> tuple[OrgFacts | None, list[CodedWarning]]
             continue
         if kind == "persons":
             target = facts.leaders if rule.get("property") == "leader" else facts.members
-            target.extend(Mention("person", item, span) for item, span in items)
+            for item, span in items:
+                if looks_like_person(item) or (len(item.split()) == 1 and is_name_token(item)):
+                    target.append(Mention("person", item, span))
+                else:
+                    warnings.append(
+                        CodedWarning(
+                            "W102",
+                            path,
+                            field.line,
+                            f"'{item}' in '{field.key}' is not read as a person",
+                        )
+                    )
         elif kind == "literals":
             target_l = facts.ideology if rule.get("property") == "ideology" else facts.position
             target_l.extend(items)

@@ -160,6 +160,21 @@ class ArticleReader:
         orgs_model = model_orgs(doc, doc_id, block.begin)
         places = place_mentions(doc, doc_id, block.begin)
         out = []
+        titles = {t for t in (self.article.title, self.article.infobox_title) if t}
+        inside_title = [
+            (block.begin + m.start(), block.begin + m.end())
+            for t in titles
+            for m in re.finditer(re.escape(t), self.article.text[block.begin : block.end])
+        ]
+        # a name inside the article's own title ("the Wróbel faction") names the subject, not a person
+        persons = [
+            (m, p)
+            for m, p in persons
+            if not any(
+                b <= m.span.begin and m.span.end <= e and (e - b) > len(m.text)
+                for b, e in inside_title
+            )
+        ]
         for index, sent in enumerate(doc.sents):
             begin = block.begin + sent.start_char
             end = block.begin + sent.end_char
