@@ -166,7 +166,7 @@ class ArticleReader:
             for t in titles
             for m in re.finditer(re.escape(t), self.article.text[block.begin : block.end])
         ]
-        # a name inside the article's own title ("the Wróbel faction") names the subject, not a person
+        # a name inside the article's own title ("the Wróbel faction") names the subject
         persons = [
             (m, p)
             for m, p in persons
