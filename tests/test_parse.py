@@ -21,6 +21,8 @@ from histkg.parse.references import parse_reference
         ("held on June 22", None, []),
         ("in October of that year", 1957, ["1957-10"]),
         ("the following year", 1961, ["1962"]),
+        ("two years later", 1961, ["1963"]),
+        ("a year earlier", 1961, ["1960"]),
         ("won with 7 to 4 votes", 1957, []),
         ("the 11 full members", 1957, []),
         ("pages 1958–1960", None, []),

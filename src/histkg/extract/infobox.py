@@ -109,6 +109,10 @@ def read_event_infobox(article: Article, cls: str) -> tuple[EventRecord, list[Co
                             f"'{item}' in '{field.key}' is not read as a person",
                         )
                     )
+    if event.date is None:  # "1965 … coup": the title's year
+        year = re.search(r"\b(1[0-9]{3}|20[0-9]{2})\b", article.infobox_title)
+        if year:
+            event.date = find_dates(f"in {year.group(1)}", None)[0].date
     return event, warnings
 
 

@@ -39,7 +39,8 @@ _M = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _Y = r"(?P<year>1[0-9]{3}|20[0-9]{2})"
 _D = r"(?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?"
 _REL = (
-    r"(?P<rel>(?:of |in )?(?:that|the same|the following|the next|the previous|the preceding) year)"
+    r"(?P<rel>(?:of |in )?(?:that|the same|the following|the next|the previous|the preceding) year"
+    r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) years? (?:later|earlier))"
 )
 
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -71,11 +72,24 @@ class DateMention:
     relative: bool  # the year came from context, not from the phrase
 
 
+COUNTS = {
+    w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())
+}
+
+
 def _offset_for(rel: str) -> int:
     if "following" in rel or "next" in rel:
         return 1
     if "previous" in rel or "preceding" in rel:
         return -1
+    words = rel.split()
+    if words[-1] in {"later", "earlier"}:
+        n = (
+            1
+            if words[0] == "a"
+            else COUNTS.get(words[0], int(words[0]) if words[0].isdigit() else 0)
+        )
+        return n if words[-1] == "later" else -n
     return 0
 
 
