@@ -23,12 +23,14 @@ from histkg.model import (
     Extraction,
     Mention,
     OfficeRef,
+    OrgFacts,
     Ref,
     Span,
     Statement,
     TenureRecord,
     Text,
     Value,
+    WorkRecord,
 )
 
 ANAPHORA = {"party", "communist party", "the party", "the communist party"}
@@ -553,10 +555,7 @@ class Resolver:
                         before.successor.add(after.holder)
                         after.predecessor.add(before.holder)
 
-    def _org_facts(self, facts: object, ex: Extraction) -> None:
-        from histkg.model import OrgFacts
-
-        assert isinstance(facts, OrgFacts)
+    def _org_facts(self, facts: OrgFacts, ex: Extraction) -> None:
         doc = ex.article.doc_id
         subject = self.org(facts.subject, ex)
         for m in facts.leaders:
@@ -580,10 +579,7 @@ class Resolver:
         for text, lang, _span in facts.alt_labels:
             self.add(subject, "altLabel", Text(text, lang if lang != "und" else ""), doc)
 
-    def _work(self, work: object, ex: Extraction) -> None:
-        from histkg.model import WorkRecord
-
-        assert isinstance(work, WorkRecord)
+    def _work(self, work: WorkRecord, ex: Extraction) -> None:
         doc = ex.article.doc_id
         first = work.creators[0].split(",")[0] if work.creators else ""
         key = norm(f"{first} {work.published.iso[:4] if work.published else ''} {work.title}")

@@ -32,11 +32,10 @@ class RdfFormat(Enum):
 
     @classmethod
     def from_extension(cls, name: str) -> RdfFormat:
+        """The format of a file name by its ending (``graph.ttl`` -> TURTLE)."""
+        ending = name.rsplit(".", 1)[-1]
         for fmt in cls:
-            if (
-                name.endswith(fmt.filename.rsplit(".", 1)[1])
-                and name.rsplit(".", 1)[-1] == fmt.filename.rsplit(".", 1)[1]
-            ):
+            if fmt.filename.rsplit(".", 1)[1] == ending:
                 return fmt
         raise ValueError(
             f"unknown RDF file ending in {name!r}; use one of " + ", ".join(f.filename for f in cls)
