@@ -290,3 +290,36 @@ def test_generalization_event_infobox() -> None:
     )
     deaths = select(g, "SELECT ?n WHERE { ?e a hkg:Death ; hkg:affected/rdfs:label ?n }")
     assert deaths == [("Petar Lazov",)]
+
+
+def test_generalization_passive_succession_and_body_actions() -> None:
+    """tests/articles/ostland_struggle_plain.txt: "A was succeeded by B as O", "the Politburo met …
+    and removed X's rival C from the Politburo", "C's arrest followed in 1954"."""
+    from histkg import build
+    from tests.conftest import ARTICLES
+
+    result = build([ARTICLES / "ostland_struggle_plain.txt"])
+    assert result.report.conforms, result.report.violations
+    g = result.graph
+    tenures = set(
+        select(
+            g,
+            """SELECT ?who ?pred ?succ WHERE { ?t a hkg:Tenure ; hkg:holder/rdfs:label ?who ;
+                 OPTIONAL { ?t hkg:predecessor/rdfs:label ?pred } OPTIONAL { ?t hkg:successor/rdfs:label ?succ } }""",
+        )
+    )
+    assert tenures == {("Jan Holm", "", "Erik Lund"), ("Erik Lund", "Jan Holm", "")}
+    events = set(
+        select(
+            g,
+            """SELECT ?kind ?date ?agent ?who WHERE { ?e a hkg:Event ; a ?t . FILTER(?t != hkg:Event)
+                 BIND(STRAFTER(STR(?t), "#") AS ?kind) OPTIONAL { ?e hkg:date ?date }
+                 OPTIONAL { ?e hkg:agent/rdfs:label ?agent } OPTIONAL { ?e hkg:affected/rdfs:label ?who } }""",
+        )
+    )
+    assert events == {
+        ("Death", "1953-03-03", "", "Jan Holm"),
+        ("Meeting", "1953-03-12", "", ""),
+        ("Removal", "1953-03-12", "Politburo", "Anders Dahl"),
+        ("Arrest", "1954", "", "Anders Dahl"),
+    }

@@ -49,6 +49,7 @@ class Lexicon:
     org_heads: tuple[str, ...]
     honorifics: frozenset[str]
     place_heads: frozenset[str]
+    person_role_words: frozenset[str]
     triggers: tuple[Trigger, ...]
     demonyms: dict[str, str]
     with_article: frozenset[str]
@@ -99,6 +100,7 @@ def lexicon() -> Lexicon:
         org_heads=tuple(bodies["org_heads"]),
         honorifics=frozenset(bodies["honorifics"]),
         place_heads=frozenset(bodies["place_heads"]),
+        person_role_words=frozenset(bodies["person_role_words"]),
         triggers=triggers,
         demonyms=dict(places["demonyms"]),
         with_article=frozenset(places["with_article"]),

@@ -193,6 +193,16 @@ def titled_names(doc: Doc) -> Iterator[Span]:
             yield name
 
 
+def role_named(doc: Doc) -> Iterator[Span]:
+    """Names the model calls an organization or place right after a word for a person
+    ("his rival Anders Dahl", "Lund's deputy Ola Berg")."""
+    roles = lexicon().person_role_words
+    for ent in doc.ents:
+        if ent.label_ in {"ORG", "GPE", "LOC", "NORP"} and ent.start > 0 and len(ent) >= 2:
+            if doc[ent.start - 1].text.lower() in roles and is_name_like(ent):
+                yield ent
+
+
 @dataclass
 class NameBook:
     """Names learned from the whole corpus in a first pass."""
@@ -221,7 +231,7 @@ def harvest(docs: Iterable[Doc]) -> NameBook:
             if ent.label_ in {"GPE", "LOC"} and all(t.text[:1].isupper() for t in ent):
                 book.places.add(ent.text[4:] if ent.text.startswith("the ") else ent.text)
     for doc in docs:
-        for name in [*person_names(doc), *titled_names(doc)]:
+        for name in [*person_names(doc), *titled_names(doc), *role_named(doc)]:
             if len(name) > 1 and name[0].text in book.places:
                 continue  # a place glued to a name ("Bavaria Hoffmann")
             (book.full_names if len(name) > 1 else book.single_names).add(name.text)

@@ -64,9 +64,27 @@ MOTION_RE = re.compile(
     r"(?:proposal|motion|resolution|bill|plan)\s+(?P<motion>to\s.+?)\s+(?=won|passed|carried|was|failed|lost)"
 )
 MOTION_ONLY_RE = re.compile(r"(?:proposal|motion|resolution|bill|plan)\s+(?P<motion>to\s[^.;]+)")
+NEEDS_AFFECTED = frozenset(
+    {
+        "Removal",
+        "Expulsion",
+        "Arrest",
+        "Execution",
+        "Death",
+        "Resignation",
+        "Appointment",
+        "Election",
+        "Reinstatement",
+        "Trial",
+        "Sentencing",
+        "Confirmation",
+    }
+)
 OFFICE_EVENTS = frozenset({"Removal", "Resignation", "Appointment", "Election", "Confirmation"})
 SUCCEEDED_RE = re.compile(r"\bsucceeded\s+$")
 COUP_TARGET_RE = re.compile(r"\b(?:overthrow|depose|oust|remove|topple|unseat|against)\s+")
+BODY_MET_RE = re.compile(r"\s+(?:(?:again|then|finally)\s+)?(?P<verb>met|convened|reconvened)\b")
+SUCCEEDED_BY_RE = re.compile(r"\s+was\s+succeeded\s+(?:as\s+(?P<title1>[^,.;]+?)\s+)?by\s+")
 PARTY_CONGRESS_RE = re.compile(r"\b(?P<ordinal>\d+(?:st|nd|rd|th))\s+Party\s+Congress\b")
 COORDINATED_RE = re.compile(
     r"\band\s+(?:(?:later|then|subsequently|also|soon|eventually|\w+ly)\s+)?$"
@@ -148,7 +166,8 @@ class ArticleReader:
         self.previous_sentence: Sentence | None = None
         titles = _alternation(list(self.office_forms) + sorted(lex.honorifics))
         self._gap_re = re.compile(
-            rf"\s*(?:(?:the|his|her|their|its|former|then|also|rival|fellow|{titles})\s*)*"
+            rf"\s*(?:(?:the|his|her|their|its|former|then|also|rival|fellow|{titles}"
+            rf"|[A-Z][\w-]*['’]s)\s*)*"
         )
 
     # --- sentences --------------------------------------------------------------
@@ -366,6 +385,7 @@ class ArticleReader:
         claimed: list[tuple[int, int]] = []
         tenures = self._title_tenures(s)
         self._served_as(s)
+        self._succeeded_by(s)
         vote = self._vote(s, claimed)
         meetings = self._meetings(s)
         events = [e for e in self._triggers(s, claimed, tenures) if e is not None]
@@ -451,6 +471,28 @@ class ArticleReader:
             else:
                 previous = None
         return found
+
+    def _succeeded_by(self, s: Sentence) -> None:
+        """ "A was succeeded by B as Premier", "A was succeeded as Premier by B"."""
+        text = self.article.text
+        for old in s.persons:
+            m = SUCCEEDED_BY_RE.match(text, old.span.end, s.end)
+            if m is None:
+                continue
+            new = self._objects(s, m.end(), s.end)[:1]
+            if not new:
+                continue
+            office = None
+            if m.group("title1"):
+                office = self._office_after(s, m.start("title1"), m.end("title1"))
+            if office is None:
+                office = self._office_after(s, new[0].span.end, s.end)
+            if office is None:
+                continue
+            date = self._date_for(s, *self._segment(s, m.start()), m.start())
+            before = TenureRecord(old, office[0], self.span(s), end=date, successor=new[0])
+            after = TenureRecord(new[0], office[0], self.span(s), start=date, predecessor=old)
+            self.out.tenures += [before, after]
 
     def _served_as(self, s: Sentence) -> None:
         """ "A served as Premier from 1848 to 1850", "B served as Chancellor until 1852"."""
@@ -589,6 +631,16 @@ class ArticleReader:
             if scene:
                 self.ctx.scene = meeting
                 self.ctx.scene_sentence = self.sentence_no
+        for org in (o for o in s.orgs if o.org_class == "GoverningBody"):
+            # "the Politburo met on 5 May 1962": a meeting of that body
+            met = BODY_MET_RE.match(self.article.text, org.span.end, s.end)
+            if met is None:
+                continue
+            seg = self._segment(s, met.end())
+            meeting = EventRecord(["Meeting"], self.span(s), met.group("verb"), organization=org)
+            meeting.date = self._date_for(s, seg[0], seg[1], met.end())
+            meeting.name = f"Meeting of the {org.text}"
+            out.append(meeting)
         for m in PARTY_CONGRESS_RE.finditer(s.text):
             # "the 22nd Party Congress": a congress of the article's party
             if self.main_party is None:
@@ -660,7 +712,10 @@ class ArticleReader:
         trigger_text = text[b:e]
         noun = (
             trig.roles == "noun"
-            or re.fullmatch(r"\w+(?:al|ion|ment|ure|ance|er)", trigger_text) is not None
+            or re.fullmatch(
+                r"\w+(?:al|ion|ment|ure|ance|er)|death|arrest|trial|purge", trigger_text
+            )
+            is not None
         )
         passive = bool(
             PASSIVE_RE.search(zone)
@@ -711,7 +766,12 @@ class ArticleReader:
             event.agents = by_persons or by_orgs[:1]
         else:
             role = trig.active_subject
-            subj: list[Mention] = list(subjects) or (faction_subject[:1] if faction_subject else [])
+            bodies = [
+                o
+                for o in s.orgs_in(zone_start, b)
+                if o.org_class in {"GoverningBody", "Organization"}
+            ]
+            subj: list[Mention] = list(subjects) or faction_subject[:1] or bodies[-1:]
             if not subj and PRONOUN_RE.match(zone) and self.ctx.last_subject is not None:
                 subj = [self.ctx.last_subject]
             if role == "affected" and not objects:
@@ -722,8 +782,8 @@ class ArticleReader:
                 event.affected = objects
         if trig.event_class == "CoupAttempt":
             self._coup_roles(s, b, e, event, objects, faction_subject, zone)
-        if not event.affected and not event.agents:
-            return None
+        if not event.affected and (not event.agents or trig.event_class in NEEDS_AFFECTED):
+            return None  # "X removed …" without whom: nothing to record
         # the office concerned
         office = self._office_after(s, e, after_end)
         if office is None and objects:
