@@ -66,20 +66,20 @@ def seed_output(seed_build: BuildResult, tmp_path_factory: pytest.TempPathFactor
     return out / "graph.nq"
 
 
-@pytest.fixture(scope="session")
-def site_files(seed_build: BuildResult) -> dict[str, bytes]:
-    """The static site of the seed build, in memory."""
+def make_site(result: BuildResult) -> dict[str, bytes]:
+    """The static site of a build, with a pinned version and build date."""
     from histkg.publish.site import build_site
     from histkg.serialize import to_trig
 
     return build_site(
-        seed_build.graph,
-        to_trig(seed_build.dataset),
-        seed_build.articles,
-        DEFAULT_BASE,
-        "0.1.0",
-        "2026-01-01",
+        result.graph, to_trig(result.dataset), result.articles, DEFAULT_BASE, "0.1.0", "2026-01-01"
     )
+
+
+@pytest.fixture(scope="session")
+def site_files(seed_build: BuildResult) -> dict[str, bytes]:
+    """The static site of the seed build, in memory."""
+    return make_site(seed_build)
 
 
 @pytest.fixture(scope="session")

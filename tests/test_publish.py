@@ -14,9 +14,7 @@ from rdflib import RDF, Graph, URIRef
 
 from histkg import BuildResult
 from histkg.mint import DEFAULT_BASE
-from histkg.publish.site import build_site
-from histkg.serialize import to_trig
-from tests.conftest import HKG, assert_isomorphic
+from tests.conftest import HKG, assert_isomorphic, make_site
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -43,14 +41,7 @@ def get(
 def test_publish_site_is_deterministic(
     seed_build: BuildResult, site_files: dict[str, bytes]
 ) -> None:
-    again = build_site(
-        seed_build.graph,
-        to_trig(seed_build.dataset),
-        seed_build.articles,
-        DEFAULT_BASE,
-        "0.1.0",
-        "2026-01-01",
-    )
+    again = make_site(seed_build)
     assert again == site_files
 
 

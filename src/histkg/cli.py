@@ -292,10 +292,6 @@ def load(
         click.echo(f"loaded {sent} triples in {len(graphs)} graphs into {endpoint}", err=True)
 
 
-if __name__ == "__main__":  # pragma: no cover
-    main()
-
-
 @main.command()
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
@@ -321,7 +317,7 @@ def publish(inputs: tuple[Path, ...], out_dir: Path, base_iri: str, quiet: bool)
     """
     from histkg import __version__
     from histkg.pipeline import build as run_build
-    from histkg.pipeline import replace_folder
+    from histkg.pipeline import inputs_date, replace_folder
     from histkg.publish.site import build_site
     from histkg.serialize import to_trig
     from histkg.sources import article_paths
@@ -338,7 +334,7 @@ def publish(inputs: tuple[Path, ...], out_dir: Path, base_iri: str, quiet: bool)
             result.articles,
             base_iri,
             __version__,
-            build_date(files),
+            inputs_date(files),
         )
         replace_folder(site, out_dir)
     except KGError as exc:
@@ -346,29 +342,6 @@ def publish(inputs: tuple[Path, ...], out_dir: Path, base_iri: str, quiet: bool)
     if not quiet:
         pages = sum(1 for name in site if name.endswith(".html"))
         click.echo(f"published {pages} pages, {len(site)} files to {out_dir}", err=True)
-
-
-def build_date(files: list[Path]) -> str | None:
-    """The build date from the inputs, so the site is reproducible: $SOURCE_DATE_EPOCH, else
-    the date of the last commit that touched the inputs, else none."""
-    import datetime
-    import os
-    import subprocess
-
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date().isoformat()
-    try:
-        out = subprocess.run(
-            ["git", "log", "-1", "--format=%cs", "--", *map(str, files)],
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return out.stdout.strip() or None
 
 
 @main.command()
@@ -428,3 +401,7 @@ def serve(
         pass
     finally:
         server.server_close()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

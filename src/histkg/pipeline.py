@@ -141,3 +141,26 @@ def replace_folder(files: dict[str, bytes], out_dir: Path) -> None:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(old, ignore_errors=True)
+
+
+def inputs_date(files: list[Path]) -> str | None:
+    """The build date from the inputs, so the site is reproducible: $SOURCE_DATE_EPOCH, else
+    the date of the last commit that touched the inputs, else none."""
+    import datetime
+    import os
+    import subprocess
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date().isoformat()
+    try:
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%cs", "--", *map(str, files)],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return out.stdout.strip() or None

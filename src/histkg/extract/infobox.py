@@ -8,7 +8,7 @@ from histkg.errors import CodedWarning
 from histkg.extract.mentions import org_class
 from histkg.extract.nlp import is_name_token
 from histkg.lexicon import lexicon
-from histkg.model import Article, EventRecord, Mention, OrgFacts, Span
+from histkg.model import Article, EventRecord, InfoboxField, Mention, OrgFacts, Span
 from histkg.parse.dates import find_dates
 
 
@@ -42,6 +42,15 @@ def _items(value: str, begin: int) -> list[tuple[str, int, int]]:
     return out
 
 
+def _unknown_key(path: str, field: InfoboxField) -> CodedWarning:
+    return CodedWarning(
+        "W101",
+        path,
+        field.line,
+        f"infobox key '{field.key}' is not in the mapping table; value kept unmapped",
+    )
+
+
 def infobox_person_names(article: Article) -> list[str]:
     """Full names in the infobox fields that list people (leaders, organisers, targets)."""
     lex = lexicon()
@@ -70,14 +79,7 @@ def read_event_infobox(article: Article, cls: str) -> tuple[EventRecord, list[Co
     for field in article.infobox:
         rule = lex.infobox_event_keys.get(normalise_key(field.key))
         if rule is None:
-            warnings.append(
-                CodedWarning(
-                    "W101",
-                    path,
-                    field.line,
-                    f"infobox key '{field.key}' is not in the mapping table; value kept unmapped",
-                )
-            )
+            warnings.append(_unknown_key(path, field))
             continue
         kind = rule["kind"]
         items = [(i, Span(doc, b, e)) for i, b, e in _items(field.value, field.begin)]
@@ -139,14 +141,7 @@ def read_infobox(article: Article) -> tuple[OrgFacts | None, list[CodedWarning]]
     for field in article.infobox:
         rule = lex.infobox_keys.get(normalise_key(field.key))
         if rule is None:
-            warnings.append(
-                CodedWarning(
-                    "W101",
-                    path,
-                    field.line,
-                    f"infobox key '{field.key}' is not in the mapping table; value kept unmapped",
-                )
-            )
+            warnings.append(_unknown_key(path, field))
             continue
         kind = rule["kind"]
         items = []
