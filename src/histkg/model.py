@@ -122,6 +122,7 @@ class TenureRecord:
     ended_by: EventRecord | None = None
     predecessor: Mention | None = None
     successor: Mention | None = None
+    rule: str = ""  # id of the rule that read it (provenance: hkg:extractedBy)
 
 
 @dataclass
@@ -146,6 +147,7 @@ class EventRecord:
     part_of: EventRecord | None = None
     extra_evidence: list[Span] = field(default_factory=list)
     at: int = 0  # offset of the trigger word
+    rule: str = ""  # id of the rule that read it (provenance: hkg:extractedBy)
 
 
 @dataclass
