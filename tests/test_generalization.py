@@ -322,4 +322,5 @@ def test_generalization_passive_succession_and_body_actions() -> None:
         ("Meeting", "1953-03-12", "", ""),
         ("Removal", "1953-03-12", "Politburo", "Anders Dahl"),
         ("Arrest", "1954", "", "Anders Dahl"),
+        ("Appointment", "", "", "Erik Lund"),  # "Holm was succeeded by Erik Lund as Premier"
     }

@@ -95,7 +95,7 @@ def extract_corpus(
     nlp = load_model()
     texts = [mask_native(a.text[b.begin : b.end]) for a in articles for b in a.blocks]
     docs_flat: list[Doc] = []
-    for doc in nlp.pipe(texts, batch_size=32, disable=["lemmatizer"]):
+    for doc in nlp.pipe(texts, batch_size=32):
         docs_flat.append(doc)
         if progress:
             progress()

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from histkg.extract.nlp import NameBook, expand_coordinations, person_names
 from histkg.lexicon import lexicon
@@ -49,6 +50,7 @@ class Sentence:
     orgs: list[Mention] = field(default_factory=list)
     places: list[Mention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
+    parse: SpacySpan | None = None  # the model's sentence (tokens, dependency parse)
 
     def local(self, offset: int) -> int:
         return offset - self.begin

@@ -7,11 +7,13 @@ the span of the sentence that states it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
 from histkg.errors import CodedWarning
+from histkg.extract.events import EventReader
 from histkg.extract.mentions import (
     Sentence,
     _alternation,
@@ -80,6 +82,7 @@ NEEDS_AFFECTED = frozenset(
         "Confirmation",
     }
 )
+OLD_TRIGGER_CLASSES = frozenset({"Decree", "Confirmation", "Speech", "Agreement"})
 OFFICE_EVENTS = frozenset({"Removal", "Resignation", "Appointment", "Election", "Confirmation"})
 SUCCEEDED_RE = re.compile(r"\bsucceeded\s+$")
 COUP_TARGET_RE = re.compile(r"\b(?:overthrow|depose|oust|remove|topple|unseat|against)\s+")
@@ -135,6 +138,30 @@ class Context:
     last_subject: Mention | None = None
 
 
+def focus_person(article: Article, sentences: list[Sentence]) -> Mention | None:
+    """The person an article is about: the one whose family name its title holds, else
+    the one named clearly more often than anyone else (a pronoun with no nearer
+    antecedent refers to them)."""
+    counts: Counter[str] = Counter()
+    first: dict[str, Mention] = {}
+    for s in sentences:
+        for m in s.persons:
+            last = m.text.split()[-1]
+            counts[last] += 1
+            if len(m.text.split()) > len(first.get(last, m).text.split()) or last not in first:
+                first[last] = m
+    if not counts:
+        return None
+    title_words = set(re.findall(r"[\w'’-]+", article.title))
+    titled = [last for last in counts if last in title_words]
+    if len(titled) == 1:
+        return first[titled[0]]
+    ranked = counts.most_common(2)
+    if ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        return first[ranked[0][0]]
+    return None
+
+
 class ArticleReader:
     """Turns the sentences of one article into records."""
 
@@ -163,7 +190,9 @@ class ArticleReader:
             rf"(?<![\w-])(?P<title>{_alternation(list(self.office_forms))})(?![\w-])"
         )
         self.faction: Mention | None = None
+        self.subject: Mention | None = None  # the person a biography is about
         self.previous_sentence: Sentence | None = None
+        self.grammar = EventReader(self)
         titles = _alternation(list(self.office_forms) + sorted(lex.honorifics))
         self._gap_re = re.compile(
             rf"\s*(?:(?:the|his|her|their|its|former|then|also|rival|fellow|{titles}"
@@ -198,7 +227,7 @@ class ArticleReader:
             begin = block.begin + sent.start_char
             end = block.begin + sent.end_char
             text = self.article.text[begin:end]
-            s = Sentence(begin, end, text, block_index, index)
+            s = Sentence(begin, end, text, block_index, index, parse=sent)
             for m, possessive in persons:
                 if begin <= m.span.begin < end:
                     s.persons.append(m)
@@ -261,13 +290,14 @@ class ArticleReader:
                 self.ctx.full_dates.append((s.block, self.sentence_no, d.date))
 
     def read(self, docs: list[Doc]) -> Extraction:
-        for block_index, doc in enumerate(docs):
-            for s in self.sentences(block_index, doc):
-                self._dates(s)
-                self.out.mentions.extend(s.persons + s.orgs + s.places)
-                self._sentence(s)
-                self.previous_sentence = s
-                self.sentence_no += 1
+        sentences = [s for i, doc in enumerate(docs) for s in self.sentences(i, doc)]
+        self.subject = self.subject or focus_person(self.article, sentences)
+        for s in sentences:
+            self._dates(s)
+            self.out.mentions.extend(s.persons + s.orgs + s.places)
+            self._sentence(s)
+            self.previous_sentence = s
+            self.sentence_no += 1
         return self.out
 
     # --- helpers ---------------------------------------------------------------
@@ -317,7 +347,7 @@ class ArticleReader:
         before = [d for d in s.dates if restart <= d.begin < trigger_at]
         return before[0].date if before else None
 
-    def _office_after(self, s: Sentence, at: int, end: int) -> tuple[OfficeRef, int] | None:
+    def office_after(self, s: Sentence, at: int, end: int) -> tuple[OfficeRef, int] | None:
         """An office named right after ``at`` ("became Premier", "as ambassador to X")."""
         rest = self.article.text[at:end]
         lead = re.match(
@@ -389,6 +419,8 @@ class ArticleReader:
         vote = self._vote(s, claimed)
         meetings = self._meetings(s)
         events = [e for e in self._triggers(s, claimed, tenures) if e is not None]
+        if s.parse is not None:
+            events += self.grammar.read(s, s.parse, tenures)
         for coup in (e for e in events if "CoupAttempt" in e.types and not e.affected):
             # "A was overthrown in a coup led by B": the coup's target is the one removed
             removed = [e for e in events if "Removal" in e.types and e.affected]
@@ -484,9 +516,9 @@ class ArticleReader:
                 continue
             office = None
             if m.group("title1"):
-                office = self._office_after(s, m.start("title1"), m.end("title1"))
+                office = self.office_after(s, m.start("title1"), m.end("title1"))
             if office is None:
-                office = self._office_after(s, new[0].span.end, s.end)
+                office = self.office_after(s, new[0].span.end, s.end)
             if office is None:
                 continue
             date = self._date_for(s, *self._segment(s, m.start()), m.start())
@@ -507,7 +539,7 @@ class ArticleReader:
                 and PRONOUN_BEFORE_RE.search(text[seg_start:at])
             ):
                 holders = [self.ctx.last_subject]
-            found = self._office_after(s, s.begin + m.end(), seg_end)
+            found = self.office_after(s, s.begin + m.end(), seg_end)
             if not holders or found is None:
                 continue
             office, office_end = found
@@ -664,6 +696,8 @@ class ArticleReader:
         lex = lexicon()
         hits: list[tuple[int, int, Trigger]] = []
         for trig in lex.triggers:
+            if trig.event_class not in OLD_TRIGGER_CLASSES:
+                continue  # read by the grammar rules (extract/grammar.py)
             for m in trig.regex.finditer(s.text):
                 b, e = s.begin + m.start(), s.begin + m.end()
                 if any(cb <= b < ce for cb, ce in claimed) or s.in_quotes(b):
@@ -785,11 +819,11 @@ class ArticleReader:
         if not event.affected and (not event.agents or trig.event_class in NEEDS_AFFECTED):
             return None  # "X removed …" without whom: nothing to record
         # the office concerned
-        office = self._office_after(s, e, after_end)
+        office = self.office_after(s, e, after_end)
         if office is None and objects:
             # "… A as Premier", "dismissed A from the post of Minister of the Interior"
             if re.match(r"\s+(?:as|from)\s", text[objects[-1].span.end : after_end]):
-                office = self._office_after(s, objects[-1].span.end, after_end)
+                office = self.office_after(s, objects[-1].span.end, after_end)
         if trig.needs_office and office is None:
             return None
         if office is not None:

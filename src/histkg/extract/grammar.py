@@ -1,0 +1,546 @@
+"""The rule engine: event rules over the dependency parse, read from ``data/grammar.toml``.
+
+A rule names a trigger (lemmas and parts of speech) and, per dependency pattern, the
+role its matched token fills. :func:`read_events` runs every rule's patterns through
+one spaCy ``DependencyMatcher`` per vocabulary and returns a :class:`Hit` per trigger,
+after the grammar every rule shares: coordinated fillers, appositions, relative
+pronouns, subjects shared by coordinated and controlled verbs, and the modality
+(negated, attempted, alleged, hypothetical) of the trigger.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from lemminflect import getAllInflections, getAllLemmas
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Span, Token
+from spacy.vocab import Vocab
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "that", "which"})
+CLAUSE_DEPS = frozenset({"conj", "advcl", "ccomp", "relcl", "acl", "xcomp", "parataxis"})
+
+
+class Modality(Enum):
+    """How the sentence states an event."""
+
+    STATED = "stated"
+    NEGATED = "negated"
+    ATTEMPTED = "attempted"
+    ALLEGED = "alleged"
+    HYPOTHETICAL = "hypothetical"
+
+
+@dataclass(frozen=True)
+class Example:
+    """A sentence a rule must read, with the head word of each role's filler."""
+
+    text: str
+    roles: dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One record of ``data/grammar.toml``."""
+
+    id: str
+    event_class: str
+    lemmas: tuple[str, ...]
+    pos: tuple[str, ...]
+    roles: dict[str, str]  # pattern name -> role
+    requires: dict[str, Any]
+    examples: tuple[Example, ...]
+    negative: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The patterns, rules and modality lexicon of ``data/grammar.toml``."""
+
+    patterns: dict[str, dict[str, Any]]
+    rules: tuple[Rule, ...]
+    attempt: frozenset[str]
+    failed: frozenset[str]
+    allege: frozenset[str]
+    hedges: frozenset[str]
+    hypothetical: frozenset[str]
+    noun_attempt: frozenset[str]
+    attempt_class: dict[str, str]
+    directive: frozenset[str]
+    coup_verbs: frozenset[str]
+    attempt_makers: frozenset[str]
+    group_nouns: frozenset[str]
+    coup_nouns: frozenset[str]
+
+    def rule(self, rule_id: str) -> Rule:
+        return next(r for r in self.rules if r.id == rule_id)
+
+
+@cache
+def grammar() -> Grammar:
+    """Load ``data/grammar.toml`` once."""
+    text = resources.files("histkg").joinpath("data", "grammar.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    rules = []
+    for raw in data["rule"]:
+        examples = tuple(
+            Example(
+                ex["text"],
+                {k: tuple(v) for k, v in ex.items() if k != "text"},
+            )
+            for ex in raw.get("examples", [])
+        )
+        rules.append(
+            Rule(
+                raw["id"],
+                raw["class"],
+                tuple(raw["lemmas"]),
+                tuple(raw["pos"]),
+                dict(raw["roles"]),
+                dict(raw.get("requires", {})),
+                examples,
+                tuple(raw.get("negative", [])),
+            )
+        )
+    mod = data["modality"]
+    return Grammar(
+        patterns=data["pattern"],
+        rules=tuple(rules),
+        attempt=frozenset(mod["attempt"]),
+        failed=frozenset(mod["failed"]),
+        allege=frozenset(mod["allege"]),
+        hedges=frozenset(mod["hedges"]),
+        hypothetical=frozenset(mod["hypothetical"]),
+        noun_attempt=frozenset(mod["noun_attempt"]),
+        attempt_class=dict(mod["attempt_class"]),
+        directive=frozenset(mod["directive"]),
+        coup_verbs=frozenset(mod["coup_verbs"]),
+        attempt_makers=frozenset(mod["attempt_makers"]),
+        group_nouns=frozenset(data["groups"]["nouns"]),
+        coup_nouns=frozenset(data["coup"]["nouns"]),
+    )
+
+
+def surface_forms(lemmas: tuple[str, ...], pos: tuple[str, ...]) -> list[str]:
+    """Every inflected form of ``lemmas`` (lemminflect), so a trigger is found even where
+    the model's lemmatizer errs ("staged" -> "stag")."""
+    forms = set(lemmas)
+    for lemma in lemmas:
+        for upos in pos:
+            for variants in getAllInflections(
+                lemma, upos="NOUN" if upos == "PROPN" else upos
+            ).values():
+                forms.update(variants)
+    return sorted(forms)
+
+
+def lemmas_of(token: Token) -> set[str]:
+    """The model's lemma of ``token`` and every lemma lemminflect knows for its form."""
+    out = {token.lemma_.lower(), token.lower_}
+    for variants in getAllLemmas(token.lower_).values():
+        out.update(variants)
+    return out
+
+
+def _pattern(rule: Rule, name: str | None) -> list[dict[str, Any]]:
+    trigger: dict[str, Any] = {
+        "LOWER": {"IN": surface_forms(rule.lemmas, rule.pos)},
+        "POS": {"IN": list(rule.pos)},
+    }
+    if name is None:
+        return [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": trigger}]
+    spec = grammar().patterns[name]
+    trigger.update(spec.get("trigger", {}))
+    nodes = [{"RIGHT_ID": "trigger", "RIGHT_ATTRS": trigger}]
+    for node in spec["nodes"]:
+        attrs = dict(node["RIGHT_ATTRS"])
+        if "LEMMA" in attrs:  # lemmas in the data match every inflected form
+            attrs["LOWER"] = {"IN": surface_forms(tuple(attrs.pop("LEMMA")["IN"]), ("VERB",))}
+        nodes.append({"LEFT_ID": "trigger", **node, "RIGHT_ATTRS": attrs})
+    return nodes
+
+
+@cache
+def _matcher(vocab: Vocab) -> tuple[DependencyMatcher, dict[int, tuple[Rule, str | None]]]:
+    matcher = DependencyMatcher(vocab)
+    keys: dict[int, tuple[Rule, str | None]] = {}
+    for rule in grammar().rules:
+        for name in [None, *rule.roles]:
+            key = f"{rule.id}|{name or ''}"
+            matcher.add(key, [_pattern(rule, name)])
+            keys[vocab.strings[key]] = (rule, name)
+    return matcher, keys
+
+
+@dataclass
+class Hit:
+    """A rule's trigger in a sentence, the tokens that fill its roles, and its modality."""
+
+    rule: Rule
+    trigger: Token
+    roles: dict[str, list[Token]] = field(default_factory=dict)
+    modality: Modality = Modality.STATED
+    event_class: str = ""
+    outcome: str | None = None
+    passive: bool = False
+    partner: Hit | None = None  # the removal a coup brought about
+
+    def fillers(self, role: str) -> list[Token]:
+        return self.roles.get(role, [])
+
+
+def read_events(sent: Span) -> list[Hit]:
+    """Every rule's hits in one sentence, in trigger order."""
+    g = grammar()
+    matcher, keys = _matcher(sent.doc.vocab)
+    by_trigger: dict[tuple[str, int], Hit] = {}
+    names_of: dict[tuple[str, int], set[str]] = {}
+    for match_id, token_ids in matcher(sent):
+        rule, name = keys[match_id]
+        spec_ids = ["trigger"] + (
+            [n["RIGHT_ID"] for n in g.patterns[name]["nodes"]] if name else []
+        )
+        matched = {rid: sent[i] for rid, i in zip(spec_ids, token_ids, strict=True)}
+        trigger = matched["trigger"]
+        hit = by_trigger.setdefault((rule.id, trigger.i), Hit(rule, trigger))
+        if name is not None:
+            role = rule.roles[name]
+            filler = matched["role"]
+            if filler not in hit.roles.setdefault(role, []):
+                hit.roles[role].append(filler)
+            names_of.setdefault((rule.id, trigger.i), set()).add(name)
+    hits = []
+    for (rule_id, _i), hit in sorted(by_trigger.items(), key=lambda kv: kv[1].trigger.i):
+        if not _requirements(hit):
+            continue
+        names = names_of.get((rule_id, hit.trigger.i), set())
+        hit.passive = "passive_subject" in names or _is_passive(hit.trigger)
+        _share_subject(hit, names)
+        _nominal_roles(hit)
+        for role, tokens in list(hit.roles.items()):
+            hit.roles[role] = expand(tokens)
+        hit.modality, hit.outcome, governor = modality(hit.trigger)
+        hit.event_class = hit.rule.event_class
+        if hit.modality is Modality.ATTEMPTED:
+            hit.event_class = ""
+            if lemmas_of(hit.trigger) & g.coup_verbs or hit.rule.event_class == "CoupAttempt":
+                hit.event_class = g.attempt_class.get(hit.rule.event_class, "")
+            if governor is not None and not hit.roles.get("agent"):
+                hit.roles["agent"] = expand(attempt_agents(hit.trigger, governor))
+        hits.append(hit)
+    return _merge_coups(hits)
+
+
+def _merge_coups(hits: list[Hit]) -> list[Hit]:
+    """A removal done by or during a coup ("a coup deposed A", "A was overthrown in a
+    coup led by B"): the coup is an event of its own whose target is the one removed."""
+    g = grammar()
+    for hit in hits:
+        if hit.event_class != "CoupAttempt" or hit.trigger.pos_ == "VERB":
+            continue
+        governor = hit.trigger.head
+        if governor.dep_ == "prep":
+            governor = governor.head
+        removal = next(
+            (h for h in hits if h.trigger == governor and h.event_class == "Removal"), None
+        )
+        if removal is not None:
+            hit.partner = removal
+            hit.roles.setdefault("affected", list(removal.fillers("affected")))
+            removal.roles["agent"] = [
+                t for t in removal.fillers("agent") if not lemmas_of(t) & g.coup_nouns
+            ]
+    return hits
+
+
+def _requirements(hit: Hit) -> bool:
+    req = hit.rule.requires
+    trigger = hit.trigger
+    if "object_lemma" in req:
+        objects = [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
+        if not any(lemmas_of(o) & set(req["object_lemma"]) for o in objects):
+            return False
+    if req.get("office") and office_complement(trigger) is None:
+        return False
+    particles = req.get("particle", {})
+    for verb in lemmas_of(trigger) & set(particles):
+        if not any(c.dep_ == "prt" and c.lower_ in particles[verb] for c in trigger.children):
+            return False
+    return True
+
+
+def office_complement(verb: Token) -> Token | None:
+    """The word that names the office a verb gives or takes: "became Premier", "was
+    appointed ambassador", "served as minister", "elected to the post of", "removed from
+    the office of"; the preposition itself when there is one."""
+    for child in verb.children:
+        if child.dep_ in {"attr", "oprd"} and child.pos_ in {"NOUN", "PROPN"}:
+            return child
+        if child.dep_ == "prep" and child.lower_ in {"as", "to", "from"}:
+            objects = [
+                c for c in child.children if c.dep_ == "pobj" and c.pos_ in {"NOUN", "PROPN"}
+            ]
+            if objects:
+                return child
+    arguments = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    arguments += [gc for c in verb.children if c.dep_ == "agent" for gc in c.children]
+    for argument in arguments:  # "succeeded A as Minister", "succeeded by B as Premier"
+        for gc in argument.children:
+            if gc.dep_ == "prep" and gc.lower_ == "as":
+                return gc
+    if verb.dep_ == "dobj" and verb.pos_ == "NOUN":  # "won election as governor"
+        return office_complement(verb.head) if verb.head.pos_ == "VERB" else None
+    for child in verb.children:  # "appointed A B Minister": the object's title word
+        if child.dep_ in {"dobj", "xcomp"} and child.pos_ in {"NOUN", "PROPN"}:
+            if any(c.dep_ == "compound" for c in child.children):
+                return child
+    return None
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+
+
+def _share_subject(hit: Hit, names: set[str]) -> None:
+    """A verb without a subject of its own takes the one of the verb it is joined to
+    ("was arrested and executed") or that controls it ("was forced to resign")."""
+    trigger = hit.trigger
+    if trigger.pos_ != "VERB":
+        return
+    if (
+        trigger.dep_ == "conj"
+        and trigger.head.pos_ in {"PROPN", "NOUN"}
+        and trigger.head.dep_ == "ROOT"
+    ):
+        # "A and six officers were tried", parsed as a verb joined to the name: the name
+        # is one of the subjects
+        role = hit.rule.roles.get("passive_subject" if _is_passive(trigger) else "subject")
+        if role:
+            hit.roles.setdefault(role, []).insert(0, trigger.head)
+    if any(c.dep_ in SUBJECTS for c in trigger.children):
+        return
+    head = trigger
+    while head.dep_ in {"conj", "xcomp"} and head.head is not head:
+        head = head.head
+        subjects = [c for c in head.children if c.dep_ in SUBJECTS]
+        if not subjects:
+            continue
+        subject = subjects[0]
+        head_passive = subject.dep_ == "nsubjpass"
+        own_aux = any(c.dep_ in {"aux", "auxpass"} for c in trigger.children)
+        if (
+            trigger.dep_ == "conj"
+            and trigger.tag_ in {"VBN", "VBD"}
+            and head_passive
+            and not own_aux
+        ):
+            hit.passive = True  # "were vilified and deposed": one auxiliary for both
+        if hit.passive:
+            role = hit.rule.roles.get("passive_subject")
+        elif trigger.dep_ == "xcomp" and head_passive and head.dep_ != "conj":
+            # "was forced to resign": the subject of the controlling verb acts
+            role = hit.rule.roles.get("subject")
+        else:
+            role = hit.rule.roles.get("subject")
+        if role and not hit.roles.get(role):
+            hit.roles[role] = [subject]
+        return
+
+
+def _nominal_roles(hit: Hit) -> None:
+    """ "A's arrest of B": with an of-object, the possessor is the agent."""
+    if hit.trigger.pos_ == "VERB":
+        return
+    poss = [c for c in hit.trigger.children if c.dep_ == "poss"]
+    of = [
+        gc
+        for c in hit.trigger.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for gc in c.children
+        if gc.dep_ == "pobj"
+    ]
+    if poss and of:
+        hit.roles["affected"] = of
+        hit.roles["agent"] = poss
+
+
+def expand(tokens: list[Token]) -> list[Token]:
+    """Coordinated fillers ("A, B and C"), appositions, and relative pronouns."""
+    out: list[Token] = []
+    for token in tokens:
+        if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+            token = token.head.head
+        names = [
+            c
+            for c in token.children
+            if c.dep_ == "compound" and c.pos_ == "PROPN" and c.text not in office_words()
+        ]
+        if (
+            names
+            and token.ent_type_ != "PERSON"
+            and (token.pos_ == "NOUN" or token.text in office_words())
+        ):
+            # "appointed A B Minister": the name the title word was glued to
+            token = names[-1]
+        stack = [token]
+        while stack:
+            t = stack.pop(0)
+            if t in out:
+                continue
+            out.append(t)
+            stack.extend(c for c in t.children if c.dep_ in {"conj", "appos"})
+    return out
+
+
+@cache
+def office_words() -> frozenset[str]:
+    """Every word of every office title in the lexicon ("Minister", "Chief", "Staff")."""
+    from histkg.lexicon import lexicon
+
+    return frozenset(
+        w for office in lexicon().offices for form in office.forms for w in form.split()
+    )
+
+
+def _ancestors_in_clause(token: Token) -> list[Token]:
+    """The words that govern ``token`` up to its clause: controlling verbs ("tried to
+    arrest"), nouns that take it as a complement ("an attempt to remove"), prepositions
+    ("accused of plotting")."""
+    out = []
+    t = token
+    if t.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        out.append(t.head)  # "a plot to oust A": the infinitive is the noun's content
+        t = t.head
+    while t.head is not t and t.dep_ in {
+        "xcomp",
+        "acl",
+        "pcomp",
+        "pobj",
+        "prep",
+        "ccomp",
+        "advcl",
+        "dobj",
+        "nsubj",
+        "nsubjpass",
+        "conj",
+        "amod",
+        "compound",
+        "attr",
+        "oprd",
+    }:
+        if t.dep_ == "conj" and t.head.pos_ == t.pos_:
+            # a coordinated verb shares its head's governors, not the head itself
+            t = t.head
+            continue
+        t = t.head
+        out.append(t)
+        if t.dep_ in {"ROOT"} or len(out) > 6:
+            break
+    return out
+
+
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "they", "them", "their", "hers"})
+
+
+def filler_kind(token: Token) -> str:
+    """What a role's head word names: "person" (a PERSON entity or a name with one in its
+    compounds), "pronoun", "group" (a noun for people: "officials"), "org", or "other"."""
+    if token.ent_type_ == "PERSON" or any(
+        c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in token.children
+    ):
+        return "person"
+    if token.lower_ in PERSONAL_PRONOUNS:
+        return "pronoun"
+    if token.pos_ == "NOUN" and lemmas_of(token) & grammar().group_nouns:
+        return "group"
+    if token.ent_type_ in {"ORG", "NORP"}:
+        return "org"
+    if token.pos_ == "PROPN" and token.ent_type_ not in {"GPE", "LOC", "DATE", "FAC"}:
+        return "name"
+    return "other"
+
+
+def attempt_agents(trigger: Token, governor: Token) -> list[Token]:
+    """Who made an attempt: "an attempt led by A", "A's plot", "A joined the plot",
+    "A tried to …"."""
+    g = grammar()
+    path = [trigger, *_ancestors_in_clause(trigger)]
+    path = path[: path.index(governor) + 1] if governor in path else path
+    for t in path:
+        for c in t.children:
+            if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by" and t.pos_ == "NOUN"):
+                found = [gc for gc in c.children if gc.dep_ == "pobj"]
+                if found:
+                    return found
+    poss = [c for c in governor.children if c.dep_ == "poss"]
+    if poss:
+        return poss
+    subjects = [c for c in governor.children if c.dep_ == "nsubj"]
+    if governor.pos_ == "VERB" and subjects:
+        return subjects
+    head = governor.head
+    if governor.dep_ in {"dobj", "attr"} and lemmas_of(head) & g.attempt_makers:
+        return [c for c in head.children if c.dep_ == "nsubj"]
+    return []
+
+
+def modality(trigger: Token) -> tuple[Modality, str | None, Token | None]:
+    """Whether the sentence states the event, denies it, tells of an attempt (and the
+    word that makes it one) or a claim."""
+    g = grammar()
+    children = list(trigger.children)
+    if any(c.dep_ == "neg" for c in children) or any(
+        c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in children
+    ):
+        return Modality.NEGATED, None, None
+    if any(c.dep_ == "aux" and c.lower_ in g.hypothetical for c in children):
+        return Modality.HYPOTHETICAL, None, None
+    if any(c.dep_ == "advmod" and c.lower_ in g.hedges for c in children):
+        return Modality.ALLEGED, None, None
+    if trigger.pos_ != "VERB":
+        amods = {c.lower_ for c in children if c.dep_ in {"amod", "compound"}}
+        if amods & g.noun_attempt:
+            failed = "failed" if amods & g.failed else None
+            return Modality.ATTEMPTED, failed, trigger
+    if (
+        trigger.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+        and trigger.dep_ in {"ROOT", "advcl", "ccomp"}
+    ):
+        # a bare "to"-infinitive is a purpose or a plan, not a deed
+        return Modality.HYPOTHETICAL, None, None
+    for gov in _ancestors_in_clause(trigger):
+        lemmas = lemmas_of(gov)
+        gov_children = list(gov.children)
+        if any(c.dep_ == "neg" for c in gov_children):
+            return Modality.NEGATED, None, None
+        if lemmas & g.allege or any(
+            c.dep_ == "advmod" and c.lower_ in g.hedges for c in gov_children
+        ):
+            return Modality.ALLEGED, None, None
+        if lemmas & g.attempt or gov.lower_ in g.noun_attempt:
+            outcome = None
+            words = lemmas | {c.lower_ for c in gov_children}
+            words |= {t.lower_ for t in trigger.sent}
+            if words & g.failed:
+                outcome = "failed"
+            return Modality.ATTEMPTED, outcome, gov
+        if lemmas & g.directive:
+            return Modality.HYPOTHETICAL, None, None
+        if (
+            any(c.dep_ == "aux" and c.lower_ in g.hypothetical for c in gov_children)
+            and gov.pos_ == "VERB"
+        ):
+            return Modality.HYPOTHETICAL, None, None
+        if gov.lower_ in {"if", "unless"}:
+            return Modality.HYPOTHETICAL, None, None
+    for c in trigger.sent:
+        if c.lower_ == "according" and c.head in (trigger, *_ancestors_in_clause(trigger)):
+            return Modality.ALLEGED, None, None
+    return Modality.STATED, None, None
