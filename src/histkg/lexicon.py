@@ -41,6 +41,8 @@ class Lexicon:
     offices: tuple[OfficeTitle, ...]
     posts_to: tuple[str, ...]
     posts_of: tuple[str, ...]
+    posts_bare: tuple[str, ...]
+    post_modifiers: tuple[str, ...]
     governing_bodies: tuple[str, ...]
     party_words: tuple[str, ...]
     faction_words: tuple[str, ...]
@@ -92,6 +94,8 @@ def lexicon() -> Lexicon:
         ),
         posts_to=tuple(offices["posts"]["to"]),
         posts_of=tuple(offices["posts"]["of"]),
+        posts_bare=tuple(offices["posts"]["bare"]),
+        post_modifiers=tuple(offices["posts"]["modifiers"]),
         governing_bodies=tuple(bodies["governing_bodies"]),
         party_words=tuple(bodies["party_words"]),
         faction_words=tuple(bodies["faction_words"]),

@@ -33,6 +33,8 @@ from histkg.model import (
     WorkRecord,
 )
 
+#: the rule id of facts read by the surface patterns of ``extract/text.py``
+SURFACE_RULE = "text.surface"
 ANAPHORA = {"party", "communist party", "the party", "the communist party"}
 
 
@@ -64,6 +66,7 @@ class ResolvedEvent:
     evidence: list[Span] = field(default_factory=list)
     docs: list[str] = field(default_factory=list)
     key: str = ""
+    rules: set[tuple[str, str]] = field(default_factory=set)  # (document, rule id)
 
 
 @dataclass
@@ -79,6 +82,7 @@ class ResolvedTenure:
     successor: set[Ref] = field(default_factory=set)
     evidence: list[Span] = field(default_factory=list)
     docs: list[str] = field(default_factory=list)
+    rules: set[tuple[str, str]] = field(default_factory=set)  # (document, rule id)
 
 
 @dataclass
@@ -435,6 +439,7 @@ class Resolver:
             voted_against=refs(record.voted_against),
             evidence=[record.evidence, *record.extra_evidence],
             docs=[ex.article.doc_id],
+            rules={(ex.article.doc_id, record.rule or SURFACE_RULE)},
         )
         for other in events:
             if self._same_event(other, ev):
@@ -496,6 +501,7 @@ class Resolver:
                 setattr(a, attr, getattr(b, attr))
         a.evidence += [e for e in b.evidence if e not in a.evidence]
         a.docs += [d for d in b.docs if d not in a.docs]
+        a.rules |= b.rules
 
     def _tenure(
         self,
@@ -539,6 +545,7 @@ class Resolver:
                 rt.ended_by.append(ev)
         if t.evidence not in rt.evidence:
             rt.evidence.append(t.evidence)
+        rt.rules.add((ex.article.doc_id, t.rule or SURFACE_RULE))
         if ex.article.doc_id not in rt.docs:
             rt.docs.append(ex.article.doc_id)
 
@@ -738,6 +745,9 @@ class Resolver:
                     self.add(ref, "votesAgainst", ev.votes_against, doc)
                 if ev.part_of is not None:
                     self.add(ref, "partOf", Ref("event", ev.part_of.key), doc)
+                for rule_doc, rule in sorted(ev.rules):
+                    if rule_doc == doc:
+                        self.add(ref, "extractedBy", Text(rule), doc)
             for span in ev.evidence:
                 self.evidence(ref, span)
 
@@ -770,6 +780,9 @@ class Resolver:
                     self.add(ref, "predecessor", p, doc)
                 for p in sorted(t.successor):
                     self.add(ref, "successor", p, doc)
+                for rule_doc, rule in sorted(t.rules):
+                    if rule_doc == doc:
+                        self.add(ref, "extractedBy", Text(rule), doc)
             for span in t.evidence:
                 self.evidence(ref, span)
 

@@ -60,6 +60,7 @@ class HKG(DefinedNamespace):
     endDate: URIRef
     endedBy: URIRef
     evidence: URIRef
+    extractedBy: URIRef
     familyName: URIRef
     format: URIRef
     givenName: URIRef

@@ -98,7 +98,7 @@ class EventReader:
                 return m
         return None
 
-    def _pronoun(self, s: Sentence, sent: SpacySpan, token: Token) -> Mention | None:
+    def resolve_pronoun(self, s: Sentence, sent: SpacySpan, token: Token) -> Mention | None:
         """ "he", "his": a single person who is the subject earlier in this sentence, else
         the previous sentence's single subject, else the person the article is about."""
         if token.lower_ not in PERSONAL_PRONOUNS or token.lower_ in {"they", "them", "their"}:
@@ -161,7 +161,7 @@ class EventReader:
         for token in tokens:
             person = self._person_at(s, sent, token)
             if person is None and token.pos_ == "PRON":
-                person = self._pronoun(s, sent, token)
+                person = self.resolve_pronoun(s, sent, token)
             if person is None and (token.text in office_words() or token.lemma_ in GROUP_HEADS):
                 # "dismissed Chief of Staff A", "a group of officers led by A"
                 person = self._named_within(s, sent, token)
@@ -276,7 +276,7 @@ class EventReader:
         end = self.offset(s, sent, complement.right_edge) + len(complement.right_edge.text)
         if complement.dep_ in {"dobj", "xcomp"}:  # "appointed A B Minister of X"
             begin = self.offset(s, sent, complement)
-        found = self.reader.office_after(s, begin, end)
+        found = self.reader.office_after(s, begin, end, any_case=True)
         return found[0] if found else None
 
     # --- one sentence ---------------------------------------------------------------

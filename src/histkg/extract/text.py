@@ -23,6 +23,7 @@ from histkg.extract.mentions import (
     place_mentions,
 )
 from histkg.extract.nlp import NameBook
+from histkg.extract.tenures import TenureReader
 from histkg.lexicon import Trigger, lexicon
 from histkg.model import (
     Article,
@@ -189,10 +190,13 @@ class ArticleReader:
         self.title_re = re.compile(
             rf"(?<![\w-])(?P<title>{_alternation(list(self.office_forms))})(?![\w-])"
         )
+        self.title_re_any_case = re.compile(self.title_re.pattern, re.IGNORECASE)
+        self.forms_by_case = {form.lower(): form for form in sorted(self.office_forms)}
         self.faction: Mention | None = None
         self.subject: Mention | None = None  # the person a biography is about
         self.previous_sentence: Sentence | None = None
         self.grammar = EventReader(self)
+        self.tenure_reader = TenureReader(self)
         titles = _alternation(list(self.office_forms) + sorted(lex.honorifics))
         self._gap_re = re.compile(
             rf"\s*(?:(?:the|his|her|their|its|former|then|also|rival|fellow|{titles}"
@@ -347,8 +351,11 @@ class ArticleReader:
         before = [d for d in s.dates if restart <= d.begin < trigger_at]
         return before[0].date if before else None
 
-    def office_after(self, s: Sentence, at: int, end: int) -> tuple[OfficeRef, int] | None:
-        """An office named right after ``at`` ("became Premier", "as ambassador to X")."""
+    def office_after(
+        self, s: Sentence, at: int, end: int, *, any_case: bool = False
+    ) -> tuple[OfficeRef, int] | None:
+        """An office named right after ``at`` ("became Premier", "as ambassador to X");
+        with ``any_case``, titles in lower case too ("president A", "vice-president")."""
         rest = self.article.text[at:end]
         lead = re.match(
             r"\s*(?:as\s+|(?:to|from)\s+(?:the\s+)?(?:(?:post|office|position)\s+of\s+)?|the\s+)?"
@@ -357,7 +364,7 @@ class ArticleReader:
         )
         pos = at + (lead.end() if lead else 0)
         rest = self.article.text[pos:end]
-        title = self.title_re.match(rest)
+        title = (self.title_re_any_case if any_case else self.title_re).match(rest)
         lex = lexicon()
         if title:
             org = None
@@ -365,14 +372,29 @@ class ArticleReader:
             if tail:
                 tail_at = pos + title.end() + tail.end()
                 org = next((o for o in s.orgs if o.span.begin == tail_at), None)
-            return self.office(title.group("title"), org), pos + title.end()
+            form = self.forms_by_case.get(title.group("title").lower(), title.group("title"))
+            return self.office(form, org), pos + title.end()
+        mods = rf"(?:(?:{_alternation(list(lex.post_modifiers))})[\s-]+)*"
         post = re.match(
-            rf"(?P<noun>{_alternation(list(lex.posts_to))})\s+to\s+", rest, re.IGNORECASE
+            rf"(?P<noun>{mods}(?:{_alternation(list(lex.posts_to))}))\s+to\s+", rest, re.IGNORECASE
         )
         if post is None:
             post = re.match(
-                rf"(?P<noun>{_alternation(list(lex.posts_of))})\s+of\s+", rest, re.IGNORECASE
+                rf"(?P<noun>{mods}(?:{_alternation(list(lex.posts_of))}))\s+of\s+",
+                rest,
+                re.IGNORECASE,
             )
+        if post is None and any_case:
+            # where the grammar says an office stands: "worked as a deputy prosecutor"
+            bare = re.match(
+                rf"(?P<noun>{mods}(?:{_alternation(list(lex.posts_bare))}))(?![\w-])",
+                rest,
+                re.IGNORECASE,
+            )
+            if bare is not None:
+                noun = bare.group("noun")
+                title_text = " ".join(w[0].upper() + w[1:].lower() for w in noun.split())
+                return OfficeRef(title_text, "post", phrase=noun), pos + bare.end()
         if post is None:
             return None
         stop = end
@@ -421,6 +443,7 @@ class ArticleReader:
         events = [e for e in self._triggers(s, claimed, tenures) if e is not None]
         if s.parse is not None:
             events += self.grammar.read(s, s.parse, tenures)
+            self.tenure_reader.read(s, s.parse, tenures)
         for coup in (e for e in events if "CoupAttempt" in e.types and not e.affected):
             # "A was overthrown in a coup led by B": the coup's target is the one removed
             removed = [e for e in events if "Removal" in e.types and e.affected]

@@ -1,0 +1,212 @@
+"""Tenures the grammar of a sentence states without an event.
+
+- apposition: "A, the Minister of Defence,", "A, a member of the Board,", "A (chairman
+  of Gosplan)", "his wife (then vice-president) A";
+- copula: "A was a secretary of the Moscow branch in the 1920s", "From 1927 to 1930, A
+  was a member of the Central Committee";
+- holding verbs: "A served as / held the post of / occupied the position of X from 1950
+  to 1953", "A headed X".
+
+The office phrase itself is read from the lexicon (``ArticleReader.office_after``);
+the parse says who holds it and which dates ("from … to …", "until …") bound it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from histkg.extract.grammar import expand, lemmas_of
+from histkg.extract.mentions import Sentence
+from histkg.model import Date, Mention, TenureRecord
+
+if TYPE_CHECKING:
+    from histkg.extract.text import ArticleReader
+
+#: verbs whose object or as-phrase is an office held: "served as", "held the post of"
+HOLDING_VERBS = frozenset({"serve", "hold", "occupy", "act", "work", "remain", "continue"})
+#: nouns that stand for the office in "held the post of X"
+POST_NOUNS = frozenset({"post", "position", "office", "role", "rank", "title", "seat", "job"})
+FORMER = frozenset({"former", "ex", "onetime", "erstwhile", "late"})
+DETERMINERS_RE = re.compile(r"(?:(?:the|a|an|then|also|its|his|her|their)\s+)*", re.IGNORECASE)
+
+
+class TenureReader:
+    """Reads the tenures of one article's sentences."""
+
+    def __init__(self, reader: ArticleReader) -> None:
+        self.reader = reader
+
+    def offset(self, s: Sentence, sent: SpacySpan, token: Token) -> int:
+        return s.begin + token.idx - sent.start_char
+
+    def _person(self, s: Sentence, sent: SpacySpan, token: Token) -> Mention | None:
+        at = self.offset(s, sent, token)
+        for m in s.persons:
+            if m.span.begin <= at < m.span.end:
+                return m
+        if token.lower_ in {"he", "she"}:
+            return self.reader.grammar.resolve_pronoun(s, sent, token)
+        return None
+
+    def _office(self, s: Sentence, sent: SpacySpan, phrase: Token) -> TenureRecord | None:
+        """The office the phrase headed by ``phrase`` names, from its first word."""
+        left = phrase.left_edge
+        begin = self.offset(s, sent, left)
+        end = self.offset(s, sent, phrase.right_edge) + len(phrase.right_edge.text)
+        text = self.reader.article.text
+        lead = DETERMINERS_RE.match(text, begin, end)
+        at = lead.end() if lead else begin
+        found = self.reader.office_after(s, at, end, any_case=True)
+        if found is None:
+            return None
+        office, _end = found
+        holder = Mention("person", "", self.reader.span(s))  # filled in by the caller
+        return TenureRecord(holder, office, self.reader.span(s), rule="")
+
+    def _dates(self, s: Sentence, sent: SpacySpan, verb: Token) -> tuple[Date | None, Date | None]:
+        """ "from A to B", "between A and B", "until B", "since A" on the clause."""
+        start = end = None
+        for child in verb.children:
+            if child.dep_ != "prep":
+                continue
+            word = child.lower_
+            dates = self._dates_in(s, sent, child)
+            if not dates:
+                continue
+            if word in {"from", "between", "since"}:
+                start = dates[0]
+                if len(dates) > 1:
+                    end = dates[-1]
+            elif word in {"until", "till", "to"}:
+                end = dates[-1]
+        return start, end
+
+    def _dates_in(self, s: Sentence, sent: SpacySpan, token: Token) -> list[Date]:
+        offsets = {self.offset(s, sent, t) for t in token.subtree}
+        return [d.date for d in s.dates if d.begin in offsets and not d.relative]
+
+    def read(
+        self, s: Sentence, sent: SpacySpan, titled: dict[int, TenureRecord]
+    ) -> list[TenureRecord]:
+        out: list[TenureRecord] = self._titles(s, sent, titled)
+        for token in sent:
+            if token.dep_ == "appos":
+                out += self._apposition(s, sent, token, titled)
+            elif token.dep_ in {"attr"} and lemmas_of(token.head) & {"be"}:
+                out += self._copula(s, sent, token)
+            elif token.pos_ == "VERB" and lemmas_of(token) & HOLDING_VERBS:
+                out += self._holding(s, sent, token)
+        for tenure in out:
+            self.reader.out.tenures.append(tenure)
+        return out
+
+    def _titles(
+        self, s: Sentence, sent: SpacySpan, titled: dict[int, TenureRecord]
+    ) -> list[TenureRecord]:
+        """ "Chief of General Staff A", "ambassador to Japan B", "president C": the title
+        phrase that the name ends (the name's own noun phrase, left of it)."""
+        out = []
+        text = self.reader.article.text
+        for m in s.persons:
+            if m.span.begin in titled:
+                continue
+            tokens = [t for t in sent if m.span.begin <= self.offset(s, sent, t) < m.span.end]
+            if not tokens:
+                continue
+            head = max(tokens, key=lambda t: len(list(t.subtree)))
+            left = [t for t in head.subtree if t.i < tokens[0].i]
+            while left and (
+                left[0].lower_ in {"the", "a", "an", "then", "former", "late"}
+                or left[0].dep_ == "poss"
+                or left[0].tag_ == "POS"
+            ):
+                left = left[1:]
+            if (
+                not left
+                or left[-1].i != tokens[0].i - 1
+                or left[0].pos_ not in {"NOUN", "PROPN", "ADJ"}
+            ):
+                continue
+            begin = self.offset(s, sent, left[0])
+            found = self.reader.office_after(s, begin, m.span.begin, any_case=True)
+            if found is None or text[found[1] : m.span.begin].strip(" ()"):
+                continue
+            former = any(t.lower_ in FORMER for t in head.subtree if t.i < tokens[0].i)
+            tenure = TenureRecord(
+                m, found[0], self.reader.span(s), former=former, rule="tenure.title"
+            )
+            out.append(tenure)
+        return out
+
+    def _apposition(
+        self, s: Sentence, sent: SpacySpan, token: Token, titled: dict[int, TenureRecord]
+    ) -> list[TenureRecord]:
+        holder = self._person(s, sent, token.head)
+        if holder is None or holder.span.begin in titled:
+            return []
+        tenure = self._office(s, sent, token)
+        if tenure is None:
+            return []
+        tenure.holder = holder
+        tenure.former = any(c.lower_ in FORMER for c in token.children)
+        tenure.rule = "tenure.apposition"
+        return [tenure]
+
+    def _copula(self, s: Sentence, sent: SpacySpan, token: Token) -> list[TenureRecord]:
+        verb = token.head
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects or any(c.dep_ == "neg" for c in verb.children):
+            return []
+        holders = [m for m in (self._person(s, sent, t) for t in expand(subjects)) if m is not None]
+        if len(holders) != 1:
+            return []
+        start, end = self._dates(s, sent, verb)
+        out = []
+        for phrase in expand([token]):
+            tenure = self._office(s, sent, phrase)
+            if tenure is None:
+                continue
+            tenure.holder = holders[0]
+            tenure.start, tenure.end = start, end
+            tenure.former = any(c.lower_ in FORMER for c in phrase.children)
+            tenure.rule = "tenure.copula"
+            out.append(tenure)
+        return out
+
+    def _holding(self, s: Sentence, sent: SpacySpan, verb: Token) -> list[TenureRecord]:
+        if any(c.dep_ == "neg" for c in verb.children):
+            return []
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects and verb.dep_ in {"conj", "relcl"}:
+            subjects = (
+                [verb.head]
+                if verb.dep_ == "relcl"
+                else [c for c in verb.head.children if c.dep_ == "nsubj"]
+            )
+        holders = [m for m in (self._person(s, sent, t) for t in expand(subjects)) if m is not None]
+        if len(holders) != 1:
+            return []
+        phrases: list[Token] = []
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "as":
+                phrases += [c for c in child.children if c.dep_ == "pobj"]
+            elif child.dep_ == "dobj" and lemmas_of(child) & POST_NOUNS:
+                # "held the post of X": the office is the of-phrase
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "of":
+                        phrases += [c for c in prep.children if c.dep_ == "pobj"]
+        start, end = self._dates(s, sent, verb)
+        out = []
+        for phrase in expand(phrases):
+            tenure = self._office(s, sent, phrase)
+            if tenure is None:
+                continue
+            tenure.holder = holders[0]
+            tenure.start, tenure.end = start, end
+            tenure.rule = "tenure.holding-verb"
+            out.append(tenure)
+        return out
