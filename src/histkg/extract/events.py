@@ -214,8 +214,21 @@ class EventReader:
             at = self.offset(s, sent, trigger)
             earlier = [d for d in s.dates if d.begin < at]
             return earlier[-1].date if earlier else None
+        for child in trigger.children:
+            # "When A died on 1 July 1974, he was succeeded by B": the when-clause's date
+            if child.dep_ == "advcl" and any(
+                c.dep_ == "advmod" and c.lower_ == "when" for c in child.children
+            ):
+                inner = {self.offset(s, sent, t) for t in self._clause_tokens(child)}
+                inner_dates = [d for d in s.dates if d.begin in inner]
+                if inner_dates:
+                    return inner_dates[0].date
         verb = None
-        if (
+        if hit.governor is not None and hit.governor is not trigger:
+            verb = hit.governor  # "an attempt … to remove A in 1932", "plotted in 1932 to …"
+        elif trigger.dep_ == "attr" and lemmas_of(trigger.head) & {"be"}:
+            verb = trigger.head  # "X was an attempted removal of A in 1956"
+        elif (
             trigger.pos_ == "NOUN"
             and trigger.dep_ == "pobj"
             and trigger.head.lower_ in TIME_PREPOSITIONS
@@ -228,6 +241,8 @@ class EventReader:
             and lemmas_of(trigger.head) & OCCUR_VERBS
         ):
             verb = trigger.head  # "A's arrest followed in 1954"
+        if verb is not None and verb.dep_ == "attr" and lemmas_of(verb.head) & {"be"}:
+            verb = verb.head  # "X was an attempt … in 1932": the copula's clause holds both
         if verb is not None:
             clause = {self.offset(s, sent, t) for t in self._clause_tokens(verb)}
             dates = [d for d in s.dates if d.begin in clause]

@@ -23,6 +23,10 @@ from spacy.tokens import Span, Token
 from spacy.vocab import Vocab
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+#: how a verb without a subject hangs off the verb whose subject it shares:
+#: "arrested and executed", "forced to resign", "Rehabilitated in 1956, he …",
+#: "after being extradited, he …"
+SHARING_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "that", "which"})
 CLAUSE_DEPS = frozenset({"conj", "advcl", "ccomp", "relcl", "acl", "xcomp", "parataxis"})
 
@@ -190,6 +194,7 @@ class Hit:
     outcome: str | None = None
     passive: bool = False
     partner: Hit | None = None  # the removal a coup brought about
+    governor: Token | None = None  # the word that makes it an attempt ("plot", "tried")
 
     def fillers(self, role: str) -> list[Token]:
         return self.roles.get(role, [])
@@ -226,6 +231,7 @@ def read_events(sent: Span) -> list[Hit]:
         for role, tokens in list(hit.roles.items()):
             hit.roles[role] = expand(tokens)
         hit.modality, hit.outcome, governor = modality(hit.trigger)
+        hit.governor = governor
         hit.event_class = hit.rule.event_class
         if hit.modality is Modality.ATTEMPTED:
             hit.event_class = ""
@@ -325,28 +331,30 @@ def _share_subject(hit: Hit, names: set[str]) -> None:
             hit.roles.setdefault(role, []).insert(0, trigger.head)
     if any(c.dep_ in SUBJECTS for c in trigger.children):
         return
+    own_aux = any(c.dep_ in {"aux", "auxpass"} for c in trigger.children)
+    participle = trigger.tag_ in {"VBN", "VBD"} and not own_aux
     head = trigger
-    while head.dep_ in {"conj", "xcomp"} and head.head is not head:
+    chain_passive = False
+    while head.dep_ in SHARING_DEPS and head.head is not head:
+        if head.dep_ in {"advcl", "pcomp"} and head is not trigger:
+            break
         head = head.head
+        if head.pos_ == "ADP":  # "after being extradited": the preposition's verb
+            head = head.head
+        chain_passive = chain_passive or any(c.dep_ == "auxpass" for c in head.children)
         subjects = [c for c in head.children if c.dep_ in SUBJECTS]
         if not subjects:
             continue
         subject = subjects[0]
         head_passive = subject.dep_ == "nsubjpass"
-        own_aux = any(c.dep_ in {"aux", "auxpass"} for c in trigger.children)
-        if (
-            trigger.dep_ == "conj"
-            and trigger.tag_ in {"VBN", "VBD"}
-            and head_passive
-            and not own_aux
-        ):
+        if trigger.dep_ == "conj" and participle and (head_passive or chain_passive):
             hit.passive = True  # "were vilified and deposed": one auxiliary for both
+        if trigger.dep_ == "advcl" and participle:
+            hit.passive = True  # "Rehabilitated in 1956, he …"
         if hit.passive:
             role = hit.rule.roles.get("passive_subject")
-        elif trigger.dep_ == "xcomp" and head_passive and head.dep_ != "conj":
-            # "was forced to resign": the subject of the controlling verb acts
-            role = hit.rule.roles.get("subject")
         else:
+            # "was forced to resign": the subject of the controlling verb acts
             role = hit.rule.roles.get("subject")
         if role and not hit.roles.get(role):
             hit.roles[role] = [subject]
@@ -524,7 +532,8 @@ def modality(trigger: Token) -> tuple[Modality, str | None, Token | None]:
             c.dep_ == "advmod" and c.lower_ in g.hedges for c in gov_children
         ):
             return Modality.ALLEGED, None, None
-        if lemmas & g.attempt or gov.lower_ in g.noun_attempt:
+        passive = any(c.dep_ == "auxpass" for c in gov_children)  # "was tried" is a trial
+        if (lemmas & g.attempt and not passive) or gov.lower_ in g.noun_attempt:
             outcome = None
             words = lemmas | {c.lower_ for c in gov_children}
             words |= {t.lower_ for t in trigger.sent}

@@ -153,6 +153,9 @@ def focus_person(article: Article, sentences: list[Sentence]) -> Mention | None:
                 first[last] = m
     if not counts:
         return None
+    exact = [m for s in sentences for m in s.persons if m.text == article.title]
+    if exact:  # a biography: the title is the name
+        return exact[0]
     title_words = set(re.findall(r"[\w'’-]+", article.title))
     titled = [last for last in counts if last in title_words]
     if len(titled) == 1:
