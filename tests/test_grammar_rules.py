@@ -80,7 +80,7 @@ def test_rule_rejects_its_counterexample(nlp: Language, rule, text: str) -> None
         for h in found
         if h.event_class == rule.event_class
         and h.modality is Modality.STATED
-        and any(filler_kind(t) in PERSON_LIKE for t in h.fillers("affected"))
+        and any(filler_kind(t) in PERSON_LIKE for t in h.fillers("affected") + h.fillers("participant"))
     ]
     assert not wrong, f"{text!r} states no {rule.event_class}, got {describe(wrong)}"
 

@@ -392,14 +392,20 @@ class EventReader:
             return None
         affected = self.fillers(s, sent, hit.fillers("affected"))
         agents = self.fillers(s, sent, hit.fillers("agent"))
-        if cls in NEEDS_AFFECTED or hit.fillers("affected"):
+        occurs = bool(hit.fillers("occurrence"))  # "the trial began": stated, no one named
+        if (cls in NEEDS_AFFECTED or hit.fillers("affected")) and not occurs and not hit.partner:
             # the role names something that is not a person ("the plan was executed")
             if not affected.persons and not affected.groups:
                 return None
-            if affected.other and not affected.persons:
-                return None
-        if cls == "CoupAttempt" and not (
-            affected.persons or agents.persons or agents.orgs or agents.groups
+        if (
+            cls == "CoupAttempt"
+            and hit.partner is None
+            and not (affected.persons or agents.persons or agents.orgs or agents.groups)
+        ):
+            return None
+        if (
+            cls in {"Meeting"}
+            and len(self.fillers(s, sent, hit.fillers("participant")).persons) < 1
         ):
             return None
         event = EventRecord(
@@ -411,6 +417,7 @@ class EventReader:
         )
         event.affected = affected.persons
         event.agents = agents.persons or agents.orgs[:1]
+        event.participants = self.fillers(s, sent, hit.fillers("participant")).persons
         if hit.outcome:
             event.outcome = hit.outcome
         event.date = self.date(s, sent, hit)

@@ -227,6 +227,7 @@ def read_events(sent: Span) -> list[Hit]:
         names = names_of.get((rule_id, hit.trigger.i), set())
         hit.passive = "passive_subject" in names or _is_passive(hit.trigger)
         _share_subject(hit, names)
+        _governor_subject(hit)
         _nominal_roles(hit)
         for role, tokens in list(hit.roles.items()):
             hit.roles[role] = expand(tokens)
@@ -243,26 +244,57 @@ def read_events(sent: Span) -> list[Hit]:
     return _merge_coups(hits)
 
 
+def _is_coup_word(token: Token) -> bool:
+    """ "coup", "putsch"; also "d'état" of "coup d'état" and the coup a relative
+    pronoun stands for ("the coup which removed A")."""
+    coup = grammar().coup_nouns
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        token = token.head.head
+    return bool(lemmas_of(token) & coup) or any(
+        lemmas_of(t) & coup
+        for t in (token.head, *token.children)
+        if t.dep_ == "compound" or token.dep_ == "compound"
+    )
+
+
 def _merge_coups(hits: list[Hit]) -> list[Hit]:
-    """A removal done by or during a coup ("a coup deposed A", "A was overthrown in a
-    coup led by B"): the coup is an event of its own whose target is the one removed."""
-    g = grammar()
+    """A removal done by or during a coup ("a coup deposed A", "the coup which removed
+    A", "A was overthrown in a coup led by B"): the coup is an event of its own whose
+    target is the one removed, on the removal's date."""
+    out = []
     for hit in hits:
-        if hit.event_class != "CoupAttempt" or hit.trigger.pos_ == "VERB":
-            continue
-        governor = hit.trigger.head
-        if governor.dep_ == "prep":
-            governor = governor.head
-        removal = next(
-            (h for h in hits if h.trigger == governor and h.event_class == "Removal"), None
-        )
-        if removal is not None:
-            hit.partner = removal
-            hit.roles.setdefault("affected", list(removal.fillers("affected")))
-            removal.roles["agent"] = [
-                t for t in removal.fillers("agent") if not lemmas_of(t) & g.coup_nouns
-            ]
-    return hits
+        if hit.event_class == "CoupAttempt" and hit.trigger.pos_ != "VERB":
+            governor = hit.trigger.head
+            if governor.dep_ == "prep":
+                governor = governor.head
+            removal = next(
+                (
+                    h
+                    for h in hits
+                    if h.event_class == "Removal"
+                    and (
+                        h.trigger == governor
+                        or any(
+                            t == hit.trigger
+                            or (
+                                t.lower_ in RELATIVE_PRONOUNS
+                                and t.head.dep_ == "relcl"
+                                and t.head.head == hit.trigger
+                            )
+                            or t.head == hit.trigger
+                            for t in h.fillers("agent")
+                        )
+                    )
+                ),
+                None,
+            )
+            if removal is not None:
+                hit.partner = removal
+                hit.roles.setdefault("affected", list(removal.fillers("affected")))
+        if hit.event_class == "Removal":
+            hit.roles["agent"] = [t for t in hit.fillers("agent") if not _is_coup_word(t)]
+        out.append(hit)
+    return out
 
 
 def _requirements(hit: Hit) -> bool:
@@ -272,6 +304,8 @@ def _requirements(hit: Hit) -> bool:
         objects = [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
         if not any(lemmas_of(o) & set(req["object_lemma"]) for o in objects):
             return False
+    if "child" in req and not any(c.lower_ in req["child"] for c in trigger.children):
+        return False
     if req.get("office") and office_complement(trigger) is None:
         return False
     particles = req.get("particle", {})
@@ -359,6 +393,28 @@ def _share_subject(hit: Hit, names: set[str]) -> None:
         if role and not hit.roles.get(role):
             hit.roles[role] = [subject]
         return
+
+
+def _governor_subject(hit: Hit) -> None:
+    """ "A led the party and won election": a pattern that reads a noun's role from the
+    subject of its verb ("won_by", "staged_by") finds it through coordinated verbs."""
+    trigger = hit.trigger
+    if trigger.pos_ == "VERB" or trigger.dep_ != "dobj":
+        return
+    g = grammar()
+    for name, role in hit.rule.roles.items():
+        if hit.roles.get(role):
+            continue
+        verbs = [n for n in g.patterns[name]["nodes"] if n.get("RIGHT_ID") == "verb"]
+        wanted = verbs[0]["RIGHT_ATTRS"].get("LEMMA", {}).get("IN") if verbs else None
+        if not wanted or not lemmas_of(trigger.head) & set(wanted):
+            continue
+        verb = trigger.head
+        while not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ in {"conj", "xcomp"}:
+            verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects:
+            hit.roles[role] = subjects[:1]
 
 
 def _nominal_roles(hit: Hit) -> None:
