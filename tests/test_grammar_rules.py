@@ -80,7 +80,9 @@ def test_rule_rejects_its_counterexample(nlp: Language, rule, text: str) -> None
         for h in found
         if h.event_class == rule.event_class
         and h.modality is Modality.STATED
-        and any(filler_kind(t) in PERSON_LIKE for t in h.fillers("affected") + h.fillers("participant"))
+        and any(
+            filler_kind(t) in PERSON_LIKE for t in h.fillers("affected") + h.fillers("participant")
+        )
     ]
     assert not wrong, f"{text!r} states no {rule.event_class}, got {describe(wrong)}"
 
@@ -130,3 +132,17 @@ def test_failed_attempt_is_a_coup_attempt_with_its_maker(nlp: Language) -> None:
     assert [t.text for t in coups[0].fillers("agent")] == ["Hess"]
     assert [t.text for t in coups[0].fillers("affected")] == ["Karl"]
     assert coups[0].outcome == "failed"
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("A planned purge of Anton Hess never came.", Modality.ATTEMPTED),
+        ("The failed removal of President Anna Berg weakened the army.", Modality.ATTEMPTED),
+        ("Ivo Renner plotted to oust President Anna Berg in 1966.", Modality.ATTEMPTED),
+    ],
+)
+def test_modality_of_plans_and_failures(nlp: Language, text: str, modality: Modality) -> None:
+    found = [h for h in hits(nlp, text) if h.rule.event_class == "Removal"]
+    assert found, text
+    assert found[0].modality is modality, describe(found)

@@ -94,6 +94,8 @@ def build(
     if not quiet:
         for warning in result.warnings:
             click.echo(f"warning: {warning}", err=True)
+        for summary in result.summaries:
+            click.echo(f"read {summary}", err=True)
         stats = ", ".join(f"{v} {k}" for k, v in result.stats.items())
         click.echo(f"built {stats}", err=True)
         click.echo(f"wrote {', '.join(str(p) for p in written)}", err=True)

@@ -53,7 +53,9 @@ class CodedWarning:
 
     Codes: ``W101`` unknown infobox key, ``W102`` infobox value left unparsed,
     ``W201`` relative date left unresolved, ``W202`` date phrase not understood,
-    ``W301`` reference not parsed, ``W401`` facts from two documents disagree.
+    ``W301`` reference not parsed, ``W401`` facts from two documents disagree,
+    ``W501`` an event the text does not state as a fact (negated, alleged, attempted,
+    hypothetical) left out, ``W601`` a document with prose but no tenure and no event.
     """
 
     code: str

@@ -18,12 +18,33 @@ from histkg.assemble import assemble, merged_graph
 from histkg.errors import CodedWarning
 from histkg.extract import extract_corpus
 from histkg.mint import DEFAULT_BASE
-from histkg.model import Article
-from histkg.resolve import resolve
+from histkg.model import Article, Text
+from histkg.resolve import Resolution, resolve
 from histkg.serialize import RdfFormat, to_jsonld, to_nquads, to_ntriples, to_trig, to_turtle
 from histkg.sources import article_paths, read_article
 from histkg.validate import Report, validate
 from histkg.vocab import HKG
+
+
+#: a document with at least this many words of prose and no tenure or event is reported
+SILENT_DOCUMENT_WORDS = 200
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    """What a build read from one document."""
+
+    path: str
+    words: int  # words of prose (infobox and headings left out)
+    persons: int
+    tenures: int
+    events: int
+
+    def __str__(self) -> str:
+        return (
+            f"{self.path}: {self.persons} persons, {self.tenures} tenures, {self.events} events"
+            f" ({self.words} words of prose)"
+        )
 
 
 @dataclass
@@ -35,6 +56,7 @@ class BuildResult:
     graph: Graph
     report: Report
     warnings: list[CodedWarning] = field(default_factory=list)
+    summaries: list[DocumentSummary] = field(default_factory=list)
 
     def count(self, cls: str) -> int:
         from rdflib import RDF
@@ -84,8 +106,51 @@ def build(
     dataset, _iris = assemble(resolution, base_iri)
     graph = merged_graph(dataset)
     report = validate(graph)
-    warnings = sorted(corpus.warnings + resolution.warnings)
-    return BuildResult(articles, dataset, graph, report, warnings)
+    summaries = summarize(articles, resolution)
+    silent = [
+        CodedWarning(
+            "W601",
+            summary.path,
+            1,
+            f"{summary.words} words of prose but no tenure and no event read: the rules"
+            " may not know this kind of text (see docs/architecture.md, 'What histkg reads')",
+        )
+        for summary in summaries
+        if summary.words >= SILENT_DOCUMENT_WORDS and not summary.tenures and not summary.events
+    ]
+    warnings = sorted(corpus.warnings + resolution.warnings + silent)
+    return BuildResult(articles, dataset, graph, report, warnings, summaries)
+
+
+def summarize(articles: list[Article], resolution: Resolution) -> list[DocumentSummary]:
+    """Persons, tenures and events each document states, in input order."""
+    kinds: dict[str, dict[str, set[str]]] = {}
+    for st in resolution.statements:
+        if (
+            st.prop == "type"
+            and isinstance(st.value, Text)
+            and st.value.value
+            in {
+                "Person",
+                "Tenure",
+                "Event",
+            }
+        ):
+            kinds.setdefault(st.doc, {}).setdefault(st.value.value, set()).add(st.subject.key)
+    out = []
+    for article in articles:
+        found = kinds.get(article.doc_id, {})
+        words = sum(len(article.text[b.begin : b.end].split()) for b in article.blocks)
+        out.append(
+            DocumentSummary(
+                str(article.path),
+                words,
+                len(found.get("Person", ())),
+                len(found.get("Tenure", ())),
+                len(found.get("Event", ())),
+            )
+        )
+    return out
 
 
 def render(result: BuildResult) -> dict[str, bytes]:
