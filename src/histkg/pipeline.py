@@ -25,7 +25,6 @@ from histkg.sources import article_paths, read_article
 from histkg.validate import Report, validate
 from histkg.vocab import HKG
 
-
 #: a document with at least this many words of prose and no tenure or event is reported
 SILENT_DOCUMENT_WORDS = 200
 
