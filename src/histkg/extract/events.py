@@ -62,6 +62,8 @@ OCCUR_VERBS = frozenset({"follow", "come", "occur", "happen", "take", "begin", "
 LATER = frozenset(
     {"later", "then", "subsequently", "eventually", "afterwards", "afterward", "soon"}
 )
+SUPPORTING = frozenset({"support", "back", "endorse", "favour", "favor", "approve"})
+OPPOSING = frozenset({"oppose", "reject", "resist", "abstain"})
 TIME_PREPOSITIONS = frozenset({"after", "following", "upon"})
 GROUP_HEADS = frozenset({"group", "band", "clique", "circle", "body"})
 LEADING_VERBS = frozenset({"lead", "head", "command"})
@@ -335,6 +337,47 @@ class EventReader:
                 ended.end, ended.ended_by = other.date, other
                 ended.successor = event.affected[0] if event.affected else None
                 self.reader.out.tenures.append(ended)
+
+    def voters(self, s: Sentence, sent: SpacySpan) -> tuple[list[Mention], list[Mention]]:
+        """Who voted which way in a sentence about a vote: the subjects of "supported",
+        "backed", "voted for" and of "opposed", "voted against" ("A and B supported and
+        C opposed")."""
+        sides: dict[bool, list[Mention]] = {True: [], False: []}
+        for token in sent:
+            if token.pos_ != "VERB":
+                continue
+            lemmas = lemmas_of(token)
+            preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
+            if lemmas & SUPPORTING or ("vote" in lemmas and preps & {"for", "in"}):
+                side = True
+            elif lemmas & OPPOSING or ("vote" in lemmas and "against" in preps):
+                side = False
+            else:
+                continue
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            named = self.fillers(s, sent, expand(subjects)).persons
+            if not subjects:  # the parse lost the subject: the list of names right before
+                named = self._list_before(s, sent, token)
+            for m in named:
+                if m not in sides[side]:
+                    sides[side].append(m)
+        return sides[True], sides[False]
+
+    def _list_before(self, s: Sentence, sent: SpacySpan, verb: Token) -> list[Mention]:
+        """The names listed right before ``verb`` ("…, C, D and E opposed"), joined only by
+        commas and "and"."""
+        text = self.reader.article.text
+        cursor = self.offset(s, sent, verb)
+        out: list[Mention] = []
+        for m in sorted(s.persons, key=lambda p: -p.span.begin):
+            if m.span.end > cursor:
+                continue
+            gap = text[m.span.end : cursor]
+            if gap.strip() not in ({""} if not out else {",", "and", ", and"}):
+                break
+            out.insert(0, m)
+            cursor = m.span.begin
+        return out
 
     def life_dates(self, s: Sentence) -> list[EventRecord]:
         """ "A B (3 May 1901 – 2 June 1970) was …": the lead's life dates give the death of

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from histkg.errors import CodedWarning
 from histkg.extract.events import EventReader
+from histkg.extract.factions import FactionReader
 from histkg.extract.mentions import (
     Sentence,
     _alternation,
@@ -32,7 +33,6 @@ from histkg.model import (
     Extraction,
     Mention,
     OfficeRef,
-    OrgFacts,
     Span,
     TenureRecord,
 )
@@ -41,7 +41,6 @@ from histkg.parse.dates import DateMention, find_dates
 BOUNDARY_RE = re.compile(
     r"(?:[:;]\s|,\s+but\s|\sbut\s|\swhile\s|\swhereas\s|,\s+who\s|,\s+whom\s|,\s+which\s)"
 )
-RESTART_RE = re.compile(r"(?<=[a-z0-9)])\s(?=(?:In|On|At|After|During|By)\s)")
 MODAL_RE = re.compile(
     r"\b(?:could|would|might|may|should|can|cannot|must|to)\s+(?:not\s+)?(?:\w+ly\s+)?$"
 )
@@ -86,7 +85,6 @@ NEEDS_AFFECTED = frozenset(
 OLD_TRIGGER_CLASSES = frozenset({"Decree", "Confirmation", "Speech", "Agreement"})
 OFFICE_EVENTS = frozenset({"Removal", "Resignation", "Appointment", "Election", "Confirmation"})
 SUCCEEDED_RE = re.compile(r"\bsucceeded\s+$")
-COUP_TARGET_RE = re.compile(r"\b(?:overthrow|depose|oust|remove|topple|unseat|against)\s+")
 BODY_MET_RE = re.compile(r"\s+(?:(?:again|then|finally)\s+)?(?P<verb>met|convened|reconvened)\b")
 SUCCEEDED_BY_RE = re.compile(r"\s+was\s+succeeded\s+(?:as\s+(?P<title1>[^,.;]+?)\s+)?by\s+")
 PARTY_CONGRESS_RE = re.compile(r"\b(?P<ordinal>\d+(?:st|nd|rd|th))\s+Party\s+Congress\b")
@@ -101,28 +99,11 @@ NUMBER_WORDS = {
         "zero one two three four five six seven eight nine ten eleven twelve".split()
     )
 }
-FOR_RE = re.compile(
-    r"\b(?:supported(?: it)?|voted for(?: it)?|voted in favou?r(?: of it)?|backed it)\b"
-)
-AGAINST_RE = re.compile(r"\b(?:opposed(?: it)?|voted against(?: it)?)\b")
 NAMED_AGREEMENT_RE = re.compile(
     r"(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w-]*\s+)*(?:Agreement|Treaty|Pact|Accord)"
     r"(?:\s+(?:on|of|for|between|and|the)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*)"
 )
 NAMED_SPEECH_RE = re.compile(r"(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w-]*\s+)+Speech)")
-ALIAS_RE = re.compile(
-    r"(?:known|referenced|referred to|called|designated)[^\"“]{0,60}?"
-    r"\bas\s+[\"“](?P<alias>[^\"”]+)[\"”]"
-)
-NATIVE_RE = re.compile(
-    r"\((?:(?P<lang>[A-Z][a-z]+):\s*)?(?P<native>[^(),;]*[\u0400-\u04ff\u0370-\u03ff\u3040-\u9fff][^()]*?)(?:,\s*romani[sz]ed:\s*(?P<rom>[^()]+?))?\)"
-)
-LED_BY_RE = re.compile(r"\b(?:led|headed)\s+by\b")
-LEADERS_OF_RE = re.compile(r"\b(?P<role>leaders?|members?)\s+of\s+the\s+group\s*[–—-]\s*")
-GROUP_OF_RE = re.compile(r"\b[Gg]roup\s+of\s+(?=[A-Z])")
-JOINED_BY_RE = re.compile(r"\bjoined\b[^.;]{0,40}?\bby\b")
-OUTCOME_FAILED_RE = re.compile(r"\b(?:unsuccessful(?:ly)?|failed|abortive|foiled)\b", re.IGNORECASE)
-OUTCOME_SUCCEEDED_RE = re.compile(r"\b(?:successful(?:ly)?)\b")
 
 
 @dataclass
@@ -200,6 +181,7 @@ class ArticleReader:
         self.previous_sentence: Sentence | None = None
         self.grammar = EventReader(self)
         self.tenure_reader = TenureReader(self)
+        self.faction_reader = FactionReader(self)
         titles = _alternation(list(self.office_forms) + sorted(lex.honorifics))
         self._gap_re = re.compile(
             rf"\s*(?:(?:the|his|her|their|its|former|then|also|rival|fellow|{titles}"
@@ -328,20 +310,13 @@ class ArticleReader:
     def _segment(self, s: Sentence, at: int) -> tuple[int, int]:
         """The stretch of ``s`` (offsets) around ``at`` bounded by clause breaks."""
         start, end = s.begin, s.end
-        for m in list(BOUNDARY_RE.finditer(s.text)) + list(RESTART_RE.finditer(s.text)):
+        for m in BOUNDARY_RE.finditer(s.text):
             pos = s.begin + m.end()
             if pos <= at:
                 start = max(start, pos)
             elif s.begin + m.start() >= at:
                 end = min(end, s.begin + m.start())
         return start, end
-
-    def _restart(self, s: Sentence, at: int) -> int:
-        start = s.begin
-        for m in RESTART_RE.finditer(s.text):
-            if s.begin + m.end() <= at:
-                start = s.begin + m.end()
-        return start
 
     def _date_for(self, s: Sentence, start: int, end: int, trigger_at: int) -> Date | None:
         inside = [d for d in s.dates if start <= d.begin < end]
@@ -350,8 +325,7 @@ class ArticleReader:
             return after[0].date
         if inside:  # "In 1848, X was expelled": the nearest one before
             return inside[-1].date
-        restart = self._restart(s, trigger_at)
-        before = [d for d in s.dates if restart <= d.begin < trigger_at]
+        before = [d for d in s.dates if s.begin <= d.begin < trigger_at]
         return before[0].date if before else None
 
     def office_after(
@@ -476,7 +450,8 @@ class ArticleReader:
                 if recent:
                     e.date = recent[-1]
         self.out.events.extend(meetings + events)
-        self._org_facts(s)
+        if s.parse is not None:
+            self.faction_reader.read(s, s.parse)
         first = s.persons_in(s.begin, s.end)
         if first:
             self.ctx.last_subject = first[0]
@@ -602,18 +577,8 @@ class ArticleReader:
         vote.votes_for, vote.votes_against = (
             (max(a, b), min(a, b)) if passed else (min(a, b), max(a, b))
         )
-        after = s.begin + count.end()
-        tail = s.text[count.end() :]
-        for_m, against_m = FOR_RE.search(tail), AGAINST_RE.search(tail)
-        if for_m and against_m:
-            first, second = sorted(
-                [(for_m, "for"), (against_m, "against")], key=lambda x: x[0].start()
-            )
-            zone1 = s.persons_in(after, after + first[0].start())
-            zone2 = s.persons_in(after + first[0].end(), after + second[0].start())
-            groups = {first[1]: zone1, second[1]: zone2}
-            vote.voted_for, vote.voted_against = groups["for"], groups["against"]
-            claimed.append((after, after + second[0].end()))
+        if s.parse is not None:
+            vote.voted_for, vote.voted_against = self.grammar.voters(s, s.parse)
         motion = MOTION_RE.search(s.text)
         ms = s
         prev = self.previous_sentence
@@ -627,9 +592,9 @@ class ArticleReader:
             vote.motion = motion.group("motion")
             if ms is s:
                 claimed.append((s.begin + motion.start(), s.begin + motion.end()))
-            owner = ms.text[: motion.start()]
-            if re.search(r"\bgroup's\s+$", owner) and self.faction is not None:
-                vote.agents.append(self._faction_at(ms, ms.begin + motion.start() - 8))
+            proposer = self._proposer(ms, ms.begin + motion.start())
+            if proposer is not None:
+                vote.agents.append(proposer)
             as_office = re.search(
                 rf"\breplace\s+(?P<who>.+?)\s+as\s+(?P<title>{_alternation(list(self.office_forms))})",
                 motion.group("motion"),
@@ -650,12 +615,20 @@ class ArticleReader:
         claimed.append((s.begin + count.start(), s.begin + count.end()))
         return vote
 
-    def _faction_at(self, s: Sentence, at: int) -> Mention:
-        near = [o for o in s.orgs if o.org_class == "Faction" and o.span.begin <= at + 12]
-        if near:
-            return near[-1]
-        assert self.faction is not None
-        return self.faction
+    def _proposer(self, s: Sentence, at: int) -> Mention | None:
+        """Whose motion it was: the possessor of the motion noun ("the group's proposal",
+        "Berg's motion")."""
+        if s.parse is None:
+            return None
+        sent = s.parse
+        noun = next((t for t in sent if s.begin + t.idx - sent.start_char >= at), None)
+        if noun is None:
+            return None
+        for owner in (c for c in noun.children if c.dep_ == "poss"):
+            found = self.grammar.fillers(s, sent, [owner])
+            if found.persons or found.orgs:
+                return (found.persons or found.orgs)[0]
+        return None
 
     def _meetings(self, s: Sentence) -> list[EventRecord]:
         out = []
@@ -840,8 +813,6 @@ class ArticleReader:
             else:
                 event.agents = subj
                 event.affected = objects
-        if trig.event_class == "CoupAttempt":
-            self._coup_roles(s, b, e, event, objects, faction_subject, zone)
         if not event.affected and (not event.agents or trig.event_class in NEEDS_AFFECTED):
             return None  # "X removed …" without whom: nothing to record
         # the office concerned
@@ -863,7 +834,7 @@ class ArticleReader:
             # the dates before this verb belong to the previous one; only a date of
             # its own, or one that opens the sentence, applies
             own = [d for d in s.dates if e <= d.begin < after_end]
-            opening = [d for d in s.dates if self._restart(s, b) <= d.begin < previous.at]
+            opening = [d for d in s.dates if s.begin <= d.begin < previous.at]
             chosen = own or opening
             event.date = chosen[0].date if chosen else None
         else:
@@ -918,34 +889,6 @@ class ArticleReader:
                 event.agents = issuer[-1:]
             self.out.events.append(d)
         return event
-
-    def _coup_roles(
-        self,
-        s: Sentence,
-        b: int,
-        e: int,
-        event: EventRecord,
-        objects: list[Mention],
-        faction_subject: list[Mention],
-        zone: str,
-    ) -> None:
-        """Who attempted a coup against whom: "an attempt by officers led by A to overthrow B"."""
-        text = self.article.text
-        target = COUP_TARGET_RE.search(text, b, s.end)
-        event.affected = objects[:1]
-        if not event.affected and target is not None:
-            event.affected = self._objects(s, target.end(), s.end)[:1]
-        led = LED_BY_RE.search(text, e, target.start() if target else s.end)
-        if faction_subject:
-            event.agents = faction_subject[:1]
-        elif re.search(r"\bgroup\b", zone, re.IGNORECASE) and self.faction is not None:
-            event.agents = [self.faction]
-        elif led is not None:
-            event.agents = self._objects(s, led.end(), s.end)
-        if OUTCOME_FAILED_RE.search(s.text):
-            event.outcome = "failed"
-        elif OUTCOME_SUCCEEDED_RE.search(s.text):
-            event.outcome = "succeeded"
 
     def _objects(self, s: Sentence, start: int, end: int) -> list[Mention]:
         """The persons right after a verb: "deposed Defence Minister A", "expelled A, B and C".
@@ -1004,58 +947,3 @@ class ArticleReader:
             ev.date = self._date_for(s, *self._segment(s, b), b)
             ev.participants = s.persons_in(s.begin, s.end)
             events.append(ev)
-
-    def _org_facts(self, s: Sentence) -> None:
-        if self.faction is None:
-            return
-        facts = OrgFacts(self.faction)
-        text = s.text
-        mentions_group = any(o.org_class == "Faction" for o in s.orgs)
-        if not mentions_group:
-            return
-        for m in LED_BY_RE.finditer(text):
-            seg = self._segment(s, s.begin + m.end())
-            facts.leaders.extend(s.persons_in(s.begin + m.end(), seg[1], roles=False))
-        for m in LEADERS_OF_RE.finditer(text):
-            stop = re.search(r"[–—-]|$", text[m.end() :])
-            end = s.begin + m.end() + (stop.start() if stop else 0)
-            people = s.persons_in(s.begin + m.end(), end, roles=False)
-            (facts.leaders if m.group("role").startswith("leader") else facts.members).extend(
-                people
-            )
-        for m in GROUP_OF_RE.finditer(text):
-            stop = re.search(r",\s+(?:who|which)\b|[\"”)]", text[m.end() :])
-            end = s.begin + m.end() + (stop.start() if stop else len(text))
-            facts.members.extend(s.persons_in(s.begin + m.end(), end, roles=False))
-        for m in JOINED_BY_RE.finditer(text):
-            seg = self._segment(s, s.begin + m.end())
-            facts.members.extend(s.persons_in(s.begin + m.end(), seg[1])[:1])
-        if s.block == 0 and s.index == 0:
-            for m in ALIAS_RE.finditer(text):
-                b = s.begin + m.start("alias")
-                facts.alt_labels.append(
-                    (
-                        m.group("alias"),
-                        "en",
-                        Span(self.article.doc_id, b, b + len(m.group("alias"))),
-                    )
-                )
-            for m in NATIVE_RE.finditer(text):
-                lang = lexicon().languages.get(m.group("lang") or "", "")
-                b = s.begin + m.start("native")
-                native = m.group("native").strip()
-                facts.alt_labels.append(
-                    (native, lang or "und", Span(self.article.doc_id, b, b + len(native)))
-                )
-                if m.group("rom"):
-                    rb = s.begin + m.start("rom")
-                    rom = m.group("rom").strip()
-                    facts.alt_labels.append(
-                        (
-                            rom,
-                            f"{lang}-Latn" if lang else "und-Latn",
-                            Span(self.article.doc_id, rb, rb + len(rom)),
-                        )
-                    )
-        if facts.leaders or facts.members or facts.alt_labels:
-            self.out.orgs.append(facts)
