@@ -1,6 +1,7 @@
 # Two entry points that work on a fresh machine with Python 3.11+ and make:
 #   make build   set up .venv, build output/ from seeds/ and publish output/site/
 #   make test    set up .venv and run lint, types, import layers and the test suite
+#   make eval    score each dev article and the seeds against gold: docs/eval.md, bench/eval.json
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -10,7 +11,7 @@ STAMP := $(VENV)/.installed
 # with apt-get when missing and running as root, else those tests skip with a reason.
 DEBIAN_PACKAGES := default-jre-headless libapache-jena-java chromium chromium-driver
 
-.PHONY: build test lint system-deps clean
+.PHONY: build test lint eval system-deps clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +28,11 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+
+# Builds each article of ../shared/corpus/dev on its own and the seeds, scores them against their
+# gold files and fails when a figure drops below bench/eval-floor.json.
+eval: $(STAMP)
+	$(BIN)/python bench/eval.py --json bench/eval.json --markdown docs/eval.md --check bench/eval-floor.json
 
 system-deps:
 	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \

@@ -16,6 +16,9 @@ from histkg.mint import DEFAULT_BASE
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 ARTICLES = Path(__file__).resolve().parent / "articles"
+#: The development corpus and the reference scorer live beside the repository, not in it.
+SHARED = ROOT.parent / "shared"
+DEV = SHARED / "corpus" / "dev"
 HKG = "https://w3id.org/histkg/ontology#"
 PREFIXES = f"""
 PREFIX hkg: <{HKG}>
@@ -106,6 +109,14 @@ def server(site_dir: Path, seed_output: Path) -> Iterator[str]:
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
     httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def dev_builds() -> dict[str, BuildResult]:
+    """Each development article (../shared/corpus/dev/*.txt) built on its own, once."""
+    if not DEV.is_dir():
+        pytest.skip(f"{DEV} is absent: the development corpus is not in this checkout")
+    return {path.stem: build([path]) for path in sorted(DEV.glob("*.txt"))}
 
 
 @pytest.fixture(scope="session")
