@@ -193,6 +193,9 @@ class Extraction:
     works: list[WorkRecord] = field(default_factory=list)
     main_party: str | None = None
     faction: Mention | None = None
+    aliases: list[tuple[Mention, Mention]] = field(
+        default_factory=list
+    )  # (another name, the person it names): an infobox's birth name
 
 
 # --- resolved statements (input of ``mint`` and ``assemble``) -----------------

@@ -381,6 +381,8 @@ class Resolver:
             self._document(ex)
             for m in ex.mentions:
                 self.mention(m, ex)
+            for alias, person in ex.aliases:  # another name (a birth name) of a person
+                self._seen(self.person(person, ex), alias.text, alias.span)
             record_map: dict[int, ResolvedEvent] = {}
             for record in ex.events:
                 self._event(record, ex, events, record_map)

@@ -10,12 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from histkg.errors import CodedWarning
-from histkg.extract.infobox import (
-    event_class_of,
-    infobox_person_names,
-    read_event_infobox,
-    read_infobox,
-)
+from histkg.extract.infobox import box_country, infobox_person_names, read_box
 from histkg.extract.mentions import PARTY_RE, body_regex, org_class
 from histkg.extract.nlp import corpus_ruler, expand_coordinations, harvest, load_model, mask_native
 from histkg.extract.text import ArticleReader
@@ -117,19 +112,15 @@ def extract_corpus(
     for article in articles:
         docs = docs_flat[cursor : cursor + len(article.blocks)]
         cursor += len(article.blocks)
-        facts, box_warnings = read_infobox(article)
-        warnings.extend(box_warnings)
-        box_event = None
-        event_class = event_class_of(article.infobox_title) if article.infobox_title else None
-        if event_class is not None:
-            box_event, event_warnings = read_event_infobox(article, event_class)
-            warnings.extend(event_warnings)
         faction_names = []
         title_class = org_class(article.title)
         if title_class == "Faction":
             faction_names.append(article.title)
         main_party = _main_party(article, acronyms)
-        country = _country(article, facts.country if facts else [])
+        country = _country(article, box_country(article))
+        box = read_box(article, country, main_party)  # by template: org, event or person
+        warnings.extend(box.warnings)
+        facts = box.org
         reader = ArticleReader(article, book, main_party, country, faction_names, set(acronyms))
         if facts is not None:
             reader.faction = facts.subject if facts.subject.org_class == "Faction" else None
@@ -139,8 +130,13 @@ def extract_corpus(
                 "org", article.title, Span(article.doc_id, at, at + len(article.title)), "Faction"
             )
         extraction = reader.read(docs)
-        if box_event is not None:
-            extraction.events.insert(0, box_event)
+        if box.event is not None:
+            extraction.events.insert(0, box.event)
+        extraction.tenures[:0] = box.tenures  # the infobox's dates first: resolve keeps them
+        extraction.events[:0] = box.events
+        extraction.mentions += box.mentions
+        extraction.orgs += box.orgs
+        extraction.aliases += box.aliases
         extraction.main_party = main_party
         extraction.faction = reader.faction
         warnings.extend(reader.warnings)
