@@ -114,3 +114,26 @@ def lexicon() -> Lexicon:
         event_titles=dict(infobox["event_titles"]),
         infobox_junk=tuple(re.compile(p) for p in infobox["junk"]["patterns"]),
     )
+
+
+@dataclass(frozen=True)
+class NameWords:
+    """How personal names are built (``histkg/data/names.toml``)."""
+
+    months: frozenset[str]
+    weekdays: frozenset[str]
+    particles: frozenset[str]
+    suffixes: frozenset[str]
+    titles: frozenset[str]
+    family_first: frozenset[str]
+    not_names: frozenset[str]
+    not_person_heads: frozenset[str]
+    determiners: frozenset[str]
+    place_prepositions: frozenset[str]
+
+
+@cache
+def name_words() -> NameWords:
+    """Load the name vocabulary (cached)."""
+    data = _load("names.toml")
+    return NameWords(**{key: frozenset(data[key]) for key in NameWords.__dataclass_fields__})

@@ -8,7 +8,6 @@ office; events by kind, date and who took part. No IRIs are made here.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -32,6 +31,7 @@ from histkg.model import (
     Value,
     WorkRecord,
 )
+from histkg.persons import PersonIndex
 
 #: the rule id of facts read by the surface patterns of ``extract/text.py``
 SURFACE_RULE = "text.surface"
@@ -119,67 +119,17 @@ class Resolver:
         self.first_mention: dict[tuple[Ref, str], Span] = {}
         self.key_surface: dict[str, str] = {}
         self.spans: dict[Ref, Span] = {}
-        self._persons_setup()
+        self.people = PersonIndex(corpus)
         self._bodies_setup()
 
     # --- persons -----------------------------------------------------------------
 
-    def _person_texts(self) -> list[str]:
-        texts: list[str] = []
-        for ex in self.corpus.extractions:
-            texts += [m.text for m in ex.mentions if m.kind == "person"]
-            for org in ex.orgs:
-                texts += [m.text for m in org.leaders + org.members]
-            for ev in ex.events:
-                roles = ev.agents + ev.affected + ev.participants + ev.voted_for + ev.voted_against
-                texts += [m.text for m in roles if m.kind == "person"]
-            texts += [t.holder.text for t in ex.tenures]
-        return texts
-
-    def _persons_setup(self) -> None:
-        texts = self._person_texts()
-        fulls = sorted({t for t in texts if len(t.split()) > 1})
-        self.surnames = sorted(
-            {f.split()[-1] for f in fulls} | {t for t in texts if len(t.split()) == 1}
-        )
-        full_surnames = sorted({f.split()[-1] for f in fulls})
-        self.variant: dict[str, str] = {}
-        for single in self.surnames:
-            if single in full_surnames:
-                continue
-            for surname in full_surnames:
-                if (
-                    surname[0] == single[0]
-                    and difflib.SequenceMatcher(None, single, surname).ratio() >= 0.85
-                ):
-                    self.variant[single] = surname
-                    break
-        self.full_by_surname: dict[str, list[str]] = defaultdict(list)
-        for f in fulls:
-            self.full_by_surname[f.split()[-1]].append(f)
-        self.alone: set[str] = {self.variant.get(t, t) for t in texts if len(t.split()) == 1}
-
     def person(self, mention: Mention, ex: Extraction | None = None) -> Ref:
-        text = mention.text.strip()
-        tokens = text.split()
-        if len(tokens) > 1:
-            key = " ".join([*tokens[:-1], self.variant.get(tokens[-1], tokens[-1])])
+        if ex is None:  # no article: the name as written is the person
+            ref = Ref("person", mention.text.strip())
         else:
-            surname = self.variant.get(text, text)
-            fulls = self.full_by_surname.get(surname, [])
-            if len(fulls) == 1:
-                key = fulls[0]
-            elif fulls and ex is not None:
-                before = [
-                    m
-                    for m in ex.mentions
-                    if m.kind == "person" and m.text in fulls and m.span.begin < mention.span.begin
-                ]
-                key = before[-1].text if before else fulls[0]
-            else:
-                key = surname
-        ref = Ref("person", key)
-        self._seen(ref, text, mention.span)
+            ref = self.people.ref(mention, ex)
+        self._seen(ref, mention.text.strip(), mention.span)
         return ref
 
     # --- organizations and places -------------------------------------------------
@@ -458,9 +408,14 @@ class Resolver:
         kind = a.types[0]
         if kind == "Vote":
             return a.date == b.date and a.organization == b.organization
-        if kind == "Meeting":
-            return a.organization == b.organization and (
-                a.date == b.date or (a.name is not None and a.name == b.name)
+        if kind == "Meeting":  # an undated meeting of no named body is no one meeting
+            return (
+                a.organization == b.organization
+                and (a.organization is not None or a.name is not None)
+                and (
+                    (a.date == b.date and a.date is not None)
+                    or (a.name is not None and a.name == b.name)
+                )
             )
         if kind == "Agreement":
             return a.name is not None and norm(a.name) == norm(b.name or "")
@@ -621,7 +576,7 @@ class Resolver:
                 return self.corpus.acronyms.get(surface, surface)
             return ref.key.split(":", 1)[-1].split(">")[0]
         if ref.kind == "person":
-            return ref.key
+            return self.people.label(ref)
         candidates = (
             sorted(forms, key=lambda f: (-len(f.split()), f))
             if ref.kind != "office"
@@ -756,7 +711,7 @@ class Resolver:
     def _emit_tenures(self, tenures: dict[tuple[Ref, Ref], ResolvedTenure]) -> None:
         for (holder, office), t in sorted(tenures.items()):
             ref = Ref("tenure", f"{holder.key}|{office.key}")
-            self.names[ref] = f"{holder.key} {self.office_label(office)}"
+            self.names[ref] = f"{self.label(holder)} {self.office_label(office)}"
             for doc in t.docs:
                 self.add(ref, "type", Text("Tenure"), doc)
                 self.add(
@@ -812,15 +767,11 @@ class Resolver:
                 if form != label and ref.kind != "office":
                     for doc in sorted(form_docs):
                         self.add(ref, "altLabel", Text(form, "en"), doc)
-            if ref.kind == "person":
-                tokens = ref.key.split()
-                if len(tokens) > 1 and tokens[-1] in self.alone:
-                    for doc in docs:
-                        self.add(ref, "givenName", Text(" ".join(tokens[:-1])), doc)
-                        self.add(ref, "familyName", Text(tokens[-1]), doc)
-                elif len(tokens) == 1:
-                    for doc in docs:
-                        self.add(ref, "familyName", Text(tokens[0]), doc)
+            parts = self.people.name_parts(ref) if ref.kind == "person" else None
+            if parts is not None:
+                for doc in docs:
+                    self.add(ref, "givenName", Text(parts[0]), doc)
+                    self.add(ref, "familyName", Text(parts[1]), doc)
         for (ref, _doc), span in sorted(self.first_mention.items()):
             self.evidence(ref, span)
         for ref in {s.subject for s in self.statements if s.subject.kind == "org"}:

@@ -12,7 +12,8 @@ from spacy.tokens import Doc
 from histkg.errors import CodedWarning
 from histkg.extract.infobox import box_country, infobox_person_names, read_box
 from histkg.extract.mentions import PARTY_RE, body_regex, org_class
-from histkg.extract.nlp import corpus_ruler, expand_coordinations, harvest, load_model, mask_native
+from histkg.extract.names import article_group
+from histkg.extract.nlp import NameBook, load_model, mask_native, name_books
 from histkg.extract.text import ArticleReader
 from histkg.lexicon import lexicon
 from histkg.model import Article, Extraction, Mention, Span
@@ -74,6 +75,21 @@ def _country(article: Article, facts_country: list[Mention]) -> Mention | None:
     return Mention("place", place, span)
 
 
+def _dropped_names(article: Article, book: NameBook) -> list[CodedWarning]:
+    """W601, once per name and reason in an article: a name the model read as a person
+    that its context or the article shows is something else."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for doc_id, at, name, why in book.dropped:
+        if doc_id != article.doc_id or (name, why) in seen:
+            continue
+        seen.add((name, why))
+        out.append(
+            CodedWarning("W601", str(article.path), article.line_of(at), f"not a person: {why}")
+        )
+    return out
+
+
 @dataclass
 class CorpusExtraction:
     """What extraction yields for a whole corpus."""
@@ -94,17 +110,13 @@ def extract_corpus(
         docs_flat.append(doc)
         if progress:
             progress()
-    book = harvest(docs_flat)
+    # names are learned per article (copies of one article together), never corpus-wide
+    groups = [article_group(a.title) for a in articles for _ in a.blocks]
+    titles = {article_group(a.title): a.title for a in articles}
+    known: dict[str, list[str]] = {}
     for article in articles:  # people the infoboxes name ("Leader: A B", "Target: C D")
-        for name in infobox_person_names(article):
-            book.full_names.add(name)
-    for doc in docs_flat:  # names listed among known people are people, not places
-        for span in expand_coordinations(doc, book):
-            if span.text in book.places:
-                book.places.discard(span.text)
-                book.single_names.add(span.text)
-    ruler = corpus_ruler(nlp, book)
-    docs_flat = [ruler(doc) for doc in docs_flat]
+        known.setdefault(article_group(article.title), []).extend(infobox_person_names(article))
+    docs_flat, books = name_books(nlp, docs_flat, groups, titles, known)
     acronyms = acronym_table(articles)
     results: list[Extraction] = []
     warnings: list[CodedWarning] = []
@@ -121,6 +133,7 @@ def extract_corpus(
         box = read_box(article, country, main_party)  # by template: org, event or person
         warnings.extend(box.warnings)
         facts = box.org
+        book = books[article_group(article.title)]
         reader = ArticleReader(article, book, main_party, country, faction_names, set(acronyms))
         if facts is not None:
             reader.faction = facts.subject if facts.subject.org_class == "Faction" else None
@@ -140,6 +153,7 @@ def extract_corpus(
         extraction.main_party = main_party
         extraction.faction = reader.faction
         warnings.extend(reader.warnings)
+        warnings.extend(_dropped_names(article, book))
         if facts is not None:
             hint = [lang for text, lang, _ in facts.alt_labels if not text]
             facts.alt_labels = [a for a in facts.alt_labels if a[0]]

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from histkg.extract.nlp import NameBook, expand_coordinations, person_names
+from histkg.extract.nlp import NameBook, expand_coordinations, person_candidates, span_words
 from histkg.lexicon import lexicon
 from histkg.model import Mention, Span
 from histkg.parse.dates import DateMention
@@ -73,10 +73,26 @@ class Sentence:
 
 
 def person_mentions(doc: Doc, book: NameBook, doc_id: str, base: int) -> list[tuple[Mention, bool]]:
-    """(mention, possessive) for every person in a spaCy doc, titles trimmed."""
+    """(mention, possessive) for every person in a spaCy doc, titles trimmed.
+
+    A single word is a person only when the article names someone so ("Berg" after
+    "Anna Berg", or a name the model tags more than once); names the context or the
+    article shows to be something else are recorded in ``book.dropped``.
+    """
     spans = []
-    for name in person_names(doc):
-        if len(name) == 1 and name.text not in book.surnames and name.text not in book.variants:
+    surnames = book.surnames
+    for name, why in person_candidates(doc):
+        at = base + name.start_char
+        if why is None and name.text in book.not_persons:
+            why = book.not_persons[name.text]
+        if why is not None:
+            book.drop(doc_id, at, name.text, why)
+            continue
+        if (
+            len(span_words(name)) == 1
+            and name.text not in surnames
+            and name.text not in book.variants
+        ):
             continue
         spans.append(name)
     taken = {(s.start, s.end) for s in spans}

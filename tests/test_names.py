@@ -1,0 +1,126 @@
+"""The parts of personal names, and the words around a name that show it is not one.
+
+Every name here is invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from histkg.extract.names import is_name_word, parse_name
+from histkg.extract.nlp import is_name_like, load_model, wrong_context
+
+
+@pytest.mark.parametrize(
+    ("written", "name", "given", "family"),
+    [
+        ("General Ivo Marek", "Ivo Marek", "Ivo", "Marek"),
+        ("Dr. Ivo Marek", "Ivo Marek", "Ivo", "Marek"),
+        ("President Ivo Marek's", "Ivo Marek", "Ivo", "Marek"),
+        ("A. P. Borodin", "A. P. Borodin", None, "Borodin"),
+        ("Yu. K. Borodin", "Yu. K. Borodin", None, "Borodin"),
+        ("V.I. Lomov", "V.I. Lomov", None, "Lomov"),
+        ("Boris Kovach-Menev", "Boris Kovach-Menev", "Boris", "Kovach-Menev"),
+        ("Rafael Orsino Jr.", "Rafael Orsino Jr.", "Rafael", "Orsino"),
+        ("Rafael T. Orsino III", "Rafael T. Orsino III", "Rafael T.", "Orsino"),
+        ("Rafael Tomas Orsino II", "Rafael Tomas Orsino II", "Rafael Tomas", "Orsino"),
+        ("Joan Carla II", "Joan Carla II", None, None),
+        ("Luis de Ocampo", "Luis de Ocampo", None, None),
+        ("Kim Il-chol", "Kim Il-chol", "Il-chol", "Kim"),
+        ("Park Sun Hee", "Park Sun Hee", "Sun Hee", "Park"),
+        ("Kim Walters", "Kim Walters", "Kim", "Walters"),
+    ],
+)
+def test_name_parts(written: str, name: str, given: str | None, family: str | None) -> None:
+    parsed = parse_name(written)
+    assert parsed is not None
+    assert parsed.text == name
+    assert parsed.given == given
+    assert parsed.family == family
+
+
+def test_regnal_number_is_not_a_surname() -> None:
+    king = parse_name("Carlos Anselmo I")
+    assert king is not None and king.regnal
+    assert king.family is None and king.short_forms() == []
+
+
+def test_family_name_first_from_use() -> None:
+    """A known family name first and the article using it alone: no split by last word."""
+    assert not parse_name("Zhou Weiming").family_first  # type: ignore[union-attr]
+    by_use = parse_name("Zhou Weiming", used_alone={"Zhou"})
+    assert by_use is not None and by_use.family == "Zhou" and by_use.short_forms() == ["Zhou"]
+
+
+def test_short_forms_and_abbreviations() -> None:
+    long = parse_name("Marta Luisa das Neves Oliva")
+    assert long is not None
+    assert "Oliva" in long.short_forms() and "das Neves Oliva" in long.short_forms()
+    assert parse_name("Marta Oliva").abbreviates(long)  # type: ignore[union-attr]
+    assert not parse_name("Luisa Oliva").abbreviates(long)  # type: ignore[union-attr]
+    kim = parse_name("Kim Il-chol")
+    assert parse_name("Kim").abbreviates(kim)  # type: ignore[arg-type,union-attr]
+    assert not parse_name("Il-chol").abbreviates(kim)  # type: ignore[arg-type,union-attr]
+
+
+@pytest.mark.parametrize("word", ["OrsinoKIA", "MkVII", "1950", "marek", "Marek,"])
+def test_not_name_words(word: str) -> None:
+    assert not is_name_word(word)
+
+
+@pytest.mark.parametrize("word", ["Ceaușescu", "O'Malley", "al-Rashid", "Do-yun", "McAllan"])
+def test_name_words(word: str) -> None:
+    assert is_name_word(word)
+
+
+def _span(text: str, words: str):  # type: ignore[no-untyped-def]
+    doc = load_model()(text)
+    start = text.index(words)
+    span = doc.char_span(start, start + len(words))
+    assert span is not None
+    return span
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("The council met in May and again in August.", "May"),
+        ("The council met on Tuesday.", "Tuesday"),
+        ("However, the plan failed.", "However"),
+        ("Others stayed at home.", "Others"),
+        ("They flew to Coral Springs.", "Coral Springs"),
+    ],
+)
+def test_lexicon_says_not_a_name(text: str, words: str) -> None:
+    span = _span(text, words)
+    assert not is_name_like(span) or wrong_context(span) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Tomas Reyes was an Old Zarovite and a printer.", "Zarovite"),
+        ("The Zarovite was arrested.", "Zarovite"),
+        ("The troops stayed in Vellmark for a year.", "Vellmark"),
+        ("He was neither Brazilian nor Zarovite.", "Zarovite"),
+        ("Anton Vell's Winter Letter was printed in 1950.", "Winter Letter"),
+        ("The Harbour Guard Unit (HGU) took the port.", "Guard Unit"),
+    ],
+)
+def test_context_says_not_a_person(text: str, words: str) -> None:
+    assert wrong_context(_span(text, words)) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Tomas Reyes was arrested in 1950.", "Tomas Reyes"),
+        ("The court sentenced Tomas Reyes and Ana Vell to prison.", "Ana Vell"),
+        ("It was the work of Tomas Reyes.", "Tomas Reyes"),
+        ("In 1950 Reyes resigned.", "Reyes"),
+    ],
+)
+def test_context_allows_a_person(text: str, words: str) -> None:
+    span = _span(text, words)
+    assert is_name_like(span)
+    assert wrong_context(span) is None

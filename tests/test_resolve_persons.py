@@ -1,0 +1,106 @@
+"""Which mentions are one person: short forms inside an article, full names across them.
+
+Three invented articles: a month ("May"), a fragment ("Augusto" for "Karl Augusto") and
+a surname two people share ("Mayfield") must not join persons across articles; the same
+full name does.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, RDFS, Namespace
+
+from histkg import BuildResult, build
+from tests.conftest import select
+
+HKG = Namespace("https://w3id.org/histkg/ontology#")
+
+ARTICLES = {
+    "mayfield.txt": """= Sonia Mayfield =
+
+Sonia Mayfield (born 12 March 1931) is a Freedonian politician. Mayfield was elected to the
+Senate of Freedonia in 1970. In May 1975, Mayfield was appointed Minister of Finance. She
+resigned in August 1979.
+""",
+    "strike.txt": """= Harbour strike of 1976 =
+
+The harbour strike began in May 1976 in Port Tarsis. The union leader Karl Augusto led the
+strike. In August, Augusto was arrested by the police. A Tarsian sailor, Ivo Pell, was
+injured.
+""",
+    "senate.txt": """= Senate of Freedonia =
+
+The Senate of Freedonia met in Port Tarsis. Sonia Mayfield and her sister Dina Mayfield
+were both members of the Senate. Mayfield was its chair from 1980 to 1984.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def three(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuildResult, dict[str, str]]:
+    folder: Path = tmp_path_factory.mktemp("persons")
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return build([folder]), ARTICLES
+
+
+def _links(result: BuildResult) -> dict[str, set[str]]:
+    """Person label -> the files of the documents whose named graph holds the person."""
+    persons = set(result.graph.subjects(RDF.type, HKG.Person))
+    out: dict[str, set[str]] = {}
+    for ctx in result.dataset.graphs():
+        files = [str(f) for f in ctx.objects(None, HKG.sourceFile)]
+        if not files:
+            continue
+        terms = {t for triple in ctx for t in triple}
+        for person in terms & persons:
+            label = str(result.graph.value(person, RDFS.label))
+            out.setdefault(label, set()).add(files[0])
+    return out
+
+
+def test_no_month_is_a_person(three: tuple[BuildResult, dict[str, str]]) -> None:
+    rows = select(three[0].graph, "SELECT ?l WHERE { ?p a hkg:Person ; rdfs:label ?l }")
+    labels = {r[0] for r in rows}
+    assert not labels & {"May", "August", "March"}
+
+
+def test_full_name_joins_across_documents(three: tuple[BuildResult, dict[str, str]]) -> None:
+    links = _links(three[0])
+    assert links["Sonia Mayfield"] == {"mayfield.txt", "senate.txt"}
+    assert links["Karl Augusto"] == {"strike.txt"}
+
+
+def test_every_link_is_named_in_its_document(three: tuple[BuildResult, dict[str, str]]) -> None:
+    result, texts = three
+    for label, files in _links(result).items():
+        names = {label, label.split()[-1]}
+        for file in files:
+            assert any(re.search(rf"\b{re.escape(n)}\b", texts[file]) for n in names), (
+                label,
+                file,
+            )
+
+
+def test_ambiguous_short_form_joins_no_one(three: tuple[BuildResult, dict[str, str]]) -> None:
+    """ "Mayfield" in the Senate article could be either sister: it joins neither."""
+    rows = select(
+        three[0].graph,
+        'SELECT ?p WHERE { ?p a hkg:Person ; rdfs:label "Sonia Mayfield"@en ; skos:altLabel ?a }',
+    )
+    alt = select(
+        three[0].graph,
+        'SELECT ?a WHERE { ?p rdfs:label "Sonia Mayfield"@en ; skos:altLabel ?a }',
+    )
+    assert rows and {r[0] for r in alt} == {"Mayfield"}  # from her own article only
+    persons = select(three[0].graph, "SELECT ?p WHERE { ?p a hkg:Person }")
+    assert len({r[0] for r in persons}) == len(set(persons))
+
+
+def test_one_person_per_full_name(three: tuple[BuildResult, dict[str, str]]) -> None:
+    rows = select(three[0].graph, "SELECT ?p ?l WHERE { ?p a hkg:Person ; rdfs:label ?l }")
+    full = [label for _p, label in rows if " " in label]
+    assert len(full) == len(set(full))
