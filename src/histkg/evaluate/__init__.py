@@ -10,8 +10,8 @@ are neither required nor wrong. Matching is by normalised label, never by IRI:
 - a gold item is satisfied by at most one node, and a node satisfies at most one gold
   person or tenure, or as many gold events as the people it names (maximum bipartite
   matching), so one node cannot stand for two facts it does not state;
-- a **date** is consistent when one is a prefix of the other (``1957-06`` agrees with
-  ``1957-06-18`` and with ``1957``).
+- a **date** is consistent when one is a prefix of the other (``1848-03`` agrees with
+  ``1848-03-18`` and with ``1848``).
 
 Precision counts every output node of a category that fits no gold and no neutral item;
 an execution, death, arrest, trial, sentencing or election is never neutral.

@@ -41,7 +41,7 @@ def _word_pattern(word: str) -> re.Pattern[str]:
 def has_key(names: Iterable[str], key: str) -> bool:
     """Whether ``key`` occurs as a whole word sequence in one of the normalised ``names``.
 
-    >>> has_key(["nikita khrushchev"], "Khrushchev"), has_key(["khrushchevism"], "khrushchev")
+    >>> has_key(["anna berg"], "Berg"), has_key(["bergism"], "berg")
     (True, False)
     """
     pattern = _key_pattern(key)
@@ -61,7 +61,7 @@ def has_words(names: Iterable[str], words: Sequence[str]) -> bool:
 def dates_agree(gold: str, found: Iterable[str]) -> bool:
     """Whether one of the ``found`` dates and ``gold`` are prefixes of each other.
 
-    >>> dates_agree("1957-06", ["1957"]), dates_agree("1957-06", ["1957-07-01"])
+    >>> dates_agree("1848-03", ["1848"]), dates_agree("1848-03", ["1848-04-01"])
     (True, False)
     """
     return any(d[:10].startswith(gold) or gold.startswith(d[:10]) for d in found)

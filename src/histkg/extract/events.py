@@ -229,7 +229,7 @@ class EventReader:
         if hit.governor is not None and hit.governor is not trigger:
             verb = hit.governor  # "an attempt … to remove A in 1932", "plotted in 1932 to …"
         elif trigger.dep_ == "attr" and lemmas_of(trigger.head) & {"be"}:
-            verb = trigger.head  # "X was an attempted removal of A in 1956"
+            verb = trigger.head  # "X was an attempted removal of A in 1936"
         elif (
             trigger.pos_ == "NOUN"
             and trigger.dep_ == "pobj"
@@ -270,7 +270,7 @@ class EventReader:
         if root is not trigger and not any(
             t.dep_ in {"relcl", "acl", "ccomp", "pcomp"} for t in [trigger, *trigger.ancestors]
         ):
-            # "In 1961, A resigned and B was elected": the date that opens the sentence
+            # "In 1941, A resigned and B was elected": the date that opens the sentence
             opening = {self.offset(s, sent, t) for t in self._clause_tokens(root) if t.i < root.i}
             dates = [d for d in s.dates if d.begin in opening]
             if dates:

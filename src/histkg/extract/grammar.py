@@ -24,7 +24,7 @@ from spacy.vocab import Vocab
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: how a verb without a subject hangs off the verb whose subject it shares:
-#: "arrested and executed", "forced to resign", "Rehabilitated in 1956, he …",
+#: "arrested and executed", "forced to resign", "Rehabilitated in 1936, he …",
 #: "after being extradited, he …"
 SHARING_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "that", "which"})
@@ -170,16 +170,37 @@ def _pattern(rule: Rule, name: str | None) -> list[dict[str, Any]]:
     return nodes
 
 
+@dataclass(frozen=True)
+class Matchers:
+    """One DependencyMatcher per rule, and which rules a word form can trigger: a
+    sentence runs only the matchers of the triggers it contains."""
+
+    by_rule: dict[str, DependencyMatcher]
+    keys: dict[int, tuple[Rule, str | None]]
+    rules_of_form: dict[str, tuple[str, ...]]
+
+
 @cache
-def _matcher(vocab: Vocab) -> tuple[DependencyMatcher, dict[int, tuple[Rule, str | None]]]:
-    matcher = DependencyMatcher(vocab)
+def _matchers(vocab: Vocab) -> Matchers:
+    by_rule: dict[str, DependencyMatcher] = {}
     keys: dict[int, tuple[Rule, str | None]] = {}
+    forms: dict[str, list[str]] = {}
     for rule in grammar().rules:
+        matcher = DependencyMatcher(vocab)
         for name in [None, *rule.roles]:
             key = f"{rule.id}|{name or ''}"
             matcher.add(key, [_pattern(rule, name)])
             keys[vocab.strings[key]] = (rule, name)
-    return matcher, keys
+        by_rule[rule.id] = matcher
+        for form in surface_forms(rule.lemmas, rule.pos):
+            forms.setdefault(form, []).append(rule.id)
+    return Matchers(by_rule, keys, {f: tuple(ids) for f, ids in forms.items()})
+
+
+def _matches(sent: Span) -> list[tuple[int, list[int]]]:
+    m = _matchers(sent.doc.vocab)
+    rule_ids = sorted({r for t in sent for r in m.rules_of_form.get(t.lower_, ())})
+    return [match for r in rule_ids for match in m.by_rule[r](sent)]
 
 
 @dataclass
@@ -203,10 +224,10 @@ class Hit:
 def read_events(sent: Span) -> list[Hit]:
     """Every rule's hits in one sentence, in trigger order."""
     g = grammar()
-    matcher, keys = _matcher(sent.doc.vocab)
+    keys = _matchers(sent.doc.vocab).keys
     by_trigger: dict[tuple[str, int], Hit] = {}
     names_of: dict[tuple[str, int], set[str]] = {}
-    for match_id, token_ids in matcher(sent):
+    for match_id, token_ids in _matches(sent):
         rule, name = keys[match_id]
         spec_ids = ["trigger"] + (
             [n["RIGHT_ID"] for n in g.patterns[name]["nodes"]] if name else []
@@ -384,7 +405,7 @@ def _share_subject(hit: Hit, names: set[str]) -> None:
         if trigger.dep_ == "conj" and participle and (head_passive or chain_passive):
             hit.passive = True  # "were vilified and deposed": one auxiliary for both
         if trigger.dep_ == "advcl" and participle:
-            hit.passive = True  # "Rehabilitated in 1956, he …"
+            hit.passive = True  # "Rehabilitated in 1936, he …"
         if hit.passive:
             role = hit.rule.roles.get("passive_subject")
         else:
