@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from person_links import CORPUS, split_corpus  # noqa: E402
+from person_links import CORPUS, split_corpus
 
 
 def blocks(folder: Path) -> list[str]:

@@ -133,12 +133,12 @@ def test_cli_query_errors(tmp_path: Path, seed_output: Path) -> None:
 
 
 def test_cli_build_reports_each_document_and_silent_ones(tmp_path: Path) -> None:
-    """A document with prose but no tenure and no event gets W601; every document gets
+    """A document with prose but no tenure and no event gets W701; every document gets
     a summary line."""
     folder = tmp_path / "in"
     folder.mkdir()
     prose = " ".join(["The river flows past the old mill and the meadow."] * 30)
     (folder / "river.txt").write_text(f"= River =\n\n{prose}\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["build", str(folder), "--out", str(tmp_path / "out")])
-    assert "W601" in result.output, result.output
+    assert "W701" in result.output, result.output
     assert "river.txt: 0 persons, 0 tenures, 0 events" in result.output, result.output

@@ -55,7 +55,8 @@ class CodedWarning:
     ``W201`` relative date left unresolved, ``W202`` date phrase not understood,
     ``W301`` reference not parsed, ``W401`` facts from two documents disagree,
     ``W501`` an event the text does not state as a fact (negated, alleged, attempted,
-    hypothetical) left out, ``W601`` a document with prose but no tenure and no event.
+    hypothetical) left out, ``W601`` a name the model read as a person that is not one,
+    ``W701`` a document with prose but no tenure and no event.
     """
 
     code: str

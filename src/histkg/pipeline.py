@@ -108,7 +108,7 @@ def build(
     summaries = summarize(articles, resolution)
     silent = [
         CodedWarning(
-            "W601",
+            "W701",
             summary.path,
             1,
             f"{summary.words} words of prose but no tenure and no event read: the rules"
