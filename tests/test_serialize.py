@@ -86,3 +86,19 @@ def test_serialize_committed_output_matches_a_fresh_build(seed_build: BuildResul
     """output/ holds the build of seeds/: compared as graphs here, byte for byte in CI."""
     committed = Graph().parse(ROOT / "output" / "graph.ttl")
     assert_isomorphic(committed, seed_build.graph)
+
+
+def test_serialize_trig_keeps_multiline_literals_intact() -> None:
+    """A quote that spans lines (an infobox block) reads back byte for byte."""
+    from rdflib import Dataset, Literal, URIRef
+
+    from histkg.serialize import to_trig
+    from histkg.vocab import HKG
+
+    dataset = Dataset()
+    graph = dataset.graph(URIRef("https://w3id.org/histkg/id/document/a"))
+    quote = "Anna Berg\n- Office: Premier\n@prefix-like line"
+    graph.add((URIRef("https://w3id.org/histkg/id/span/a-1-2"), HKG.quote, Literal(quote)))
+    back = Dataset()
+    back.parse(data=to_trig(dataset).decode("utf-8"), format="trig")
+    assert [str(o) for _s, _p, o, _g in back.quads((None, None, None, None))] == [quote]

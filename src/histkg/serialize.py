@@ -81,11 +81,11 @@ def to_trig(dataset: Dataset) -> bytes:
         for triple in dataset.graph(URIRef(name)):
             graph.add(triple)
         body = graph.serialize(format="turtle", encoding="utf-8").decode("utf-8")
-        statements = "\n".join(line for line in body.splitlines() if not line.startswith("@prefix"))
-        indented = "\n".join(
-            ("    " + line) if line else "" for line in statements.strip("\n").splitlines()
-        )
-        out.append(f"\n<{name}> {{\n{indented}\n}}\n")
+        lines = body.splitlines()
+        while lines and (lines[0].startswith("@prefix") or not lines[0].strip()):
+            lines.pop(0)  # only the prefix block: a literal's own lines stay as they are
+        statements = "\n".join(lines).strip("\n")  # no indentation: it would enter literals
+        out.append(f"\n<{name}> {{\n{statements}\n}}\n")
     return "".join(out).encode("utf-8")
 
 
