@@ -27,16 +27,6 @@ class OfficeTitle:
 
 
 @dataclass(frozen=True)
-class Trigger:
-    event_class: str
-    regex: re.Pattern[str]
-    roles: str
-    needs_office: bool
-    passive_subject: str
-    active_subject: str
-
-
-@dataclass(frozen=True)
 class Lexicon:
     offices: tuple[OfficeTitle, ...]
     posts_to: tuple[str, ...]
@@ -52,7 +42,6 @@ class Lexicon:
     honorifics: frozenset[str]
     place_heads: frozenset[str]
     person_role_words: frozenset[str]
-    triggers: tuple[Trigger, ...]
     demonyms: dict[str, str]
     with_article: frozenset[str]
     languages: dict[str, str]
@@ -74,20 +63,8 @@ def lexicon() -> Lexicon:
     """Load every lexicon file (cached)."""
     offices = _load("offices.toml")
     bodies = _load("bodies.toml")
-    events = _load("events.toml")
     places = _load("places.toml")
     infobox = _load("infobox.toml")
-    triggers = tuple(
-        Trigger(
-            event_class=t["class"],
-            regex=re.compile(r"(?<![\w-])(?:" + t["pattern"] + r")(?![\w-])", re.IGNORECASE),
-            roles=t["roles"],
-            needs_office=bool(t.get("needs_office", False)),
-            passive_subject=t.get("passive_subject", "affected"),
-            active_subject=t.get("active_subject", "agent"),
-        )
-        for t in events["trigger"]
-    )
     return Lexicon(
         offices=tuple(
             OfficeTitle(o["title"], tuple(o["forms"]), o["scope"]) for o in offices["office"]
@@ -105,7 +82,6 @@ def lexicon() -> Lexicon:
         honorifics=frozenset(bodies["honorifics"]),
         place_heads=frozenset(bodies["place_heads"]),
         person_role_words=frozenset(bodies["person_role_words"]),
-        triggers=triggers,
         demonyms=dict(places["demonyms"]),
         with_article=frozenset(places["with_article"]),
         languages=dict(places["languages"]),

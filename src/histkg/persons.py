@@ -203,8 +203,8 @@ class PersonIndex:
 
 
 def _spelling_variant(text: str, surnames: list[str]) -> str | None:
-    """A surname of the article spelled nearly like ``text`` ("Khruschev" for
-    "Khrushchev"): five letters or more, the same first two, ratio >= 0.85."""
+    """A surname of the article spelled nearly like ``text`` ("Tchaikovski" for
+    "Tchaikovsky"): five letters or more, the same first two, ratio >= 0.85."""
     if len(text) < 5:
         return None
     for surname in surnames:

@@ -55,6 +55,7 @@ NEEDS_AFFECTED = frozenset(
 )
 TENURE_STARTS = frozenset({"Appointment", "Election"})
 TENURE_ENDS = frozenset({"Removal", "Resignation"})
+TENURE_HELD = frozenset({"Confirmation"})
 LIFE_OPEN_RE = re.compile(r"\s*\(")
 DASH_RE = re.compile(r"[–—-]")
 MEETING_VERBS = frozenset({"meet", "convene", "reconvene", "gather", "assemble", "sit"})
@@ -446,11 +447,10 @@ class EventReader:
             and not (affected.persons or agents.persons or agents.orgs or agents.groups)
         ):
             return None
-        if (
-            cls in {"Meeting"}
-            and len(self.fillers(s, sent, hit.fillers("participant")).persons) < 1
-        ):
+        if cls == "Meeting" and not self.fillers(s, sent, hit.fillers("participant")).persons:
             return None
+        if cls == "Decree" and not (agents.persons or agents.orgs):
+            return None  # a decree is stated with who issued it
         event = EventRecord(
             [cls],
             self.reader.span(s),
@@ -467,7 +467,7 @@ class EventReader:
         organization = self.fillers(s, sent, hit.fillers("organization"))
         if organization.orgs:
             event.organization = organization.orgs[0]
-        if cls in TENURE_STARTS | TENURE_ENDS:
+        if cls in TENURE_STARTS | TENURE_ENDS | TENURE_HELD:
             office = self.office(s, sent, hit)
             if office is not None:
                 event.office = office
@@ -498,6 +498,8 @@ class EventReader:
                 tenure.start, tenure.started_by = event.date, event
                 if predecessors:
                     tenure.predecessor = predecessors[0]
+            elif cls in TENURE_HELD:
+                tenure.attested = event.date
             else:
                 tenure.end, tenure.ended_by = event.date, event
             self.reader.out.tenures.append(tenure)
@@ -530,7 +532,10 @@ class EventReader:
                     for gc in c.children
                     if gc.dep_ == "pobj"
                 ]
+                # "a decree of the Plenum of the Central Committee": the first body named
                 found = self.fillers(s, sent, issuers)
+                if not found.orgs and not found.persons:
+                    found = self.fillers(s, sent, [t for i in issuers for t in i.subtree])
                 decree.agents = found.orgs[:1] or found.persons[:1]
                 decree.organization = found.orgs[0] if found.orgs else None
                 decree.affected = list(event.affected)

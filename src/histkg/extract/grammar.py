@@ -23,6 +23,8 @@ from spacy.tokens import Span, Token
 from spacy.vocab import Vocab
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+#: nouns that stand for an office in "confirmed in his post as X"
+POST_NOUNS = frozenset({"post", "position", "office", "role", "seat", "job", "rank", "title"})
 #: how a verb without a subject hangs off the verb whose subject it shares:
 #: "arrested and executed", "forced to resign", "Rehabilitated in 1936, he …",
 #: "after being extradited, he …"
@@ -349,6 +351,13 @@ def office_complement(verb: Token) -> Token | None:
             ]
             if objects:
                 return child
+    for child in verb.children:  # "confirmed in his post as X", "appointed to the office of X"
+        if child.dep_ == "prep" and child.lower_ in {"in", "to"}:
+            for post in child.children:
+                if post.dep_ == "pobj" and lemmas_of(post) & POST_NOUNS:
+                    for gc in post.children:
+                        if gc.dep_ == "prep" and gc.lower_ in {"as", "of"}:
+                            return gc
     arguments = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     arguments += [gc for c in verb.children if c.dep_ == "agent" for gc in c.children]
     for argument in arguments:  # "succeeded A as Minister", "succeeded by B as Premier"

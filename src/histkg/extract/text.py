@@ -25,7 +25,7 @@ from histkg.extract.mentions import (
 )
 from histkg.extract.nlp import NameBook
 from histkg.extract.tenures import TenureReader
-from histkg.lexicon import Trigger, lexicon
+from histkg.lexicon import lexicon
 from histkg.model import (
     Article,
     Date,
@@ -41,17 +41,7 @@ from histkg.parse.dates import DateMention, find_dates
 BOUNDARY_RE = re.compile(
     r"(?:[:;]\s|,\s+but\s|\sbut\s|\swhile\s|\swhereas\s|,\s+who\s|,\s+whom\s|,\s+which\s)"
 )
-MODAL_RE = re.compile(
-    r"\b(?:could|would|might|may|should|can|cannot|must|to)\s+(?:not\s+)?(?:\w+ly\s+)?$"
-)
-ALLOWED_TO_RE = re.compile(
-    r"\b(?:was|were|been)\s+(?:\w+ly\s+)?(?:forced|allowed|permitted|made|asked|obliged|compelled)\s+to\s+$"
-)
-PASSIVE_RE = re.compile(
-    r"\b(?:was|were|been|being|be|is|are)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+)?$"
-)
 PRONOUN_RE = re.compile(r"^\s*(?:He|She)\b")
-PRONOUN_BEFORE_RE = re.compile(r"(?:^|\s)(?:[Hh]e|[Ss]he)\s+(?:(?:also|then|later|had|has)\s+)*$")
 MEETING_RE = re.compile(
     r"(?P<anaphor>\b(?:that|this|the same)\s+)?"
     r"(?P<name>(?:(?:an?|the)\s+)?(?:(?:extraordinary|plenary|special|emergency|closed|secret|joint|"
@@ -66,33 +56,8 @@ MOTION_RE = re.compile(
     r"(?:proposal|motion|resolution|bill|plan)\s+(?P<motion>to\s.+?)\s+(?=won|passed|carried|was|failed|lost)"
 )
 MOTION_ONLY_RE = re.compile(r"(?:proposal|motion|resolution|bill|plan)\s+(?P<motion>to\s[^.;]+)")
-NEEDS_AFFECTED = frozenset(
-    {
-        "Removal",
-        "Expulsion",
-        "Arrest",
-        "Execution",
-        "Death",
-        "Resignation",
-        "Appointment",
-        "Election",
-        "Reinstatement",
-        "Trial",
-        "Sentencing",
-        "Confirmation",
-    }
-)
-OLD_TRIGGER_CLASSES = frozenset({"Decree", "Confirmation", "Speech", "Agreement"})
-OFFICE_EVENTS = frozenset({"Removal", "Resignation", "Appointment", "Election", "Confirmation"})
-SUCCEEDED_RE = re.compile(r"\bsucceeded\s+$")
 BODY_MET_RE = re.compile(r"\s+(?:(?:again|then|finally)\s+)?(?P<verb>met|convened|reconvened)\b")
-SUCCEEDED_BY_RE = re.compile(r"\s+was\s+succeeded\s+(?:as\s+(?P<title1>[^,.;]+?)\s+)?by\s+")
 PARTY_CONGRESS_RE = re.compile(r"\b(?P<ordinal>\d+(?:st|nd|rd|th))\s+Party\s+Congress\b")
-COORDINATED_RE = re.compile(
-    r"\band\s+(?:(?:later|then|subsequently|also|soon|eventually|\w+ly)\s+)?$"
-)
-SERVED_RE = re.compile(r"\b(?:served|serving|had served)\s+(?=as\s)")
-LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 NUMBER_WORDS = {
     w: i
     for i, w in enumerate(
@@ -182,11 +147,6 @@ class ArticleReader:
         self.grammar = EventReader(self)
         self.tenure_reader = TenureReader(self)
         self.faction_reader = FactionReader(self)
-        titles = _alternation(list(self.office_forms) + sorted(lex.honorifics))
-        self._gap_re = re.compile(
-            rf"\s*(?:(?:the|his|her|their|its|former|then|also|rival|fellow|{titles}"
-            rf"|[A-Z][\w-]*['’]s)\s*)*"
-        )
 
     # --- sentences --------------------------------------------------------------
 
@@ -413,11 +373,9 @@ class ArticleReader:
     def _sentence(self, s: Sentence) -> None:
         claimed: list[tuple[int, int]] = []
         tenures = self._title_tenures(s)
-        self._served_as(s)
-        self._succeeded_by(s)
         vote = self._vote(s, claimed)
         meetings = self._meetings(s)
-        events = [e for e in self._triggers(s, claimed, tenures) if e is not None]
+        events: list[EventRecord] = []
         if s.parse is not None:
             events += self.grammar.read(s, s.parse, tenures)
             self.tenure_reader.read(s, s.parse, tenures)
@@ -504,59 +462,6 @@ class ArticleReader:
             else:
                 previous = None
         return found
-
-    def _succeeded_by(self, s: Sentence) -> None:
-        """ "A was succeeded by B as Premier", "A was succeeded as Premier by B"."""
-        text = self.article.text
-        for old in s.persons:
-            m = SUCCEEDED_BY_RE.match(text, old.span.end, s.end)
-            if m is None:
-                continue
-            new = self._objects(s, m.end(), s.end)[:1]
-            if not new:
-                continue
-            office = None
-            if m.group("title1"):
-                office = self.office_after(s, m.start("title1"), m.end("title1"))
-            if office is None:
-                office = self.office_after(s, new[0].span.end, s.end)
-            if office is None:
-                continue
-            date = self._date_for(s, *self._segment(s, m.start()), m.start())
-            before = TenureRecord(old, office[0], self.span(s), end=date, successor=new[0])
-            after = TenureRecord(new[0], office[0], self.span(s), start=date, predecessor=old)
-            self.out.tenures += [before, after]
-
-    def _served_as(self, s: Sentence) -> None:
-        """ "A served as Premier from 1848 to 1850", "B served as Chancellor until 1852"."""
-        text = self.article.text
-        for m in SERVED_RE.finditer(s.text):
-            at = s.begin + m.start()
-            seg_start, seg_end = self._segment(s, at)
-            holders = s.persons_in(seg_start, at)[-1:]
-            if (
-                not holders
-                and self.ctx.last_subject is not None
-                and PRONOUN_BEFORE_RE.search(text[seg_start:at])
-            ):
-                holders = [self.ctx.last_subject]
-            found = self.office_after(s, s.begin + m.end(), seg_end)
-            if not holders or found is None:
-                continue
-            office, office_end = found
-            tenure = TenureRecord(holders[0], office, self.span(s))
-            rest = text[office_end:seg_end]
-            dates = [d for d in s.dates if office_end <= d.begin < seg_end]
-            span_of = re.match(r"\s*(?:,\s*)?(?:from|between)\s+", rest)
-            if span_of and len(dates) >= 2:
-                tenure.start, tenure.end = dates[0].date, dates[1].date
-            elif re.match(r"\s*(?:,\s*)?since\s+", rest) and dates:
-                tenure.start = dates[0].date
-            elif re.match(r"\s*(?:,\s*)?until\s+", rest) and dates:
-                tenure.end = dates[0].date
-            elif dates:
-                tenure.attested = dates[0].date
-            self.out.tenures.append(tenure)
 
     def _vote(self, s: Sentence, claimed: list[tuple[int, int]]) -> EventRecord | None:
         count = VOTE_COUNT_RE.search(s.text)
@@ -687,225 +592,6 @@ class ArticleReader:
             if re.search(r"(?:^|[,;]\s*)[Aa]t\s+the\s+$", s.text[: m.start()]):
                 self.ctx.scene = meeting
                 self.ctx.scene_sentence = self.sentence_no
-        return out
-
-    def _triggers(
-        self, s: Sentence, claimed: list[tuple[int, int]], tenures: dict[int, TenureRecord]
-    ) -> list[EventRecord | None]:
-        lex = lexicon()
-        hits: list[tuple[int, int, Trigger]] = []
-        for trig in lex.triggers:
-            if trig.event_class not in OLD_TRIGGER_CLASSES:
-                continue  # read by the grammar rules (extract/grammar.py)
-            for m in trig.regex.finditer(s.text):
-                b, e = s.begin + m.start(), s.begin + m.end()
-                if any(cb <= b < ce for cb, ce in claimed) or s.in_quotes(b):
-                    continue
-                if any(hb < e and b < he for hb, he, _ in hits):
-                    continue
-                hits.append((b, e, trig))
-        hits.sort(key=lambda h: h[0])
-        events: list[EventRecord | None] = []
-        prev_end = s.begin
-        previous: EventRecord | None = None
-        for i, (b, e, trig) in enumerate(hits):
-            # the next verb ends this one's clause; nouns ("decree", "speech") do not
-            later = [h[0] for h in hits[i + 1 :] if h[2].roles == "verb"]
-            next_start = later[0] if later else s.end
-            event = self._event(s, b, e, trig, prev_end, tenures, previous, next_start)
-            events.append(event)
-            previous = event or previous
-            prev_end = e
-        return events
-
-    def _event(
-        self,
-        s: Sentence,
-        b: int,
-        e: int,
-        trig: Trigger,
-        prev_end: int,
-        tenures: dict[int, TenureRecord],
-        previous: EventRecord | None = None,
-        next_start: int | None = None,
-    ) -> EventRecord | None:
-        text = self.article.text
-        if trig.roles in {"speech", "named"}:
-            return None  # handled by _named_events
-        before = text[s.begin : b]
-        if (
-            MODAL_RE.search(before)
-            and not ALLOWED_TO_RE.search(before)
-            and trig.event_class != "CoupAttempt"
-        ):
-            return None
-        seg_start, seg_end = self._segment(s, b)
-        zone_start = max(seg_start, prev_end)
-        zone = text[zone_start:b]
-        trigger_text = text[b:e]
-        noun = (
-            trig.roles == "noun"
-            or re.fullmatch(
-                r"\w+(?:al|ion|ment|ure|ance|er)|death|arrest|trial|purge", trigger_text
-            )
-            is not None
-        )
-        passive = bool(
-            PASSIVE_RE.search(zone)
-            or ALLOWED_TO_RE.search(zone)
-            or re.match(r"(?:was|were)\s", trigger_text)  # "was elected", "were appointed"
-        ) or (
-            re.search(r"\b(?:was|were)\b", zone) is not None
-            and trigger_text.endswith("ed")
-            and not s.persons_in(zone_start + re.search(r"\b(?:was|were)\b", zone).end(), b)  # type: ignore[union-attr]
-        )
-        event = EventRecord([trig.event_class], self.span(s), trigger_text, at=b)
-        # where the clause after the trigger ends: the next trigger or clause break
-        after_end = (
-            min(seg_end, next_start) if next_start is not None and next_start > e else seg_end
-        )
-        by = re.search(r"\bby\s+", text[e:after_end])
-        by_at = e + by.start() if by else after_end
-        objects = self._objects(s, e, by_at)
-        by_persons = s.persons_in(by_at, after_end) if by else []
-        by_orgs = s.orgs_in(by_at, after_end) if by else []
-        subjects = s.persons_in(zone_start, b)
-        if not subjects and re.search(r",\s+who\s+$", text[s.begin : zone_start]):
-            # "Chief of Staff A, who was arrested …": the relative pronoun is A
-            head = s.persons_in(s.begin, zone_start)
-            subjects = head[-1:]
-        if not subjects and self.ctx.last_subject is not None and PRONOUN_BEFORE_RE.search(zone):
-            subjects = [self.ctx.last_subject]
-        borrowed = False
-        if not subjects and previous is not None and COORDINATED_RE.search(zone):
-            borrowed = True
-            # "X was arrested on May 2 and sentenced": the same subject, the same voice
-            subjects = list(previous.affected if previous.affected else previous.agents)
-            passive = passive or bool(previous.affected)
-        faction_subject = [o for o in s.orgs_in(zone_start, b) if o.org_class == "Faction"]
-        if noun:
-            poss = [
-                m
-                for m in s.persons
-                if m.span.end <= b and b - m.span.end <= 4 and m.span.begin in s.possessive
-            ]
-            of = re.match(r"\s+of\s+", text[e:after_end])
-            if poss:
-                event.affected = poss[-1:]
-            elif of:
-                event.affected = s.persons_in(e, after_end)[:1]
-        elif passive:
-            event.affected = subjects
-            event.agents = by_persons or by_orgs[:1]
-        else:
-            role = trig.active_subject
-            bodies = [
-                o
-                for o in s.orgs_in(zone_start, b)
-                if o.org_class in {"GoverningBody", "Organization"}
-            ]
-            subj: list[Mention] = list(subjects) or faction_subject[:1] or bodies[-1:]
-            if not subj and PRONOUN_RE.match(zone) and self.ctx.last_subject is not None:
-                subj = [self.ctx.last_subject]
-            if role == "affected" and not objects:
-                # intransitive: "X died", "X became Premier", "X rejoined the party"
-                event.affected = subj
-            else:
-                event.agents = subj
-                event.affected = objects
-        if not event.affected and (not event.agents or trig.event_class in NEEDS_AFFECTED):
-            return None  # "X removed …" without whom: nothing to record
-        # the office concerned
-        office = self.office_after(s, e, after_end)
-        if office is None and objects:
-            # "… A as Premier", "dismissed A from the post of Minister of the Interior"
-            if re.match(r"\s+(?:as|from)\s", text[objects[-1].span.end : after_end]):
-                office = self.office_after(s, objects[-1].span.end, after_end)
-        if trig.needs_office and office is None:
-            return None
-        if office is not None:
-            event.office = office[0]
-        elif trig.event_class in OFFICE_EVENTS:
-            # "deposed Defence Minister A": the office is the title before the name
-            for m in event.affected:
-                if m.span.begin in tenures:
-                    event.office = tenures[m.span.begin].office
-        if borrowed and previous is not None:
-            # the dates before this verb belong to the previous one; only a date of
-            # its own, or one that opens the sentence, applies
-            own = [d for d in s.dates if e <= d.begin < after_end]
-            opening = [d for d in s.dates if s.begin <= d.begin < previous.at]
-            chosen = own or opening
-            event.date = chosen[0].date if chosen else None
-        else:
-            event.date = self._date_for(s, zone_start, after_end, b)
-        orgs_after = [
-            o
-            for o in s.orgs_in(e, after_end)
-            if re.search(
-                r"\b(?:from|of|in|to)\s+(?:the\s+)?$",
-                text[max(s.begin, o.span.begin - 10) : o.span.begin],
-            )
-        ]
-        if orgs_after and trig.event_class in {"Expulsion", "Reinstatement", "Removal", "Arrest"}:
-            event.organization = orgs_after[0]
-        if trig.event_class == "Reinstatement" and event.organization is None:
-            party = [o for o in s.orgs_in(e, after_end) if o.org_class == "PoliticalParty"]
-            event.organization = party[0] if party else None
-        # tenures begun, ended or confirmed by the event
-        if event.office is not None:
-            for person in event.affected:
-                tenure = TenureRecord(person, event.office, self.span(s))
-                cls = trig.event_class
-                if cls in {"Appointment", "Election"}:
-                    tenure.start, tenure.started_by = event.date, event
-                    replaced = s.persons_in(b, e)  # "A succeeded B as Premier"
-                    if replaced and trigger_text.startswith(("succeeded", "replaced")):
-                        tenure.predecessor = replaced[0]
-                        previous_holder = TenureRecord(replaced[0], event.office, self.span(s))
-                        previous_holder.successor = person
-                        previous_holder.end = event.date
-                        self.out.tenures.append(previous_holder)
-                elif cls in {"Removal", "Resignation"}:
-                    tenure.end, tenure.ended_by = event.date, event
-                elif cls in {"Confirmation", "CoupAttempt"}:
-                    tenure.attested = event.date
-                else:
-                    continue
-                self.out.tenures.append(tenure)
-        # "by a ... decree of X": the event is part of that decree
-        decree = re.search(
-            r"\bby\s+(?:an?|the)\s+[^;]{0,40}?\bdecree\b(?:\s+of\s+(?:the\s+)?)?", text[e:after_end]
-        )
-        if decree:
-            d_at = e + decree.start()
-            d = EventRecord(["Decree"], self.span(s), "decree", date=event.date)
-            issuer = [o for o in s.orgs_in(d_at, after_end)]
-            d.agents = issuer[-1:] if issuer else []
-            d.organization = d.agents[0] if d.agents else None
-            d.affected = list(event.affected)
-            event.part_of = d
-            if issuer:
-                event.agents = issuer[-1:]
-            self.out.events.append(d)
-        return event
-
-    def _objects(self, s: Sentence, start: int, end: int) -> list[Mention]:
-        """The persons right after a verb: "deposed Defence Minister A", "expelled A, B and C".
-
-        Only titles and a few function words may come between the verb and the first
-        name, and only commas and "and" between names.
-        """
-        text = self.article.text
-        out: list[Mention] = []
-        cursor = start
-        for m in s.persons_in(start, end):
-            gap = text[cursor : m.span.begin]
-            allowed = self._gap_re if not out else LIST_GAP_RE
-            if not allowed.fullmatch(gap):
-                break
-            out.append(m)
-            cursor = m.span.end
         return out
 
     def _named_events(
