@@ -55,7 +55,7 @@ NEEDS_AFFECTED = frozenset(
 )
 TENURE_STARTS = frozenset({"Appointment", "Election"})
 TENURE_ENDS = frozenset({"Removal", "Resignation"})
-TENURE_HELD = frozenset({"Confirmation"})
+TENURE_HELD = frozenset({"Confirmation", "CoupAttempt"})  # the office its target held
 LIFE_OPEN_RE = re.compile(r"\s*\(")
 DASH_RE = re.compile(r"[–—-]")
 MEETING_VERBS = frozenset({"meet", "convene", "reconvene", "gather", "assemble", "sit"})

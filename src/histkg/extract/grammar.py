@@ -506,6 +506,7 @@ def _ancestors_in_clause(token: Token) -> list[Token]:
     """The words that govern ``token`` up to its clause: controlling verbs ("tried to
     arrest"), nouns that take it as a complement ("an attempt to remove"), prepositions
     ("accused of plotting")."""
+    g = grammar()
     out = []
     t = token
     if t.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
@@ -536,6 +537,8 @@ def _ancestors_in_clause(token: Token) -> list[Token]:
         out.append(t)
         if t.dep_ in {"ROOT"} or len(out) > 6:
             break
+        if t.pos_ in {"NOUN", "PROPN"} and not lemmas_of(t) & (g.attempt | g.allege):
+            break  # "a justification for A's removal": the removal is presupposed
     return out
 
 
