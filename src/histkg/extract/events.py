@@ -542,4 +542,5 @@ class EventReader:
                 event.part_of = decree
                 if decree.agents:
                     event.agents = decree.agents[:1]
+                event.organization = event.organization or decree.organization
                 self.reader.out.events.append(decree)
