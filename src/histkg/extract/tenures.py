@@ -30,6 +30,45 @@ if TYPE_CHECKING:
 HOLDING_VERBS = frozenset({"serve", "hold", "occupy", "act", "work", "remain", "continue"})
 #: nouns that stand for the office in "held the post of X"
 POST_NOUNS = frozenset({"post", "position", "office", "role", "rank", "title", "seat", "job"})
+#: verbs whose as-phrase is not an office held ("regarded as", "known as", "sent as")
+NOT_HOLDING = frozenset(
+    {
+        "regard",
+        "see",
+        "view",
+        "know",
+        "describe",
+        "call",
+        "consider",
+        "treat",
+        "refer",
+        "list",
+        "rank",
+        "count",
+        "recognize",
+        "recognise",
+        "portray",
+        "depict",
+        "cast",
+        "name",
+        "appoint",
+        "elect",
+        "send",
+        "nominate",
+        "install",
+        "become",
+        "confirm",
+        "reaffirm",
+        "succeed",
+        "replace",
+        "resign",
+        "remove",
+        "dismiss",
+        "depose",
+        "oust",
+        "retire",
+    }
+)
 FORMER = frozenset({"former", "ex", "onetime", "erstwhile", "late"})
 DETERMINERS_RE = re.compile(r"(?:(?:the|a|an|then|also|its|his|her|their)\s+)*", re.IGNORECASE)
 
@@ -100,6 +139,10 @@ class TenureReader:
                 out += self._copula(s, sent, token)
             elif token.pos_ == "VERB" and lemmas_of(token) & HOLDING_VERBS:
                 out += self._holding(s, sent, token)
+            elif (
+                token.dep_ == "prep" and token.lower_ == "as" and token.head.pos_ in {"VERB", "AUX"}
+            ):
+                out += self._as_adjunct(s, sent, token)
         for tenure in out:
             self.reader.out.tenures.append(tenure)
         return out
@@ -174,6 +217,28 @@ class TenureReader:
             tenure.start, tenure.end = start, end
             tenure.former = any(c.lower_ in FORMER for c in phrase.children)
             tenure.rule = "tenure.copula"
+            out.append(tenure)
+        return out
+
+    def _as_adjunct(self, s: Sentence, sent: SpacySpan, prep: Token) -> list[TenureRecord]:
+        """ "As Attorney General, A played a role", "A, as the Army Chief of Staff, led …":
+        the office its subject held then."""
+        verb = prep.head
+        if lemmas_of(verb) & (HOLDING_VERBS | NOT_HOLDING):
+            return []  # "served as" is read above; "was regarded as", "known as" are not
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not subjects and verb.dep_ == "relcl":
+            subjects = [verb.head]
+        holders = [m for m in (self._person(s, sent, t) for t in expand(subjects)) if m is not None]
+        if len(holders) != 1:
+            return []
+        out = []
+        for phrase in (c for c in prep.children if c.dep_ == "pobj"):
+            tenure = self._office(s, sent, phrase)
+            if tenure is None:
+                continue
+            tenure.holder = holders[0]
+            tenure.rule = "tenure.as-adjunct"
             out.append(tenure)
         return out
 
