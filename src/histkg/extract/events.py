@@ -231,6 +231,8 @@ class EventReader:
             verb = hit.governor  # "an attempt … to remove A in 1932", "plotted in 1932 to …"
         elif trigger.dep_ == "attr" and lemmas_of(trigger.head) & {"be"}:
             verb = trigger.head  # "X was an attempted removal of A in 1936"
+        elif trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
+            verb = trigger.head  # "won election in 1964", "staged a coup on 3 May"
         elif (
             trigger.pos_ == "NOUN"
             and trigger.dep_ == "pobj"
