@@ -289,14 +289,14 @@ class EventReader:
             # an office title right after the verb still names it
             after = self.offset(s, sent, hit.trigger) + len(hit.trigger.text)
             if re.match(r"\s+(?:as|from)\s", self.reader.article.text[after : after + 6]):
-                found = self.reader.office_after(s, after, s.end)
+                found = self.reader.offices.after(s, after, s.end)
                 return found[0] if found else None
             return None
         begin = self.offset(s, sent, complement.left_edge)
         end = self.offset(s, sent, complement.right_edge) + len(complement.right_edge.text)
         if complement.dep_ in {"dobj", "xcomp"}:  # "appointed A B Minister of X"
             begin = self.offset(s, sent, complement)
-        found = self.reader.office_after(s, begin, end, any_case=True)
+        found = self.reader.offices.after(s, begin, end, any_case=True)
         return found[0] if found else None
 
     # --- one sentence ---------------------------------------------------------------

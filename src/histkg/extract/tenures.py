@@ -7,7 +7,7 @@
 - holding verbs: "A served as / held the post of / occupied the position of X from 1950
   to 1953", "A headed X".
 
-The office phrase itself is read from the lexicon (``ArticleReader.office_after``);
+The office phrase itself is read from the lexicon (``OfficeReader.after``);
 the parse says who holds it and which dates ("from … to …", "until …") bound it.
 """
 
@@ -20,7 +20,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from histkg.extract.grammar import expand, lemmas_of
-from histkg.extract.mentions import Sentence
+from histkg.extract.mentions import Sentence, _alternation
 from histkg.model import Date, Mention, TenureRecord
 
 if TYPE_CHECKING:
@@ -99,7 +99,7 @@ class TenureReader:
         text = self.reader.article.text
         lead = DETERMINERS_RE.match(text, begin, end)
         at = lead.end() if lead else begin
-        found = self.reader.office_after(s, at, end, any_case=True)
+        found = self.reader.offices.after(s, at, end, any_case=True)
         if found is None:
             return None
         office, _end = found
@@ -175,7 +175,7 @@ class TenureReader:
             ):
                 continue
             begin = self.offset(s, sent, left[0])
-            found = self.reader.office_after(s, begin, m.span.begin, any_case=True)
+            found = self.reader.offices.after(s, begin, m.span.begin, any_case=True)
             if found is None or text[found[1] : m.span.begin].strip(" ()"):
                 continue
             former = any(t.lower_ in FORMER for t in head.subtree if t.i < tokens[0].i)
@@ -184,6 +184,60 @@ class TenureReader:
             )
             out.append(tenure)
         return out
+
+    def title_tenures(self, s: Sentence) -> dict[int, TenureRecord]:
+        """ "Foreign Minister Anna Berg", "former Premiers A and B", "A, the Premier,"."""
+        found: dict[int, TenureRecord] = {}
+        previous: tuple[TenureRecord, bool] | None = None
+        for m in s.persons:
+            before = self.reader.article.text[s.begin : m.span.begin]
+            match = re.search(
+                rf"(?:(?P<former>former|then|late|ex-)\s+)?(?P<title>{_alternation(list(self.reader.offices.office_forms))})\s+$",
+                before,
+            )
+            tenure = None
+            plural = False
+            if match:
+                title = match.group("title")
+                plural = (
+                    title.endswith("s") and self.reader.offices.office_forms[title].title != title
+                )
+                tenure = TenureRecord(
+                    m,
+                    self.reader.offices.office(title),
+                    self.reader.span(s),
+                    former=bool(match.group("former")),
+                )
+            elif previous is not None and previous[1]:
+                gap = self.reader.article.text[previous[0].holder.span.end : m.span.begin]
+                if gap in {" and ", ", ", ", and "}:
+                    prev = previous[0]
+                    tenure = TenureRecord(m, prev.office, prev.evidence, former=prev.former)
+                    plural = True
+            else:
+                after = self.reader.article.text[m.span.end : s.end]
+                appo = re.match(
+                    rf",\s+(?:the\s+)?(?:(?P<former>former)\s+)?(?P<title>{_alternation(list(self.reader.offices.office_forms))})(?:\s+of\s+(?:the\s+)?[A-Z][\w\s]*?)?,",
+                    after,
+                )
+                if appo:
+                    tenure = TenureRecord(
+                        m,
+                        self.reader.offices.office(appo.group("title")),
+                        self.reader.span(s),
+                        former=bool(appo.group("former")),
+                    )
+            if tenure is not None:
+                if not tenure.former:
+                    tenure.attested = self.reader.date_for(
+                        s, *self.reader.segment(s, m.span.begin), m.span.begin
+                    )
+                found[m.span.begin] = tenure
+                self.reader.out.tenures.append(tenure)
+                previous = (tenure, plural)
+            else:
+                previous = None
+        return found
 
     def _apposition(
         self, s: Sentence, sent: SpacySpan, token: Token, titled: dict[int, TenureRecord]

@@ -13,28 +13,26 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from histkg.errors import CodedWarning
+from histkg.extract.assemblies import AssemblyReader
 from histkg.extract.events import EventReader
 from histkg.extract.factions import FactionReader
 from histkg.extract.mentions import (
     Sentence,
-    _alternation,
     model_orgs,
     org_mentions,
     person_mentions,
     place_mentions,
 )
 from histkg.extract.nlp import NameBook
+from histkg.extract.offices import OfficeReader
 from histkg.extract.tenures import TenureReader
-from histkg.lexicon import lexicon
 from histkg.model import (
     Article,
     Date,
     EventRecord,
     Extraction,
     Mention,
-    OfficeRef,
     Span,
-    TenureRecord,
 )
 from histkg.parse.dates import DateMention, find_dates
 
@@ -42,33 +40,6 @@ BOUNDARY_RE = re.compile(
     r"(?:[:;]\s|,\s+but\s|\sbut\s|\swhile\s|\swhereas\s|,\s+who\s|,\s+whom\s|,\s+which\s)"
 )
 PRONOUN_RE = re.compile(r"^\s*(?:He|She)\b")
-MEETING_RE = re.compile(
-    r"(?P<anaphor>\b(?:that|this|the same)\s+)?"
-    r"(?P<name>(?:(?:an?|the)\s+)?(?:(?:extraordinary|plenary|special|emergency|closed|secret|joint|"
-    r"(?P<ordinal>\d+(?:st|nd|rd|th)))\s+)*(?P<kind>[Ss]ession|[Mm]eeting|[Pp]lenum|Congress|[Cc]onference)"
-    r"\s+of\s+(?:the\s+)?(?P<body>[A-Z][\w-]*(?:\s+(?:of\s+|the\s+)*[A-Z][\w-]*)*))"
-)
-VOTE_COUNT_RE = re.compile(
-    r"(?P<verb>won|passed|carried|was adopted|was approved|was rejected|failed|lost|was defeated)"
-    r"\s+(?:with|by)\s+(?:a\s+vote\s+of\s+)?(?P<a>\d+|[a-z]+)\s*(?:to|-|–)\s*(?P<b>\d+|[a-z]+)(?:\s+votes?)?"
-)
-MOTION_RE = re.compile(
-    r"(?:proposal|motion|resolution|bill|plan)\s+(?P<motion>to\s.+?)\s+(?=won|passed|carried|was|failed|lost)"
-)
-MOTION_ONLY_RE = re.compile(r"(?:proposal|motion|resolution|bill|plan)\s+(?P<motion>to\s[^.;]+)")
-BODY_MET_RE = re.compile(r"\s+(?:(?:again|then|finally)\s+)?(?P<verb>met|convened|reconvened)\b")
-PARTY_CONGRESS_RE = re.compile(r"\b(?P<ordinal>\d+(?:st|nd|rd|th))\s+Party\s+Congress\b")
-NUMBER_WORDS = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve".split()
-    )
-}
-NAMED_AGREEMENT_RE = re.compile(
-    r"(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w-]*\s+)*(?:Agreement|Treaty|Pact|Accord)"
-    r"(?:\s+(?:on|of|for|between|and|the)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*)"
-)
-NAMED_SPEECH_RE = re.compile(r"(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w-]*\s+)+Speech)")
 
 
 @dataclass
@@ -134,19 +105,14 @@ class ArticleReader:
         self.warnings: list[CodedWarning] = []
         self.ctx = Context()
         self.sentence_no = 0
-        lex = lexicon()
-        self.office_forms = lex.office_by_form()
-        self.title_re = re.compile(
-            rf"(?<![\w-])(?P<title>{_alternation(list(self.office_forms))})(?![\w-])"
-        )
-        self.title_re_any_case = re.compile(self.title_re.pattern, re.IGNORECASE)
-        self.forms_by_case = {form.lower(): form for form in sorted(self.office_forms)}
+        self.offices = OfficeReader(article, main_party, country)
         self.faction: Mention | None = None
         self.subject: Mention | None = None  # the person a biography is about
         self.previous_sentence: Sentence | None = None
         self.grammar = EventReader(self)
         self.tenure_reader = TenureReader(self)
         self.faction_reader = FactionReader(self)
+        self.assemblies = AssemblyReader(self)
 
     # --- sentences --------------------------------------------------------------
 
@@ -254,20 +220,7 @@ class ArticleReader:
     def span(self, s: Sentence) -> Span:
         return Span(self.article.doc_id, s.begin, s.end)
 
-    def office(self, title_form: str, phrase_org: Mention | None = None) -> OfficeRef:
-        office = self.office_forms[title_form]
-        ref = OfficeRef(office.title, office.scope, phrase=title_form)
-        if office.scope == "party" and self.main_party:
-            ref.org = phrase_org or Mention(
-                "org", self.main_party, Span(self.article.doc_id, 0, 0), "PoliticalParty"
-            )
-        elif office.scope == "body" and phrase_org is not None:
-            ref.org = phrase_org
-        elif office.scope == "state":
-            ref.place = self.country
-        return ref
-
-    def _segment(self, s: Sentence, at: int) -> tuple[int, int]:
+    def segment(self, s: Sentence, at: int) -> tuple[int, int]:
         """The stretch of ``s`` (offsets) around ``at`` bounded by clause breaks."""
         start, end = s.begin, s.end
         for m in BOUNDARY_RE.finditer(s.text):
@@ -278,7 +231,7 @@ class ArticleReader:
                 end = min(end, s.begin + m.start())
         return start, end
 
-    def _date_for(self, s: Sentence, start: int, end: int, trigger_at: int) -> Date | None:
+    def date_for(self, s: Sentence, start: int, end: int, trigger_at: int) -> Date | None:
         inside = [d for d in s.dates if start <= d.begin < end]
         after = [d for d in inside if d.begin >= trigger_at]
         if after:  # "X was expelled in 1848": the date follows its verb
@@ -288,108 +241,18 @@ class ArticleReader:
         before = [d for d in s.dates if s.begin <= d.begin < trigger_at]
         return before[0].date if before else None
 
-    def office_after(
-        self, s: Sentence, at: int, end: int, *, any_case: bool = False
-    ) -> tuple[OfficeRef, int] | None:
-        """An office named right after ``at`` ("became Premier", "as ambassador to X");
-        with ``any_case``, titles in lower case too ("president A", "vice-president")."""
-        rest = self.article.text[at:end]
-        lead = re.match(
-            r"\s*(?:as\s+(?:the\s+|an?\s+)?|(?:to|from)\s+(?:the\s+)?(?:(?:post|office|position)\s+of\s+)?"
-            r"|the\s+)?"
-            r"(?:(?:new|acting|interim)\s+)?",
-            rest,
-        )
-        pos = at + (lead.end() if lead else 0)
-        rest = self.article.text[pos:end]
-        title = (self.title_re_any_case if any_case else self.title_re).match(rest)
-        lex = lexicon()
-        if title:
-            org = None
-            tail = re.match(r"\s+of\s+(?:the\s+)?", rest[title.end() :])
-            if tail:
-                tail_at = pos + title.end() + tail.end()
-                org = next((o for o in s.orgs if o.span.begin == tail_at), None)
-            form = self.forms_by_case.get(title.group("title").lower(), title.group("title"))
-            if not (tail and org is None and self.office_forms[form].scope == "body"):
-                return self.office(form, org), pos + title.end()
-            # "chairman of Gosplan": a body the text names but the model did not tag; the
-            # post reading below keeps its name
-        mods = rf"(?:(?:{_alternation(list(lex.post_modifiers))})[\s-]+)*"
-        post = re.match(
-            rf"(?P<noun>{mods}(?:{_alternation(list(lex.posts_to))}))\s+to\s+", rest, re.IGNORECASE
-        )
-        if post is None:
-            post = re.match(
-                rf"(?P<noun>{mods}(?:{_alternation(list(lex.posts_of))}))\s+of\s+",
-                rest,
-                re.IGNORECASE,
-            )
-        if post is None and any_case:
-            # where the grammar says an office stands: "worked as a deputy prosecutor"
-            bare = re.match(
-                rf"(?P<noun>{mods}(?:{_alternation(list(lex.posts_bare))}))(?![\w-])",
-                rest,
-                re.IGNORECASE,
-            )
-            if bare is not None:
-                noun = bare.group("noun")
-                title_text = " ".join(w[0].upper() + w[1:].lower() for w in noun.split())
-                return OfficeRef(title_text, "post", phrase=noun), pos + bare.end()
-        if post is None:
-            return None
-        stop = end
-        for m in s.persons:
-            if m.span.begin > pos + post.end():
-                stop = min(stop, m.span.begin)
-        for d in s.dates:
-            if d.begin > pos + post.end():
-                stop = min(stop, d.begin)
-        phrase = self.article.text[pos:stop]
-        phrase = re.split(
-            r"(?:\s+(?:In|On|At|After|During)\s|[,.;:]\s|[.;:]$|\s+(?:in|on)\s+(?=\d)|\s+and\s+(?=[a-z]))",
-            phrase,
-        )[0]
-        phrase = re.sub(r"\s+(?:as well|too|instead|again)$", "", phrase.strip().rstrip("."))
-        phrase_end = pos + len(phrase)
-        noun = post.group("noun")
-        words = phrase[len(noun) :].strip()
-        title_text = noun[0].upper() + noun[1:].lower() + " " + words
-        place = next((p for p in s.places if pos <= p.span.begin < phrase_end), None)
-        org = next((o for o in s.orgs if pos <= o.span.begin < phrase_end), None)
-        org_phrase = re.match(
-            r"(?:of|to)\s+(?:the\s+|a\s+|an\s+)?(?P<org>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)", words
-        )
-        if org is None and org_phrase:
-            b = phrase_end - len(phrase) + len(noun) + 1 + words.find(org_phrase.group("org"))
-            org = Mention(
-                "org",
-                org_phrase.group("org"),
-                Span(self.article.doc_id, b, b + len(org_phrase.group("org"))),
-            )
-            if org.text in {p.text for p in s.places}:
-                org = None
-        ref = OfficeRef(title_text, "post", org=org, place=place, phrase=phrase)
-        return ref, phrase_end
-
     # --- one sentence -----------------------------------------------------------
 
     def _sentence(self, s: Sentence) -> None:
         claimed: list[tuple[int, int]] = []
-        tenures = self._title_tenures(s)
-        vote = self._vote(s, claimed)
-        meetings = self._meetings(s)
+        tenures = self.tenure_reader.title_tenures(s)
+        vote = self.assemblies.vote(s, claimed)
+        meetings = self.assemblies.meetings(s)
         events: list[EventRecord] = []
         if s.parse is not None:
             events += self.grammar.read(s, s.parse, tenures)
             self.tenure_reader.read(s, s.parse, tenures)
-        for coup in (e for e in events if "CoupAttempt" in e.types and not e.affected):
-            # "A was overthrown in a coup led by B": the coup's target is the one removed
-            removed = [e for e in events if "Removal" in e.types and e.affected]
-            if removed:
-                coup.affected = removed[0].affected[:1]
-                coup.date = coup.date or removed[0].date
-        self._named_events(s, events, meetings)
+        self.assemblies.named_events(s, events, meetings)
         if vote is not None:
             events.append(vote)
         for e in events:
@@ -417,223 +280,3 @@ class ArticleReader:
         first = s.persons_in(s.begin, s.end)
         if first:
             self.ctx.last_subject = first[0]
-
-    def _title_tenures(self, s: Sentence) -> dict[int, TenureRecord]:
-        """ "Foreign Minister Anna Berg", "former Premiers A and B", "A, the Premier,"."""
-        found: dict[int, TenureRecord] = {}
-        previous: tuple[TenureRecord, bool] | None = None
-        for m in s.persons:
-            before = self.article.text[s.begin : m.span.begin]
-            match = re.search(
-                rf"(?:(?P<former>former|then|late|ex-)\s+)?(?P<title>{_alternation(list(self.office_forms))})\s+$",
-                before,
-            )
-            tenure = None
-            plural = False
-            if match:
-                title = match.group("title")
-                plural = title.endswith("s") and self.office_forms[title].title != title
-                tenure = TenureRecord(
-                    m, self.office(title), self.span(s), former=bool(match.group("former"))
-                )
-            elif previous is not None and previous[1]:
-                gap = self.article.text[previous[0].holder.span.end : m.span.begin]
-                if gap in {" and ", ", ", ", and "}:
-                    prev = previous[0]
-                    tenure = TenureRecord(m, prev.office, prev.evidence, former=prev.former)
-                    plural = True
-            else:
-                after = self.article.text[m.span.end : s.end]
-                appo = re.match(
-                    rf",\s+(?:the\s+)?(?:(?P<former>former)\s+)?(?P<title>{_alternation(list(self.office_forms))})(?:\s+of\s+(?:the\s+)?[A-Z][\w\s]*?)?,",
-                    after,
-                )
-                if appo:
-                    tenure = TenureRecord(
-                        m,
-                        self.office(appo.group("title")),
-                        self.span(s),
-                        former=bool(appo.group("former")),
-                    )
-            if tenure is not None:
-                if not tenure.former:
-                    tenure.attested = self._date_for(
-                        s, *self._segment(s, m.span.begin), m.span.begin
-                    )
-                found[m.span.begin] = tenure
-                self.out.tenures.append(tenure)
-                previous = (tenure, plural)
-            else:
-                previous = None
-        return found
-
-    def _vote(self, s: Sentence, claimed: list[tuple[int, int]]) -> EventRecord | None:
-        count = VOTE_COUNT_RE.search(s.text)
-        if count is None:
-            return None
-
-        def number(word: str) -> int | None:
-            return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
-
-        a, b = number(count.group("a")), number(count.group("b"))
-        if a is None or b is None:
-            return None
-        verb = count.group("verb")
-        passed = verb in {"won", "passed", "carried", "was adopted", "was approved"}
-        vote = EventRecord(["Vote"], self.span(s), verb)
-        vote.outcome = "passed" if passed else "failed"
-        # the winning side has more votes, whatever order the text gives them in
-        vote.votes_for, vote.votes_against = (
-            (max(a, b), min(a, b)) if passed else (min(a, b), max(a, b))
-        )
-        if s.parse is not None:
-            vote.voted_for, vote.voted_against = self.grammar.voters(s, s.parse)
-        motion = MOTION_RE.search(s.text)
-        ms = s
-        prev = self.previous_sentence
-        if motion is None and prev is not None and prev.block == s.block:
-            # "The Politburo voted on the group's motion to X. The motion failed by 4 to 6 …"
-            motion = MOTION_ONLY_RE.search(prev.text)
-            if motion is not None:
-                ms = prev
-                vote.extra_evidence.append(self.span(prev))
-        if motion:
-            vote.motion = motion.group("motion")
-            if ms is s:
-                claimed.append((s.begin + motion.start(), s.begin + motion.end()))
-            proposer = self._proposer(ms, ms.begin + motion.start())
-            if proposer is not None:
-                vote.agents.append(proposer)
-            as_office = re.search(
-                rf"\breplace\s+(?P<who>.+?)\s+as\s+(?P<title>{_alternation(list(self.office_forms))})",
-                motion.group("motion"),
-            )
-            if as_office:
-                holders = ms.persons_in(ms.begin + motion.start(), ms.begin + motion.end())
-                if holders:
-                    t = TenureRecord(
-                        holders[0], self.office(as_office.group("title")), self.span(ms)
-                    )
-                    self.out.tenures.append(t)
-        bodies = [o for o in s.orgs if o.org_class == "GoverningBody"]
-        if not bodies and ms is not s:
-            bodies = [o for o in ms.orgs if o.org_class == "GoverningBody"]
-        if bodies:
-            vote.organization = bodies[0]
-        vote.participants = vote.voted_for + vote.voted_against
-        claimed.append((s.begin + count.start(), s.begin + count.end()))
-        return vote
-
-    def _proposer(self, s: Sentence, at: int) -> Mention | None:
-        """Whose motion it was: the possessor of the motion noun ("the group's proposal",
-        "Berg's motion")."""
-        if s.parse is None:
-            return None
-        sent = s.parse
-        noun = next((t for t in sent if s.begin + t.idx - sent.start_char >= at), None)
-        if noun is None:
-            return None
-        for owner in (c for c in noun.children if c.dep_ == "poss"):
-            found = self.grammar.fillers(s, sent, [owner])
-            if found.persons or found.orgs:
-                return (found.persons or found.orgs)[0]
-        return None
-
-    def _meetings(self, s: Sentence) -> list[EventRecord]:
-        out = []
-        for m in MEETING_RE.finditer(s.text):
-            if m.group("anaphor"):
-                if self.ctx.scene is not None:
-                    self.ctx.scene_sentence = self.sentence_no
-                continue
-            body_at = s.begin + m.start("body")
-            org = next((o for o in s.orgs if o.span.begin <= body_at < o.span.end), None)
-            if org is None:
-                continue
-            name = re.sub(r"^(?:an?|the)\s+", "", m.group("name"))
-            end = s.begin + m.end()
-            held = re.match(r"\s+(?:held\s+)?(?:on|in)\s+", self.article.text[end : s.end])
-            held_date = None
-            if held:
-                held_date = next((d.date for d in s.dates if d.begin == end + held.end()), None)
-            scene = re.search(r"(?:^|[,;]\s*)[Aa]t\s+$", s.text[: m.start()]) is not None
-            if held_date is None and not m.group("ordinal") and not scene:
-                continue  # a body named in passing, not a meeting that took place
-            date = held_date
-            if date is None:
-                seg = self._segment(s, s.begin + m.start())
-                date = self._date_for(s, seg[0], seg[1], s.begin + m.start())
-            meeting = EventRecord(
-                ["Meeting"], self.span(s), m.group("kind"), date=date, organization=org
-            )
-            meeting.name = name[0].upper() + name[1:]
-            out.append(meeting)
-            if scene:
-                self.ctx.scene = meeting
-                self.ctx.scene_sentence = self.sentence_no
-        for org in (o for o in s.orgs if o.org_class == "GoverningBody"):
-            # "the Politburo met on 5 May 1962": a meeting of that body
-            met = BODY_MET_RE.match(self.article.text, org.span.end, s.end)
-            if met is None:
-                continue
-            seg = self._segment(s, met.end())
-            meeting = EventRecord(["Meeting"], self.span(s), met.group("verb"), organization=org)
-            meeting.date = self._date_for(s, seg[0], seg[1], met.end())
-            meeting.name = f"Meeting of the {org.text}"
-            out.append(meeting)
-        for m in PARTY_CONGRESS_RE.finditer(s.text):
-            # "the 22nd Party Congress": a congress of the article's party
-            if self.main_party is None:
-                continue
-            seg = self._segment(s, s.begin + m.start())
-            party = Mention(
-                "org", self.main_party, Span(self.article.doc_id, 0, 0), "PoliticalParty"
-            )
-            meeting = EventRecord(["Meeting"], self.span(s), "congress", organization=party)
-            meeting.date = self._date_for(s, seg[0], seg[1], s.begin + m.start())
-            meeting.name = f"{m.group('ordinal')} Congress of the {self.main_party}"
-            out.append(meeting)
-            if re.search(r"(?:^|[,;]\s*)[Aa]t\s+the\s+$", s.text[: m.start()]):
-                self.ctx.scene = meeting
-                self.ctx.scene_sentence = self.sentence_no
-        return out
-
-    def _named_events(
-        self, s: Sentence, events: list[EventRecord], meetings: list[EventRecord]
-    ) -> None:
-        text = s.text
-        for m in NAMED_SPEECH_RE.finditer(text) if "Speech" in text else []:
-            b = s.begin + m.start("name")
-            ev = EventRecord(["Speech"], self.span(s), "speech", name=m.group("name"))
-            poss = [p for p in s.persons if p.span.begin < b and p.span.begin in s.possessive]
-            subj = s.persons_in(s.begin, b)
-            ev.agents = poss[:1] or subj[:1]
-            seg = self._segment(s, b)
-            ev.date = self._date_for(s, seg[0], seg[1], b)
-            at = re.match(r"\s+(?:delivered|given|made)\s+(?:at|to|before)\s+", text[m.end() :])
-            if at and meetings:
-                ev.part_of = meetings[0]
-            events.append(ev)
-        for m in re.finditer(
-            r"\b(?:made|gave|delivered)\s+(?:an?\s+)?(?:[\w-]+\s+)?speech\b", text
-        ):
-            b = s.begin + m.start()
-            zone = text[: m.start()]
-            subj = s.persons_in(s.begin, b)
-            agent = subj[:1]
-            if not agent and PRONOUN_RE.match(zone) and self.ctx.last_subject is not None:
-                agent = [self.ctx.last_subject]
-            if agent:
-                ev = EventRecord(["Speech"], self.span(s), "speech", agents=agent)
-                seg = self._segment(s, b)
-                ev.date = self._date_for(s, seg[0], seg[1], b)
-                events.append(ev)
-        for m in NAMED_AGREEMENT_RE.finditer(text):
-            name = m.group("name")
-            if not re.search(r"\b(?:signed|concluded|agreed|ratified)\b", text):
-                continue
-            b = s.begin + m.start("name")
-            ev = EventRecord(["Agreement"], self.span(s), "signed", name=name)
-            ev.date = self._date_for(s, *self._segment(s, b), b)
-            ev.participants = s.persons_in(s.begin, s.end)
-            events.append(ev)

@@ -1,0 +1,234 @@
+"""Votes, meetings, speeches and agreements: what bodies and people do together.
+
+Votes are found by their tally ("won with 7 to 4 votes"), who voted which way by the
+verbs they are subjects of (``EventReader.voters``), the motion by its head noun
+("proposal to …") and its proposer by the noun's possessor. Meetings are named sessions
+of a body ("the plenum of the Central Committee"), numbered congresses and bodies that
+meet; a meeting opened with "At …" is the scene of the next sentence's events. Named
+speeches and agreements are read by their capitalised names.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from histkg.extract.mentions import Sentence, _alternation
+from histkg.model import EventRecord, Mention, Span, TenureRecord
+
+if TYPE_CHECKING:
+    from histkg.extract.text import ArticleReader
+
+PRONOUN_RE = re.compile(r"^\s*(?:He|She)\b")
+MEETING_RE = re.compile(
+    r"(?P<anaphor>\b(?:that|this|the same)\s+)?"
+    r"(?P<name>(?:(?:an?|the)\s+)?(?:(?:extraordinary|plenary|special|emergency|closed|secret|joint|"
+    r"(?P<ordinal>\d+(?:st|nd|rd|th)))\s+)*(?P<kind>[Ss]ession|[Mm]eeting|[Pp]lenum|Congress|[Cc]onference)"
+    r"\s+of\s+(?:the\s+)?(?P<body>[A-Z][\w-]*(?:\s+(?:of\s+|the\s+)*[A-Z][\w-]*)*))"
+)
+VOTE_COUNT_RE = re.compile(
+    r"(?P<verb>won|passed|carried|was adopted|was approved|was rejected|failed|lost|was defeated)"
+    r"\s+(?:with|by)\s+(?:a\s+vote\s+of\s+)?(?P<a>\d+|[a-z]+)\s*(?:to|-|–)\s*(?P<b>\d+|[a-z]+)(?:\s+votes?)?"
+)
+MOTION_RE = re.compile(
+    r"(?:proposal|motion|resolution|bill|plan)\s+(?P<motion>to\s.+?)\s+(?=won|passed|carried|was|failed|lost)"
+)
+MOTION_ONLY_RE = re.compile(r"(?:proposal|motion|resolution|bill|plan)\s+(?P<motion>to\s[^.;]+)")
+BODY_MET_RE = re.compile(r"\s+(?:(?:again|then|finally)\s+)?(?P<verb>met|convened|reconvened)\b")
+PARTY_CONGRESS_RE = re.compile(r"\b(?P<ordinal>\d+(?:st|nd|rd|th))\s+Party\s+Congress\b")
+NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+}
+NAMED_AGREEMENT_RE = re.compile(
+    r"(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w-]*\s+)*(?:Agreement|Treaty|Pact|Accord)"
+    r"(?:\s+(?:on|of|for|between|and|the)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*)"
+)
+NAMED_SPEECH_RE = re.compile(r"(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w-]*\s+)+Speech)")
+
+
+class AssemblyReader:
+    """Reads the votes, meetings, speeches and agreements of one article."""
+
+    def __init__(self, reader: ArticleReader) -> None:
+        self.reader = reader
+
+    def vote(self, s: Sentence, claimed: list[tuple[int, int]]) -> EventRecord | None:
+        count = VOTE_COUNT_RE.search(s.text)
+        if count is None:
+            return None
+
+        def number(word: str) -> int | None:
+            return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+
+        a, b = number(count.group("a")), number(count.group("b"))
+        if a is None or b is None:
+            return None
+        verb = count.group("verb")
+        passed = verb in {"won", "passed", "carried", "was adopted", "was approved"}
+        vote = EventRecord(["Vote"], self.reader.span(s), verb)
+        vote.outcome = "passed" if passed else "failed"
+        # the winning side has more votes, whatever order the text gives them in
+        vote.votes_for, vote.votes_against = (
+            (max(a, b), min(a, b)) if passed else (min(a, b), max(a, b))
+        )
+        if s.parse is not None:
+            vote.voted_for, vote.voted_against = self.reader.grammar.voters(s, s.parse)
+        motion = MOTION_RE.search(s.text)
+        ms = s
+        prev = self.reader.previous_sentence
+        if motion is None and prev is not None and prev.block == s.block:
+            # "The Politburo voted on the group's motion to X. The motion failed by 4 to 6 …"
+            motion = MOTION_ONLY_RE.search(prev.text)
+            if motion is not None:
+                ms = prev
+                vote.extra_evidence.append(self.reader.span(prev))
+        if motion:
+            vote.motion = motion.group("motion")
+            if ms is s:
+                claimed.append((s.begin + motion.start(), s.begin + motion.end()))
+            proposer = self._proposer(ms, ms.begin + motion.start())
+            if proposer is not None:
+                vote.agents.append(proposer)
+            as_office = re.search(
+                rf"\breplace\s+(?P<who>.+?)\s+as\s+(?P<title>{_alternation(list(self.reader.offices.office_forms))})",
+                motion.group("motion"),
+            )
+            if as_office:
+                holders = ms.persons_in(ms.begin + motion.start(), ms.begin + motion.end())
+                if holders:
+                    t = TenureRecord(
+                        holders[0],
+                        self.reader.offices.office(as_office.group("title")),
+                        self.reader.span(ms),
+                    )
+                    self.reader.out.tenures.append(t)
+        bodies = [o for o in s.orgs if o.org_class == "GoverningBody"]
+        if not bodies and ms is not s:
+            bodies = [o for o in ms.orgs if o.org_class == "GoverningBody"]
+        if bodies:
+            vote.organization = bodies[0]
+        vote.participants = vote.voted_for + vote.voted_against
+        claimed.append((s.begin + count.start(), s.begin + count.end()))
+        return vote
+
+    def _proposer(self, s: Sentence, at: int) -> Mention | None:
+        """Whose motion it was: the possessor of the motion noun ("the group's proposal",
+        "Berg's motion")."""
+        if s.parse is None:
+            return None
+        sent = s.parse
+        noun = next((t for t in sent if s.begin + t.idx - sent.start_char >= at), None)
+        if noun is None:
+            return None
+        for owner in (c for c in noun.children if c.dep_ == "poss"):
+            found = self.reader.grammar.fillers(s, sent, [owner])
+            if found.persons or found.orgs:
+                return (found.persons or found.orgs)[0]
+        return None
+
+    def meetings(self, s: Sentence) -> list[EventRecord]:
+        out = []
+        for m in MEETING_RE.finditer(s.text):
+            if m.group("anaphor"):
+                if self.reader.ctx.scene is not None:
+                    self.reader.ctx.scene_sentence = self.reader.sentence_no
+                continue
+            body_at = s.begin + m.start("body")
+            org = next((o for o in s.orgs if o.span.begin <= body_at < o.span.end), None)
+            if org is None:
+                continue
+            name = re.sub(r"^(?:an?|the)\s+", "", m.group("name"))
+            end = s.begin + m.end()
+            held = re.match(r"\s+(?:held\s+)?(?:on|in)\s+", self.reader.article.text[end : s.end])
+            held_date = None
+            if held:
+                held_date = next((d.date for d in s.dates if d.begin == end + held.end()), None)
+            scene = re.search(r"(?:^|[,;]\s*)[Aa]t\s+$", s.text[: m.start()]) is not None
+            if held_date is None and not m.group("ordinal") and not scene:
+                continue  # a body named in passing, not a meeting that took place
+            date = held_date
+            if date is None:
+                seg = self.reader.segment(s, s.begin + m.start())
+                date = self.reader.date_for(s, seg[0], seg[1], s.begin + m.start())
+            meeting = EventRecord(
+                ["Meeting"], self.reader.span(s), m.group("kind"), date=date, organization=org
+            )
+            meeting.name = name[0].upper() + name[1:]
+            out.append(meeting)
+            if scene:
+                self.reader.ctx.scene = meeting
+                self.reader.ctx.scene_sentence = self.reader.sentence_no
+        for org in (o for o in s.orgs if o.org_class == "GoverningBody"):
+            # "the Politburo met on 5 May 1962": a meeting of that body
+            met = BODY_MET_RE.match(self.reader.article.text, org.span.end, s.end)
+            if met is None:
+                continue
+            seg = self.reader.segment(s, met.end())
+            meeting = EventRecord(
+                ["Meeting"], self.reader.span(s), met.group("verb"), organization=org
+            )
+            meeting.date = self.reader.date_for(s, seg[0], seg[1], met.end())
+            meeting.name = f"Meeting of the {org.text}"
+            out.append(meeting)
+        for m in PARTY_CONGRESS_RE.finditer(s.text):
+            # "the 22nd Party Congress": a congress of the article's party
+            if self.reader.main_party is None:
+                continue
+            seg = self.reader.segment(s, s.begin + m.start())
+            party = Mention(
+                "org",
+                self.reader.main_party,
+                Span(self.reader.article.doc_id, 0, 0),
+                "PoliticalParty",
+            )
+            meeting = EventRecord(["Meeting"], self.reader.span(s), "congress", organization=party)
+            meeting.date = self.reader.date_for(s, seg[0], seg[1], s.begin + m.start())
+            meeting.name = f"{m.group('ordinal')} Congress of the {self.reader.main_party}"
+            out.append(meeting)
+            if re.search(r"(?:^|[,;]\s*)[Aa]t\s+the\s+$", s.text[: m.start()]):
+                self.reader.ctx.scene = meeting
+                self.reader.ctx.scene_sentence = self.reader.sentence_no
+        return out
+
+    def named_events(
+        self, s: Sentence, events: list[EventRecord], meetings: list[EventRecord]
+    ) -> None:
+        text = s.text
+        for m in NAMED_SPEECH_RE.finditer(text) if "Speech" in text else []:
+            b = s.begin + m.start("name")
+            ev = EventRecord(["Speech"], self.reader.span(s), "speech", name=m.group("name"))
+            poss = [p for p in s.persons if p.span.begin < b and p.span.begin in s.possessive]
+            subj = s.persons_in(s.begin, b)
+            ev.agents = poss[:1] or subj[:1]
+            seg = self.reader.segment(s, b)
+            ev.date = self.reader.date_for(s, seg[0], seg[1], b)
+            at = re.match(r"\s+(?:delivered|given|made)\s+(?:at|to|before)\s+", text[m.end() :])
+            if at and meetings:
+                ev.part_of = meetings[0]
+            events.append(ev)
+        for m in re.finditer(
+            r"\b(?:made|gave|delivered)\s+(?:an?\s+)?(?:[\w-]+\s+)?speech\b", text
+        ):
+            b = s.begin + m.start()
+            zone = text[: m.start()]
+            subj = s.persons_in(s.begin, b)
+            agent = subj[:1]
+            if not agent and PRONOUN_RE.match(zone) and self.reader.ctx.last_subject is not None:
+                agent = [self.reader.ctx.last_subject]
+            if agent:
+                ev = EventRecord(["Speech"], self.reader.span(s), "speech", agents=agent)
+                seg = self.reader.segment(s, b)
+                ev.date = self.reader.date_for(s, seg[0], seg[1], b)
+                events.append(ev)
+        for m in NAMED_AGREEMENT_RE.finditer(text):
+            name = m.group("name")
+            if not re.search(r"\b(?:signed|concluded|agreed|ratified)\b", text):
+                continue
+            b = s.begin + m.start("name")
+            ev = EventRecord(["Agreement"], self.reader.span(s), "signed", name=name)
+            ev.date = self.reader.date_for(s, *self.reader.segment(s, b), b)
+            ev.participants = s.persons_in(s.begin, s.end)
+            events.append(ev)
