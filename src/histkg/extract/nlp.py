@@ -17,7 +17,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from histkg.extract.names import is_initial, is_name_word, is_particle, name_of
 from histkg.extract.sentences import add_to as add_sentence_rules
@@ -208,15 +208,34 @@ def is_name_like(span: Span) -> bool:
         return False
     if words[-1] in lex.place_heads or (len(words) > 1 and words[-1] in nw.not_person_heads):
         return False
-    if len(words) == 1 and (
-        words[0] in nw.months
-        or words[0] in nw.weekdays
-        or words[0] in nw.not_names
-        or NOT_A_NAME_RE.search(words[0])
-        or is_initial(words[0])
-    ):
+    if len(words) == 1 and not single_word_ok(span[0]):
         return False
     return not all(is_initial(w) for w in words)
+
+
+#: Endings of the names of taxa ("Metoposauridae", "Arecoideae") and their plurals.
+TAXON_RE = re.compile(r"(?:idae|inae|oidea|oideae|oidei|aceae|ales|morpha|ids|ians)$")
+
+
+#: Words for a doctrine or its adherents ("Imagism", "Imagists"); "-ian" is left out: many
+#: surnames end so.
+ADHERENT_RE = re.compile(r"(?:ism|ist|ists|istes?|ization|isation|ese)$")
+
+
+def single_word_ok(token: Token) -> bool:
+    """A single word can be a person's name: not a month, a weekday, a sentence adverb
+    ("However"), a plural ("Patriots"), a taxon, a word for an adherent or a nationality."""
+    nw = name_words()
+    word = token.text
+    return not (
+        word in nw.months
+        or word in nw.weekdays
+        or word in nw.not_names
+        or ADHERENT_RE.search(word)
+        or TAXON_RE.search(word)
+        or token.tag_ == "NNPS"
+        or is_initial(word)
+    )
 
 
 POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
@@ -385,10 +404,19 @@ class NameBook:
     variants: dict[str, str] = field(default_factory=dict)
     not_persons: dict[str, str] = field(default_factory=dict)  # name -> why not
     dropped: list[tuple[str, int, str, str]] = field(default_factory=list)  # doc, at, name, why
+    _surnames: tuple[tuple[frozenset[str], frozenset[str]], set[str]] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     @property
     def surnames(self) -> set[str]:
         """Single words that name a person: short forms of full names and single names."""
+        key = (frozenset(self.full_names), frozenset(self.single_names))
+        if self._surnames is None or self._surnames[0] != key:
+            self._surnames = (key, self._surnames_of())
+        return set(self._surnames[1])
+
+    def _surnames_of(self) -> set[str]:
         short = {
             form
             for n in self.full_names
@@ -572,7 +600,7 @@ def expand_coordinations(doc: Doc, book: NameBook) -> list[Span]:
         if len(items) >= 3:
             known = [k for k in items if book.canonical_surname(doc[k].text)]
             if len(known) * 2 >= len(items):
-                found.extend(doc[k : k + 1] for k in items)
+                found.extend(doc[k : k + 1] for k in items if single_word_ok(doc[k]))
             i = items[-1] + 1
         else:
             i += 1
