@@ -14,8 +14,10 @@ import pytest
 from rdflib import OWL, RDF, Graph
 from spacy.language import Language
 
-from histkg.extract.grammar import Hit, Modality, filler_kind, grammar, read_events
+from histkg.extract.grammar import Hit, filler_kind, read_events
+from histkg.extract.modality import Modality
 from histkg.extract.nlp import load_model
+from histkg.extract.rules import grammar
 
 POSITIVE = [
     pytest.param(rule, example, id=f"{rule.id}:{example.text[:40]}")

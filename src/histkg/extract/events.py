@@ -22,15 +22,15 @@ from histkg.extract.grammar import (
     CLAUSE_DEPS,
     PERSONAL_PRONOUNS,
     Hit,
-    Modality,
     expand,
     filler_kind,
-    lemmas_of,
     office_complement,
     office_words,
     read_events,
 )
 from histkg.extract.mentions import Sentence
+from histkg.extract.modality import Modality
+from histkg.extract.rules import lemmas_of
 from histkg.lexicon import lexicon
 from histkg.model import Date, EventRecord, Mention, OfficeRef, TenureRecord
 

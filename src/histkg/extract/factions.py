@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from histkg.extract.grammar import expand, lemmas_of
+from histkg.extract.grammar import expand
 from histkg.extract.mentions import Sentence
+from histkg.extract.rules import lemmas_of
 from histkg.lexicon import lexicon
 from histkg.model import Mention, OrgFacts, Span
 

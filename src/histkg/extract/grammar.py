@@ -10,17 +10,16 @@ pronouns, subjects shared by coordinated and controlled verbs, and the modality
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
-from enum import Enum
 from functools import cache
-from importlib import resources
 from typing import Any
 
-from lemminflect import getAllInflections, getAllLemmas
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Span, Token
 from spacy.vocab import Vocab
+
+from histkg.extract.modality import RELATIVE_PRONOUNS, Modality, attempt_agents, modality
+from histkg.extract.rules import Rule, grammar, lemmas_of, surface_forms
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 #: nouns that stand for an office in "confirmed in his post as X"
@@ -29,129 +28,7 @@ POST_NOUNS = frozenset({"post", "position", "office", "role", "seat", "job", "ra
 #: "arrested and executed", "forced to resign", "Rehabilitated in 1936, he …",
 #: "after being extradited, he …"
 SHARING_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp"})
-RELATIVE_PRONOUNS = frozenset({"who", "whom", "that", "which"})
 CLAUSE_DEPS = frozenset({"conj", "advcl", "ccomp", "relcl", "acl", "xcomp", "parataxis"})
-
-
-class Modality(Enum):
-    """How the sentence states an event."""
-
-    STATED = "stated"
-    NEGATED = "negated"
-    ATTEMPTED = "attempted"
-    ALLEGED = "alleged"
-    HYPOTHETICAL = "hypothetical"
-
-
-@dataclass(frozen=True)
-class Example:
-    """A sentence a rule must read, with the head word of each role's filler."""
-
-    text: str
-    roles: dict[str, tuple[str, ...]]
-
-
-@dataclass(frozen=True)
-class Rule:
-    """One record of ``data/grammar.toml``."""
-
-    id: str
-    event_class: str
-    lemmas: tuple[str, ...]
-    pos: tuple[str, ...]
-    roles: dict[str, str]  # pattern name -> role
-    requires: dict[str, Any]
-    examples: tuple[Example, ...]
-    negative: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Grammar:
-    """The patterns, rules and modality lexicon of ``data/grammar.toml``."""
-
-    patterns: dict[str, dict[str, Any]]
-    rules: tuple[Rule, ...]
-    attempt: frozenset[str]
-    failed: frozenset[str]
-    allege: frozenset[str]
-    hedges: frozenset[str]
-    hypothetical: frozenset[str]
-    noun_attempt: frozenset[str]
-    attempt_class: dict[str, str]
-    directive: frozenset[str]
-    coup_verbs: frozenset[str]
-    attempt_makers: frozenset[str]
-    group_nouns: frozenset[str]
-    coup_nouns: frozenset[str]
-
-    def rule(self, rule_id: str) -> Rule:
-        return next(r for r in self.rules if r.id == rule_id)
-
-
-@cache
-def grammar() -> Grammar:
-    """Load ``data/grammar.toml`` once."""
-    text = resources.files("histkg").joinpath("data", "grammar.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(text)
-    rules = []
-    for raw in data["rule"]:
-        examples = tuple(
-            Example(
-                ex["text"],
-                {k: tuple(v) for k, v in ex.items() if k != "text"},
-            )
-            for ex in raw.get("examples", [])
-        )
-        rules.append(
-            Rule(
-                raw["id"],
-                raw["class"],
-                tuple(raw["lemmas"]),
-                tuple(raw["pos"]),
-                dict(raw["roles"]),
-                dict(raw.get("requires", {})),
-                examples,
-                tuple(raw.get("negative", [])),
-            )
-        )
-    mod = data["modality"]
-    return Grammar(
-        patterns=data["pattern"],
-        rules=tuple(rules),
-        attempt=frozenset(mod["attempt"]),
-        failed=frozenset(mod["failed"]),
-        allege=frozenset(mod["allege"]),
-        hedges=frozenset(mod["hedges"]),
-        hypothetical=frozenset(mod["hypothetical"]),
-        noun_attempt=frozenset(mod["noun_attempt"]),
-        attempt_class=dict(mod["attempt_class"]),
-        directive=frozenset(mod["directive"]),
-        coup_verbs=frozenset(mod["coup_verbs"]),
-        attempt_makers=frozenset(mod["attempt_makers"]),
-        group_nouns=frozenset(data["groups"]["nouns"]),
-        coup_nouns=frozenset(data["coup"]["nouns"]),
-    )
-
-
-def surface_forms(lemmas: tuple[str, ...], pos: tuple[str, ...]) -> list[str]:
-    """Every inflected form of ``lemmas`` (lemminflect), so a trigger is found even where
-    the model's lemmatizer errs ("staged" -> "stag")."""
-    forms = set(lemmas)
-    for lemma in lemmas:
-        for upos in pos:
-            for variants in getAllInflections(
-                lemma, upos="NOUN" if upos == "PROPN" else upos
-            ).values():
-                forms.update(variants)
-    return sorted(forms)
-
-
-def lemmas_of(token: Token) -> set[str]:
-    """The model's lemma of ``token`` and every lemma lemminflect knows for its form."""
-    out = {token.lemma_.lower(), token.lower_}
-    for variants in getAllLemmas(token.lower_).values():
-        out.update(variants)
-    return out
 
 
 def _pattern(rule: Rule, name: str | None) -> list[dict[str, Any]]:
@@ -502,46 +379,6 @@ def office_words() -> frozenset[str]:
     )
 
 
-def _ancestors_in_clause(token: Token) -> list[Token]:
-    """The words that govern ``token`` up to its clause: controlling verbs ("tried to
-    arrest"), nouns that take it as a complement ("an attempt to remove"), prepositions
-    ("accused of plotting")."""
-    g = grammar()
-    out = []
-    t = token
-    if t.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
-        out.append(t.head)  # "a plot to oust A": the infinitive is the noun's content
-        t = t.head
-    while t.head is not t and t.dep_ in {
-        "xcomp",
-        "acl",
-        "pcomp",
-        "pobj",
-        "prep",
-        "ccomp",
-        "advcl",
-        "dobj",
-        "nsubj",
-        "nsubjpass",
-        "conj",
-        "amod",
-        "compound",
-        "attr",
-        "oprd",
-    }:
-        if t.dep_ == "conj" and t.head.pos_ == t.pos_:
-            # a coordinated verb shares its head's governors, not the head itself
-            t = t.head
-            continue
-        t = t.head
-        out.append(t)
-        if t.dep_ in {"ROOT"} or len(out) > 6:
-            break
-        if t.pos_ in {"NOUN", "PROPN"} and not lemmas_of(t) & (g.attempt | g.allege):
-            break  # "a justification for A's removal": the removal is presupposed
-    return out
-
-
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "they", "them", "their", "hers"})
 
 
@@ -561,84 +398,3 @@ def filler_kind(token: Token) -> str:
     if token.pos_ == "PROPN" and token.ent_type_ not in {"GPE", "LOC", "DATE", "FAC"}:
         return "name"
     return "other"
-
-
-def attempt_agents(trigger: Token, governor: Token) -> list[Token]:
-    """Who made an attempt: "an attempt led by A", "A's plot", "A joined the plot",
-    "A tried to …"."""
-    g = grammar()
-    path = [trigger, *_ancestors_in_clause(trigger)]
-    path = path[: path.index(governor) + 1] if governor in path else path
-    for t in path:
-        for c in t.children:
-            if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by" and t.pos_ == "NOUN"):
-                found = [gc for gc in c.children if gc.dep_ == "pobj"]
-                if found:
-                    return found
-    poss = [c for c in governor.children if c.dep_ == "poss"]
-    if poss:
-        return poss
-    subjects = [c for c in governor.children if c.dep_ == "nsubj"]
-    if governor.pos_ == "VERB" and subjects:
-        return subjects
-    head = governor.head
-    if governor.dep_ in {"dobj", "attr"} and lemmas_of(head) & g.attempt_makers:
-        return [c for c in head.children if c.dep_ == "nsubj"]
-    return []
-
-
-def modality(trigger: Token) -> tuple[Modality, str | None, Token | None]:
-    """Whether the sentence states the event, denies it, tells of an attempt (and the
-    word that makes it one) or a claim."""
-    g = grammar()
-    children = list(trigger.children)
-    if any(c.dep_ == "neg" for c in children) or any(
-        c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in children
-    ):
-        return Modality.NEGATED, None, None
-    if any(c.dep_ == "aux" and c.lower_ in g.hypothetical for c in children):
-        return Modality.HYPOTHETICAL, None, None
-    if any(c.dep_ == "advmod" and c.lower_ in g.hedges for c in children):
-        return Modality.ALLEGED, None, None
-    if trigger.pos_ != "VERB":
-        amods = {c.lower_ for c in children if c.dep_ in {"amod", "compound"}}
-        if amods & g.noun_attempt:
-            failed = "failed" if amods & g.failed else None
-            return Modality.ATTEMPTED, failed, trigger
-    if (
-        trigger.tag_ == "VB"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
-        and trigger.dep_ in {"ROOT", "advcl", "ccomp"}
-    ):
-        # a bare "to"-infinitive is a purpose or a plan, not a deed
-        return Modality.HYPOTHETICAL, None, None
-    for gov in _ancestors_in_clause(trigger):
-        lemmas = lemmas_of(gov)
-        gov_children = list(gov.children)
-        if any(c.dep_ == "neg" for c in gov_children):
-            return Modality.NEGATED, None, None
-        if lemmas & g.allege or any(
-            c.dep_ == "advmod" and c.lower_ in g.hedges for c in gov_children
-        ):
-            return Modality.ALLEGED, None, None
-        passive = any(c.dep_ == "auxpass" for c in gov_children)  # "was tried" is a trial
-        if (lemmas & g.attempt and not passive) or gov.lower_ in g.noun_attempt:
-            outcome = None
-            words = lemmas | {c.lower_ for c in gov_children}
-            words |= {t.lower_ for t in trigger.sent}
-            if words & g.failed:
-                outcome = "failed"
-            return Modality.ATTEMPTED, outcome, gov
-        if lemmas & g.directive:
-            return Modality.HYPOTHETICAL, None, None
-        if (
-            any(c.dep_ == "aux" and c.lower_ in g.hypothetical for c in gov_children)
-            and gov.pos_ == "VERB"
-        ):
-            return Modality.HYPOTHETICAL, None, None
-        if gov.lower_ in {"if", "unless"}:
-            return Modality.HYPOTHETICAL, None, None
-    for c in trigger.sent:
-        if c.lower_ == "according" and c.head in (trigger, *_ancestors_in_clause(trigger)):
-            return Modality.ALLEGED, None, None
-    return Modality.STATED, None, None

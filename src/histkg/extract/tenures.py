@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from histkg.extract.grammar import expand, lemmas_of
+from histkg.extract.grammar import expand
 from histkg.extract.mentions import Sentence, _alternation
+from histkg.extract.rules import lemmas_of
 from histkg.model import Date, Mention, TenureRecord
 
 if TYPE_CHECKING:

@@ -1,0 +1,147 @@
+"""Whether a sentence states an event: negated, attempted, alleged or hypothetical.
+
+The trigger's own words ("not", "allegedly", "would") and the words that govern it up
+to its clause ("tried to", "an attempt to", "accused of", "ordered to") decide; an
+attempt keeps the word that makes it one, so the attempt's maker and date can be read.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from spacy.tokens import Token
+
+from histkg.extract.rules import grammar, lemmas_of
+
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "that", "which"})
+
+
+class Modality(Enum):
+    """How the sentence states an event."""
+
+    STATED = "stated"
+    NEGATED = "negated"
+    ATTEMPTED = "attempted"
+    ALLEGED = "alleged"
+    HYPOTHETICAL = "hypothetical"
+
+
+def _ancestors_in_clause(token: Token) -> list[Token]:
+    """The words that govern ``token`` up to its clause: controlling verbs ("tried to
+    arrest"), nouns that take it as a complement ("an attempt to remove"), prepositions
+    ("accused of plotting")."""
+    g = grammar()
+    out = []
+    t = token
+    if t.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        out.append(t.head)  # "a plot to oust A": the infinitive is the noun's content
+        t = t.head
+    while t.head is not t and t.dep_ in {
+        "xcomp",
+        "acl",
+        "pcomp",
+        "pobj",
+        "prep",
+        "ccomp",
+        "advcl",
+        "dobj",
+        "nsubj",
+        "nsubjpass",
+        "conj",
+        "amod",
+        "compound",
+        "attr",
+        "oprd",
+    }:
+        if t.dep_ == "conj" and t.head.pos_ == t.pos_:
+            # a coordinated verb shares its head's governors, not the head itself
+            t = t.head
+            continue
+        t = t.head
+        out.append(t)
+        if t.dep_ in {"ROOT"} or len(out) > 6:
+            break
+        if t.pos_ in {"NOUN", "PROPN"} and not lemmas_of(t) & (g.attempt | g.allege):
+            break  # "a justification for A's removal": the removal is presupposed
+    return out
+
+
+def attempt_agents(trigger: Token, governor: Token) -> list[Token]:
+    """Who made an attempt: "an attempt led by A", "A's plot", "A joined the plot",
+    "A tried to …"."""
+    g = grammar()
+    path = [trigger, *_ancestors_in_clause(trigger)]
+    path = path[: path.index(governor) + 1] if governor in path else path
+    for t in path:
+        for c in t.children:
+            if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by" and t.pos_ == "NOUN"):
+                found = [gc for gc in c.children if gc.dep_ == "pobj"]
+                if found:
+                    return found
+    poss = [c for c in governor.children if c.dep_ == "poss"]
+    if poss:
+        return poss
+    subjects = [c for c in governor.children if c.dep_ == "nsubj"]
+    if governor.pos_ == "VERB" and subjects:
+        return subjects
+    head = governor.head
+    if governor.dep_ in {"dobj", "attr"} and lemmas_of(head) & g.attempt_makers:
+        return [c for c in head.children if c.dep_ == "nsubj"]
+    return []
+
+
+def modality(trigger: Token) -> tuple[Modality, str | None, Token | None]:
+    """Whether the sentence states the event, denies it, tells of an attempt (and the
+    word that makes it one) or a claim."""
+    g = grammar()
+    children = list(trigger.children)
+    if any(c.dep_ == "neg" for c in children) or any(
+        c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in children
+    ):
+        return Modality.NEGATED, None, None
+    if any(c.dep_ == "aux" and c.lower_ in g.hypothetical for c in children):
+        return Modality.HYPOTHETICAL, None, None
+    if any(c.dep_ == "advmod" and c.lower_ in g.hedges for c in children):
+        return Modality.ALLEGED, None, None
+    if trigger.pos_ != "VERB":
+        amods = {c.lower_ for c in children if c.dep_ in {"amod", "compound"}}
+        if amods & g.noun_attempt:
+            failed = "failed" if amods & g.failed else None
+            return Modality.ATTEMPTED, failed, trigger
+    if (
+        trigger.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+        and trigger.dep_ in {"ROOT", "advcl", "ccomp"}
+    ):
+        # a bare "to"-infinitive is a purpose or a plan, not a deed
+        return Modality.HYPOTHETICAL, None, None
+    for gov in _ancestors_in_clause(trigger):
+        lemmas = lemmas_of(gov)
+        gov_children = list(gov.children)
+        if any(c.dep_ == "neg" for c in gov_children):
+            return Modality.NEGATED, None, None
+        if lemmas & g.allege or any(
+            c.dep_ == "advmod" and c.lower_ in g.hedges for c in gov_children
+        ):
+            return Modality.ALLEGED, None, None
+        passive = any(c.dep_ == "auxpass" for c in gov_children)  # "was tried" is a trial
+        if (lemmas & g.attempt and not passive) or gov.lower_ in g.noun_attempt:
+            outcome = None
+            words = lemmas | {c.lower_ for c in gov_children}
+            words |= {t.lower_ for t in trigger.sent}
+            if words & g.failed:
+                outcome = "failed"
+            return Modality.ATTEMPTED, outcome, gov
+        if lemmas & g.directive:
+            return Modality.HYPOTHETICAL, None, None
+        if (
+            any(c.dep_ == "aux" and c.lower_ in g.hypothetical for c in gov_children)
+            and gov.pos_ == "VERB"
+        ):
+            return Modality.HYPOTHETICAL, None, None
+        if gov.lower_ in {"if", "unless"}:
+            return Modality.HYPOTHETICAL, None, None
+    for c in trigger.sent:
+        if c.lower_ == "according" and c.head in (trigger, *_ancestors_in_clause(trigger)):
+            return Modality.ALLEGED, None, None
+    return Modality.STATED, None, None
