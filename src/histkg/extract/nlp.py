@@ -342,18 +342,29 @@ def person_names(doc: Doc) -> Iterator[Span]:
 
 @cache
 def _title_matcher() -> Any:
-    """A Matcher for an office title or honorific followed by one to three name words."""
-    from spacy.matcher import Matcher
+    """A PhraseMatcher for every office title and honorific (the names after them are
+    read in :func:`_titled_matches`: a phrase matcher over the lexicon is far cheaper
+    than a token-pattern matcher with a pattern per title)."""
+    from spacy.matcher import PhraseMatcher
 
-    matcher = Matcher(load_model().vocab)
-    name_word = {"IS_TITLE": True, "IS_ALPHA": True}
+    nlp = load_model()
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
     address = {t for t in name_words().titles if t[:1].isupper()} - TITLE_MODIFIERS
     forms = {f for o in lexicon().offices for f in o.forms} | lexicon().honorifics | address
-    for form in sorted(forms):
-        words = [{"ORTH": w} for w in form.split()]
-        for n in (1, 2, 3):
-            matcher.add("TITLED", [[*words, *([name_word] * n)]])
+    matcher.add("TITLED", [nlp.make_doc(form) for form in sorted(forms)])
     return matcher
+
+
+def _titled_matches(doc: Doc) -> list[tuple[int, int, int]]:
+    """(id, start, end) of a title followed by one to three capitalised words."""
+    out = []
+    for match_id, start, end in _title_matcher()(doc):
+        for n in (1, 2, 3):
+            stop = end + n
+            if stop > len(doc) or not (doc[stop - 1].is_title and doc[stop - 1].is_alpha):
+                break
+            out.append((match_id, start, stop))
+    return out
 
 
 def titled_names(doc: Doc) -> Iterator[Span]:
@@ -361,7 +372,7 @@ def titled_names(doc: Doc) -> Iterator[Span]:
 
     The longest match wins; the title words are trimmed off.
     """
-    matches = sorted(_title_matcher()(doc), key=lambda m: (m[1], -(m[2] - m[1])))
+    matches = sorted(_titled_matches(doc), key=lambda m: (m[1], -(m[2] - m[1])))
     last_end = -1
     for _id, start, end in matches:
         if start < last_end:
