@@ -121,9 +121,14 @@ def surface_forms(lemmas: tuple[str, ...], pos: tuple[str, ...]) -> list[str]:
     return sorted(forms)
 
 
-def lemmas_of(token: Token) -> set[str]:
+def lemmas_of(token: Token) -> frozenset[str]:
     """The model's lemma of ``token`` and every lemma lemminflect knows for its form."""
-    out = {token.lemma_.lower(), token.lower_}
-    for variants in getAllLemmas(token.lower_).values():
+    return _lemmas(token.lower_, token.lemma_.lower())
+
+
+@cache
+def _lemmas(form: str, lemma: str) -> frozenset[str]:
+    out = {lemma, form}
+    for variants in getAllLemmas(form).values():
         out.update(variants)
-    return out
+    return frozenset(out)
