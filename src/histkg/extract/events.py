@@ -65,6 +65,21 @@ LATER = frozenset(
 )
 SUPPORTING = frozenset({"support", "back", "endorse", "favour", "favor", "approve"})
 OPPOSING = frozenset({"oppose", "reject", "resist", "abstain"})
+#: what a ruler rules: "overthrew A's government" removes A
+RULE_NOUNS = frozenset(
+    {
+        "government",
+        "regime",
+        "rule",
+        "administration",
+        "cabinet",
+        "presidency",
+        "reign",
+        "dictatorship",
+        "premiership",
+        "leadership",
+    }
+)
 TIME_PREPOSITIONS = frozenset({"after", "following", "upon"})
 GROUP_HEADS = frozenset({"group", "band", "clique", "circle", "body"})
 LEADING_VERBS = frozenset({"lead", "head", "command"})
@@ -162,6 +177,11 @@ class EventReader:
     def fillers(self, s: Sentence, sent: SpacySpan, tokens: list[Token]) -> Fillers:
         out = Fillers()
         for token in tokens:
+            if token.pos_ == "NOUN" and lemmas_of(token) & RULE_NOUNS:
+                # "overthrew A's government": A
+                owners = [c for c in token.children if c.dep_ == "poss"]
+                if owners and self._person_at(s, sent, owners[0]) is not None:
+                    token = owners[0]
             person = self._person_at(s, sent, token)
             if person is None and token.pos_ == "PRON":
                 person = self.resolve_pronoun(s, sent, token)

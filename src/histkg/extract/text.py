@@ -16,6 +16,7 @@ from histkg.errors import CodedWarning
 from histkg.extract.assemblies import AssemblyReader
 from histkg.extract.events import EventReader
 from histkg.extract.factions import FactionReader
+from histkg.extract.infobox import event_class_of
 from histkg.extract.mentions import (
     Sentence,
     model_orgs,
@@ -36,6 +37,7 @@ from histkg.model import (
 )
 from histkg.parse.dates import DateMention, find_dates
 
+TITLE_YEAR_RE = re.compile(r"(?<!\d)(?:1\d{3}|20\d{2})(?!\d)")
 BOUNDARY_RE = re.compile(
     r"(?:[:;]\s|,\s+but\s|\sbut\s|\swhile\s|\swhereas\s|,\s+who\s|,\s+whom\s|,\s+which\s)"
 )
@@ -213,7 +215,20 @@ class ArticleReader:
             self._sentence(s)
             self.previous_sentence = s
             self.sentence_no += 1
+        self._date_the_title_event()
         return self.out
+
+    def _date_the_title_event(self) -> None:
+        """An article titled by an event and its year ("1931 Ruritanian coup attempt") is
+        about that event: the lead's undated event of that kind took place that year."""
+        kind = event_class_of(self.article.title)
+        year = TITLE_YEAR_RE.search(self.article.title)
+        if kind is None or year is None or not self.article.blocks:
+            return
+        lead_end = self.article.blocks[0].end
+        for event in self.out.events:
+            if kind in event.types and event.date is None and event.evidence.begin < lead_end:
+                event.date = Date(year.group(0))
 
     # --- helpers ---------------------------------------------------------------
 
