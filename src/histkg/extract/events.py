@@ -53,6 +53,46 @@ NEEDS_AFFECTED = frozenset(
         "Reinstatement",
     }
 )
+#: classes an unnamed group may undergo ("officials were arrested"); a death, an
+#: appointment or an election needs a person the sentence names
+GROUP_CLASSES = frozenset(
+    {"Arrest", "Trial", "Sentencing", "Execution", "Expulsion", "Removal", "Reinstatement"}
+)
+#: people whose unnamed deaths a political history states ("six generals were killed"),
+#: unlike casualties ("civilians", "people", "victims")
+POLITICAL_GROUPS = frozenset(
+    {
+        "official",
+        "officer",
+        "general",
+        "minister",
+        "member",
+        "leader",
+        "politician",
+        "commander",
+        "colonel",
+        "admiral",
+        "marshal",
+        "deputy",
+        "delegate",
+        "senator",
+        "judge",
+        "diplomat",
+        "governor",
+        "mayor",
+        "conspirator",
+        "plotter",
+        "defendant",
+        "prisoner",
+        "rebel",
+        "mutineer",
+        "putschist",
+        "activist",
+        "dissident",
+        "opponent",
+        "cadre",
+    }
+)
 TENURE_STARTS = frozenset({"Appointment", "Election"})
 TENURE_ENDS = frozenset({"Removal", "Resignation"})
 TENURE_HELD = frozenset({"Confirmation", "CoupAttempt"})  # the office its target held
@@ -102,6 +142,7 @@ class EventReader:
     def __init__(self, reader: ArticleReader) -> None:
         self.reader = reader
         self.last_subject: Mention | None = None
+        self.last_subject_at = (-1, -1)  # (block, sentence number) that set it
         self.titled: dict[int, TenureRecord] = {}
 
     # --- tokens to mentions -------------------------------------------------------
@@ -117,18 +158,31 @@ class EventReader:
         return None
 
     def resolve_pronoun(self, s: Sentence, sent: SpacySpan, token: Token) -> Mention | None:
-        """ "he", "his": a single person who is the subject earlier in this sentence, else
-        the previous sentence's single subject, else the person the article is about."""
+        """ "he", "his", "him": a single person who is the subject earlier in this sentence
+        (not of the pronoun's own verb when the pronoun is its object: "A appointed him"),
+        else the person a biography is about, else the previous sentence's single subject
+        in the same paragraph, else none."""
         if token.lower_ not in PERSONAL_PRONOUNS or token.lower_ in {"they", "them", "their"}:
             return None
+        own_verb = token.head if token.dep_ in {"dobj", "dative", "iobj"} else None
+        if token.dep_ == "pobj" and token.head.dep_ in {"prep", "agent"}:
+            own_verb = token.head.head
         for t in sent:
             if t.i >= token.i:
                 break
-            if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ != "PRON":
+            if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ != "PRON" and t.head is not own_verb:
                 found = self._subject_person(s, sent, t)
                 if found is not None:
                     return found
-        return self.last_subject or self.reader.subject
+        subject = self.reader.subject
+        if subject is not None and self.reader.biography:
+            return subject
+        if self.last_subject is not None and self.last_subject_at == (
+            s.block,
+            self.reader.sentence_no - 1,
+        ):
+            return self.last_subject
+        return None
 
     def _subject_person(self, s: Sentence, sent: SpacySpan, subject: Token) -> Mention | None:
         """The one person a subject names ("A", "One of them, A,"), none for "A and B"."""
@@ -147,6 +201,11 @@ class EventReader:
             if child.pos_ == "PRON":
                 if child.lower_ in {"they", "we"}:
                     self.last_subject = None
+                elif self.last_subject is not None and self.last_subject_at == (
+                    s.block,
+                    self.reader.sentence_no - 1,
+                ):
+                    self.last_subject_at = (s.block, self.reader.sentence_no)  # "He …" goes on
                 return
             if any(c.dep_ == "conj" for c in child.children):
                 self.last_subject = None
@@ -154,6 +213,7 @@ class EventReader:
             found = self._subject_person(s, sent, child)
             if found is not None:
                 self.last_subject = found
+                self.last_subject_at = (s.block, self.reader.sentence_no)
             return
 
     def _named_within(self, s: Sentence, sent: SpacySpan, token: Token) -> Mention | None:
@@ -450,7 +510,7 @@ class EventReader:
         if s.in_quotes(self.offset(s, sent, hit.trigger)):
             return None
         cls = hit.event_class
-        if hit.modality in {Modality.NEGATED, Modality.ALLEGED, Modality.HYPOTHETICAL}:
+        if hit.modality not in {Modality.STATED, Modality.ATTEMPTED}:
             self._warn(s, sent, hit, hit.modality.value)
             return None
         if not cls:  # an attempt at something that is not itself an event class
@@ -460,8 +520,12 @@ class EventReader:
         agents = self.fillers(s, sent, hit.fillers("agent"))
         occurs = bool(hit.fillers("occurrence"))  # "the trial began": stated, no one named
         if (cls in NEEDS_AFFECTED or hit.fillers("affected")) and not occurs and not hit.partner:
-            # the role names something that is not a person ("the plan was executed")
-            if not affected.persons and not affected.groups:
+            # the role names something that is not a person ("the plan was executed"); a
+            # group without names ("officials were arrested") states only acts of power
+            political = [t for t in affected.groups if lemmas_of(t) & POLITICAL_GROUPS]
+            if not affected.persons and not (
+                (affected.groups and cls in GROUP_CLASSES) or (political and cls == "Death")
+            ):
                 return None
         if (
             cls == "CoupAttempt"
@@ -469,8 +533,11 @@ class EventReader:
             and not (affected.persons or agents.persons or agents.orgs or agents.groups)
         ):
             return None
-        if cls == "Meeting" and not self.fillers(s, sent, hit.fillers("participant")).persons:
-            return None
+        if cls == "Meeting":
+            met = self.fillers(s, sent, hit.fillers("participant"))
+            political = [t for t in met.groups if lemmas_of(t) & POLITICAL_GROUPS]
+            if not met.persons or len(met.persons) + len(political) + len(met.orgs) < 2:
+                return None  # a meeting is of two named sides at least
         if cls == "Decree" and not (agents.persons or agents.orgs):
             return None  # a decree is stated with who issued it
         event = EventRecord(
@@ -566,3 +633,4 @@ class EventReader:
                     event.agents = decree.agents[:1]
                 event.organization = event.organization or decree.organization
                 self.reader.out.events.append(decree)
+

@@ -22,6 +22,35 @@ from histkg.extract.modality import RELATIVE_PRONOUNS, Modality, attempt_agents,
 from histkg.extract.rules import Rule, grammar, lemmas_of, surface_forms
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+FUNCTION_WORDS = frozenset({"of", "the", "a", "an", "for", "and", "to", "in", "on", "at", "de"})
+#: what one is removed from or elected to when no office is named
+SCOPE_NOUNS = frozenset(
+    {
+        "power",
+        "office",
+        "post",
+        "position",
+        "government",
+        "leadership",
+        "throne",
+        "command",
+        "party",
+        "committee",
+        "politburo",
+        "presidium",
+        "cabinet",
+        "council",
+        "parliament",
+        "senate",
+        "assembly",
+        "congress",
+        "duty",
+        "duties",
+        "seat",
+        "membership",
+        "ministry",
+    }
+)
 #: nouns that stand for an office in "confirmed in his post as X"
 POST_NOUNS = frozenset({"post", "position", "office", "role", "seat", "job", "rank", "title"})
 #: how a verb without a subject hangs off the verb whose subject it shares:
@@ -206,8 +235,11 @@ def _requirements(hit: Hit) -> bool:
             return False
     if "child" in req and not any(c.lower_ in req["child"] for c in trigger.children):
         return False
-    if req.get("office") and office_complement(trigger) is None:
+    if req.get("office") and not _names_office(office_complement(trigger)):
         return False
+    scoped = set(req.get("scope_for", ()))
+    if scoped and lemmas_of(trigger) & scoped and not _has_scope(trigger):
+        return False  # "removed from the game", "elected player of the year"
     particles = req.get("particle", {})
     for verb in lemmas_of(trigger) & set(particles):
         if not any(c.dep_ == "prt" and c.lower_ in particles[verb] for c in trigger.children):
@@ -248,6 +280,35 @@ def office_complement(verb: Token) -> Token | None:
             if any(c.dep_ == "compound" for c in child.children):
                 return child
     return None
+
+
+def _names_office(complement: Token | None) -> bool:
+    """Whether the phrase an office verb takes has an office word in it ("became
+    Premier", "as ambassador", "to the post of"), not "promoted to the first team"."""
+    if complement is None:
+        return False
+    words = office_words() | post_nouns()
+    return any(
+        t.text in words or t.lower_ in words or lemmas_of(t) & words for t in complement.subtree
+    )
+
+
+def _has_scope(verb: Token) -> bool:
+    """Whether a removal or an election is from or to a post: an office ("dismissed as
+    minister"), power or a body ("removed from power", "elected to the Senate"), or a
+    person the text titles ("dismissed Chief of Staff A")."""
+    if _names_office(office_complement(verb)):
+        return True
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in {"from", "to", "as"}:
+            for obj in (c for c in child.children if c.dep_ == "pobj"):
+                if lemmas_of(obj) & SCOPE_NOUNS or obj.pos_ == "PROPN":
+                    return True
+        if child.dep_ in {"dobj", "nsubjpass"}:
+            titles = [c for c in child.children if c.dep_ == "compound"] + [child]
+            if any(t.text in office_words() for t in titles):
+                return True
+    return False
 
 
 def _is_passive(verb: Token) -> bool:
@@ -345,7 +406,8 @@ def expand(tokens: list[Token]) -> list[Token]:
     """Coordinated fillers ("A, B and C"), appositions, and relative pronouns."""
     out: list[Token] = []
     for token in tokens:
-        if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        relative = token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl"
+        if relative:  # "A, who died": A alone, not the names coordinated with A
             token = token.head.head
         names = [
             c
@@ -365,8 +427,20 @@ def expand(tokens: list[Token]) -> list[Token]:
             if t in out:
                 continue
             out.append(t)
+            if relative:
+                continue
             stack.extend(c for c in t.children if c.dep_ in {"conj", "appos"})
     return out
+
+
+@cache
+def post_nouns() -> frozenset[str]:
+    """The post nouns of the office lexicon ("ambassador", "prosecutor", "member")."""
+    from histkg.lexicon import lexicon
+
+    lex = lexicon()
+    phrases = (*lex.posts_of, *lex.posts_to, *lex.posts_bare)
+    return frozenset(p.split()[-1] for p in phrases if p.split()[-1] not in FUNCTION_WORDS)
 
 
 @cache
@@ -375,7 +449,11 @@ def office_words() -> frozenset[str]:
     from histkg.lexicon import lexicon
 
     return frozenset(
-        w for office in lexicon().offices for form in office.forms for w in form.split()
+        w
+        for office in lexicon().offices
+        for form in office.forms
+        for w in form.split()
+        if w.lower() not in FUNCTION_WORDS
     )
 
 

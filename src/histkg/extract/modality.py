@@ -14,6 +14,23 @@ from spacy.tokens import Token
 from histkg.extract.rules import grammar, lemmas_of
 
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "that", "which"})
+#: a phrase of time or circumstance sets its event in the background of the clause, it
+#: is not what the clause's verb claims or attempts ("Following his arrest, he wrote …")
+ADJUNCT_PREPOSITIONS = frozenset(
+    {
+        "after",
+        "following",
+        "before",
+        "during",
+        "since",
+        "until",
+        "upon",
+        "despite",
+        "amid",
+        "throughout",
+        "prior",
+    }
+)
 
 
 class Modality(Enum):
@@ -24,6 +41,7 @@ class Modality(Enum):
     ATTEMPTED = "attempted"
     ALLEGED = "alleged"
     HYPOTHETICAL = "hypothetical"
+    NARRATIVE = "told in the present tense (a plot summary)"
 
 
 def _ancestors_in_clause(token: Token) -> list[Token]:
@@ -36,23 +54,28 @@ def _ancestors_in_clause(token: Token) -> list[Token]:
     if t.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
         out.append(t.head)  # "a plot to oust A": the infinitive is the noun's content
         t = t.head
-    while t.head is not t and t.dep_ in {
-        "xcomp",
-        "acl",
-        "pcomp",
-        "pobj",
-        "prep",
-        "ccomp",
-        "advcl",
-        "dobj",
-        "nsubj",
-        "nsubjpass",
-        "conj",
-        "amod",
-        "compound",
-        "attr",
-        "oprd",
-    }:
+    while (
+        t.head is not t
+        and not (t.dep_ == "prep" and t.lower_ in ADJUNCT_PREPOSITIONS)
+        and t.dep_
+        in {
+            "xcomp",
+            "acl",
+            "pcomp",
+            "pobj",
+            "prep",
+            "ccomp",
+            "advcl",
+            "dobj",
+            "nsubj",
+            "nsubjpass",
+            "conj",
+            "amod",
+            "compound",
+            "attr",
+            "oprd",
+        }
+    ):
         if t.dep_ == "conj" and t.head.pos_ == t.pos_:
             # a coordinated verb shares its head's governors, not the head itself
             t = t.head
@@ -95,6 +118,13 @@ def modality(trigger: Token) -> tuple[Modality, str | None, Token | None]:
     word that makes it one) or a claim."""
     g = grammar()
     children = list(trigger.children)
+    if trigger.pos_ in {"VERB", "AUX"} and (
+        trigger.tag_ in {"VBZ", "VBP"}
+        or any(c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in children)
+    ):
+        # "Ezra resigns", "they are prosecuted": a story, not a history ("has been
+        # arrested" is a past event)
+        return Modality.NARRATIVE, None, None
     if any(c.dep_ == "neg" for c in children) or any(
         c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in children
     ):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from histkg.extract.mentions import Sentence, _alternation
+from histkg.extract.mentions import Sentence, _alternation, body_regex
 from histkg.lexicon import lexicon
 from histkg.model import Article, Mention, OfficeRef, Span
 
@@ -24,13 +24,26 @@ class OfficeReader:
         self.main_party = main_party
         self.country = country
         self.office_forms = lexicon().office_by_form()
+        # the article's country counts as every office's only when its infobox says so
+        first_block = article.blocks[0].begin if article.blocks else len(article.text)
+        self.country_from_infobox = country is not None and country.span.begin < first_block
+        self.country_dominant = country is not None and self._dominant(country.text)
         self.title_re = re.compile(
             rf"(?<![\w-])(?P<title>{_alternation(list(self.office_forms))})(?![\w-])"
         )
         self.title_re_any_case = re.compile(self.title_re.pattern, re.IGNORECASE)
         self.forms_by_case = {form.lower(): form for form in sorted(self.office_forms)}
 
-    def office(self, title_form: str, phrase_org: Mention | None = None) -> OfficeRef:
+    def office(
+        self,
+        title_form: str,
+        phrase_org: Mention | None = None,
+        s: Sentence | None = None,
+        at: int = -1,
+    ) -> OfficeRef:
+        """The office a lexicon title names; a state office's country comes from the text:
+        "of X" or a demonym before the title ("Somali President"), else the article's
+        country when its infobox names it or the sentence names it."""
         office = self.office_forms[title_form]
         ref = OfficeRef(office.title, office.scope, phrase=title_form)
         if office.scope == "party" and self.main_party:
@@ -40,14 +53,63 @@ class OfficeReader:
         elif office.scope == "body" and phrase_org is not None:
             ref.org = phrase_org
         elif office.scope == "state":
-            ref.place = self.country
+            ref.place = self._country_of(s, at, title_form)
         return ref
 
+    def _country_of(self, s: Sentence | None, at: int, title_form: str) -> Mention | None:
+        text = self.article.text
+        demonyms = lexicon().demonyms
+        if s is not None and at >= 0:
+            after = re.match(r"\s+of\s+(?:the\s+)?", text[at + len(title_form) : s.end])
+            if after is not None:  # "President of the Philippines"
+                b = at + len(title_form) + after.end()
+                place = next((p for p in s.places if p.span.begin == b), None)
+                if place is not None:
+                    return place
+            before = re.search(r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+$", text[s.begin : at])
+            if before is not None:  # "Somali President", "North Korean ambassador"
+                words = before.group(1)
+                for n in (2, 1):
+                    key = " ".join(words.split()[-n:])
+                    if key in demonyms:
+                        b = (
+                            at
+                            - len(key)
+                            - (len(text[s.begin : at]) - len(text[s.begin : at].rstrip()))
+                        )
+                        return Mention(
+                            "place", demonyms[key], Span(self.article.doc_id, b, b + len(key))
+                        )
+        if self.country is None:
+            return None
+        if self.country_from_infobox or self.country_dominant:
+            return self.country
+        if s is not None and self._names_country(s.text):
+            return self.country  # the sentence itself names the country
+        return None
+
+    def _dominant(self, place: str) -> bool:
+        """Whether more than half of the article's demonyms name ``place``."""
+        counts: dict[str, int] = {}
+        for demonym, country in lexicon().demonyms.items():
+            pattern = rf"(?<![\w-]){re.escape(demonym)}(?![\w-])"
+            counts[country] = counts.get(country, 0) + len(re.findall(pattern, self.article.text))
+        total = sum(counts.values())
+        return counts.get(place, 0) * 2 > total
+
+    def _names_country(self, text: str) -> bool:
+        assert self.country is not None
+        place = self.country.text
+        forms = [place] + [d for d, p in lexicon().demonyms.items() if p == place]
+        return any(re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", text) for f in forms)
+
     def after(
-        self, s: Sentence, at: int, end: int, *, any_case: bool = False
+        self, s: Sentence, at: int, end: int, *, any_case: bool = False, bare: bool | None = None
     ) -> tuple[OfficeRef, int] | None:
         """An office named right after ``at`` ("became Premier", "as ambassador to X");
-        with ``any_case``, titles in lower case too ("president A", "vice-president")."""
+        with ``any_case``, titles in lower case too ("president A", "vice-president");
+        with ``bare`` (default: as ``any_case``), a post noun alone ("deputy prosecutor")."""
+        read_bare = any_case if bare is None else bare
         rest = self.article.text[at:end]
         lead = re.match(
             r"\s*(?:as\s+(?:the\s+|an?\s+)?|(?:to|from)\s+(?:the\s+)?(?:(?:post|office|position)\s+of\s+)?"
@@ -66,8 +128,19 @@ class OfficeReader:
                 tail_at = pos + title.end() + tail.end()
                 org = next((o for o in s.orgs if o.span.begin == tail_at), None)
             form = self.forms_by_case.get(title.group("title").lower(), title.group("title"))
-            if not (tail and org is None and self.office_forms[form].scope == "body"):
-                return self.office(form, org), pos + title.end()
+            scope = self.office_forms[form].scope
+            of_place = tail is not None and any(p.span.begin == tail_at for p in s.places)
+            org_named = (
+                tail is not None
+                and not of_place
+                and re.match(r"[A-Z]", rest[title.end() + tail.end() :])
+            )
+            if not (tail and org is None and scope == "body") and not (
+                scope == "state" and org_named
+            ):
+                return self.office(form, org, s, pos), pos + title.end()
+            # "chairman of Gosplan", "President of Harvard University": a body the title
+            # belongs to; the post reading below keeps its name
             # "chairman of Gosplan": a body the text names but the model did not tag; the
             # post reading below keeps its name
         mods = rf"(?:(?:{_alternation(list(lex.post_modifiers))})[\s-]+)*"
@@ -80,17 +153,17 @@ class OfficeReader:
                 rest,
                 re.IGNORECASE,
             )
-        if post is None and any_case:
+        if post is None and read_bare:
             # where the grammar says an office stands: "worked as a deputy prosecutor"
-            bare = re.match(
+            alone = re.match(
                 rf"(?P<noun>{mods}(?:{_alternation(list(lex.posts_bare))}))(?![\w-])",
                 rest,
                 re.IGNORECASE,
             )
-            if bare is not None:
-                noun = bare.group("noun")
+            if alone is not None:
+                noun = alone.group("noun")
                 title_text = " ".join(w[0].upper() + w[1:].lower() for w in noun.split())
-                return OfficeRef(title_text, "post", phrase=noun), pos + bare.end()
+                return OfficeRef(title_text, "post", phrase=noun), pos + alone.end()
         if post is None:
             return None
         stop = end
@@ -102,13 +175,16 @@ class OfficeReader:
                 stop = min(stop, d.begin)
         phrase = self.article.text[pos:stop]
         phrase = re.split(
-            r"(?:\s+(?:In|On|At|After|During)\s|[,.;:]\s|[.;:]$|\s+(?:in|on)\s+(?=\d)|\s+and\s+(?=[a-z]))",
+            r"(?:\s+(?:In|On|At|After|During)\s|[,.;:]\s|[.;:]$|\s+(?:in|on)\s+(?=\d)|\s+and\s+(?=[a-z])"
+            r"|\s+(?:as|from|until|since|when|where|while|after|before)\s)",
             phrase,
         )[0]
         phrase = re.sub(r"\s+(?:as well|too|instead|again)$", "", phrase.strip().rstrip("."))
         phrase_end = pos + len(phrase)
         noun = post.group("noun")
         words = phrase[len(noun) :].strip()
+        if noun.lower().split()[-1] == "member" and not body_regex().search(words):
+            return None  # a member of a governing body holds a seat; of a club, nothing
         title_text = noun[0].upper() + noun[1:].lower() + " " + words
         place = next((p for p in s.places if pos <= p.span.begin < phrase_end), None)
         org = next((o for o in s.orgs if pos <= o.span.begin < phrase_end), None)

@@ -103,7 +103,9 @@ class TenureReader:
         found = self.reader.offices.after(s, at, end, any_case=True)
         if found is None:
             return None
-        office, _end = found
+        office, office_end = found
+        if office_end <= self.offset(s, sent, phrase):
+            return None  # "the emperor's brother": the office is not what the phrase names
         holder = Mention("person", "", self.reader.span(s))  # filled in by the caller
         return TenureRecord(holder, office, self.reader.span(s), rule="")
 
@@ -176,6 +178,9 @@ class TenureReader:
             ):
                 continue
             begin = self.offset(s, sent, left[0])
+            before = sent[left[0].i - sent.start - 1] if left[0].i > sent.start else None
+            if before is not None and before.pos_ == "PROPN" and before.ent_type_ != "NORP":
+                continue  # "UFC President A": the title of a body the phrase names
             found = self.reader.offices.after(s, begin, m.span.begin, any_case=True)
             if found is None or text[found[1] : m.span.begin].strip(" ()"):
                 continue
@@ -205,7 +210,7 @@ class TenureReader:
                 )
                 tenure = TenureRecord(
                     m,
-                    self.reader.offices.office(title),
+                    self.reader.offices.office(title, None, s, s.begin + match.start("title")),
                     self.reader.span(s),
                     former=bool(match.group("former")),
                 )
@@ -224,7 +229,9 @@ class TenureReader:
                 if appo:
                     tenure = TenureRecord(
                         m,
-                        self.reader.offices.office(appo.group("title")),
+                        self.reader.offices.office(
+                            appo.group("title"), None, s, m.span.end + appo.start("title")
+                        ),
                         self.reader.span(s),
                         former=bool(appo.group("former")),
                     )

@@ -110,6 +110,7 @@ class ArticleReader:
         self.offices = OfficeReader(article, main_party, country)
         self.faction: Mention | None = None
         self.subject: Mention | None = None  # the person a biography is about
+        self.biography = False
         self.previous_sentence: Sentence | None = None
         self.grammar = EventReader(self)
         self.tenure_reader = TenureReader(self)
@@ -209,6 +210,9 @@ class ArticleReader:
     def read(self, docs: list[Doc]) -> Extraction:
         sentences = [s for i, doc in enumerate(docs) for s in self.sentences(i, doc)]
         self.subject = self.subject or focus_person(self.article, sentences)
+        if self.subject is not None:  # a biography: the title holds the subject's name
+            title_words = set(re.findall(r"[\w'’-]+", self.article.title))
+            self.biography = self.subject.text.split()[-1] in title_words
         for s in sentences:
             self._dates(s)
             self.out.mentions.extend(s.persons + s.orgs + s.places)
@@ -216,7 +220,22 @@ class ArticleReader:
             self.previous_sentence = s
             self.sentence_no += 1
         self._date_the_title_event()
+        self._unify_office_countries()
         return self.out
+
+    def _unify_office_countries(self) -> None:
+        """A state office the article names once with its country ("Premier of the Soviet
+        Union", "Soviet Premier") is that office wherever the article names it bare."""
+        offices = [t.office for t in self.out.tenures] + [
+            e.office for e in self.out.events if e.office is not None
+        ]
+        placed: dict[str, Mention] = {}
+        for office in offices:
+            if office.scope == "state" and office.place is not None:
+                placed.setdefault(office.title, office.place)
+        for office in offices:
+            if office.scope == "state" and office.place is None and office.title in placed:
+                office.place = placed[office.title]
 
     def _date_the_title_event(self) -> None:
         """An article titled by an event and its year ("1931 Ruritanian coup attempt") is

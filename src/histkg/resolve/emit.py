@@ -24,10 +24,16 @@ _ROLES = {
 def emit_events(labels: Labels, events: list[ResolvedEvent]) -> None:
     ledger = labels.ledger
     add = ledger.add
+    used: set[str] = set()
     for ev in events:
         label = labels.event_label(ev)
         hint = re.sub(r"\s*\(\d{4}(?:-\d\d){0,2}\)$", "", label)
-        ev.key = f"{ev.date.iso if ev.date else 'undated'}-{ev.types[0]}-{hint}"
+        key = f"{ev.date.iso if ev.date else 'undated'}-{ev.types[0]}-{hint}"
+        if key in used:  # two events with one label (no one named) stay two events
+            first = min(ev.evidence)
+            key = f"{key}-{first.doc_id}-{first.begin}"
+        used.add(key)
+        ev.key = key
     for ev in events:
         ref = Ref("event", ev.key)
         kind = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", ev.types[0])

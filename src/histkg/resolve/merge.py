@@ -108,6 +108,8 @@ def same_event(a: ResolvedEvent, b: ResolvedEvent) -> bool:
         )
     if a.office is not None and b.office is not None and a.office != b.office:
         return False
+    if a.agents and b.agents and not set(a.agents) & set(b.agents):
+        return False  # appointed by A and appointed by B are two appointments
     return bool(set(a.affected) & set(b.affected))
 
 
