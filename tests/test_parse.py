@@ -68,3 +68,18 @@ def test_parse_reference_web_page_with_full_date() -> None:
     work = parse_reference(text, Span("d", 0, len(text)))
     assert work is not None
     assert work.published is not None and work.published.iso == "2015-06-19"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("He died on March 1 , 1827.", "1827-03-01"),  # a space before the comma
+        ("It ended on 2 April , 1917.", "1917-04-02"),
+        ("Nero died in AD 68.", "0068"),  # the first millennium, with its era
+        ("The abbey burned in 766 A.D. and was rebuilt.", "0766"),
+    ],
+)
+def test_parse_dates_spacing_and_first_millennium(text: str, iso: str) -> None:
+    from histkg.parse.dates import find_dates
+
+    assert [d.date.iso for d in find_dates(text, 1700)] == [iso]

@@ -6,6 +6,8 @@
 ['1848-03-09']
 >>> [d.date.iso for d in find_dates("in October of that year", 1848)]
 ['1848-10']
+>>> [d.date.iso for d in find_dates("He died on March 1 , 1827 in AD 68 style", 1822)]
+['1827-03-01', '0068']
 """
 
 from __future__ import annotations
@@ -37,6 +39,10 @@ MONTHS = {
 }
 _M = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _Y = r"(?P<year>1[0-9]{3}|20[0-9]{2})"
+# a year of the first millennium is read only with its era ("AD 68", "766 CE"); BC is
+# left out (xsd:gYear's year 0 and negative years differ between stores)
+_ERA = r"AD|A\.D\.|CE"
+_Y_ANY = r"(?P<year>[1-9][0-9]{0,3})"
 _D = r"(?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?"
 _REL = (
     r"(?P<rel>(?:of |in )?(?:that|the same|the following|the next|the previous|the preceding) year"
@@ -44,12 +50,14 @@ _REL = (
 )
 
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("mdy", re.compile(rf"\b{_M} {_D},? {_Y}\b")),
-    ("dmy", re.compile(rf"\b{_D} {_M},? {_Y}\b")),
-    ("my", re.compile(rf"\b{_M},? {_Y}\b")),
+    ("era_before", re.compile(rf"\b(?:{_ERA}) {_Y_ANY}\b")),
+    ("era_after", re.compile(rf"\b{_Y_ANY} (?:AD\b|A\.D\.|CE\b)")),
+    ("mdy", re.compile(rf"\b{_M} {_D}(?: ?,)? {_Y}\b")),
+    ("dmy", re.compile(rf"\b{_D} {_M}(?: ?,)? {_Y}\b")),
+    ("my", re.compile(rf"\b{_M}(?: ?,)? {_Y}\b")),
     ("m_rel", re.compile(rf"\b{_M} {_REL}")),
-    ("md", re.compile(rf"\b{_M} {_D}\b(?!,? ?\d)")),
-    ("dm", re.compile(rf"\b{_D} {_M}\b(?!,? ?\d)")),
+    ("md", re.compile(rf"\b{_M} {_D}\b(?! ?,? ?\d)")),
+    ("dm", re.compile(rf"\b{_D} {_M}\b(?! ?,? ?\d)")),
     (
         "y",
         re.compile(
