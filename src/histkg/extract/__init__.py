@@ -21,7 +21,7 @@ from histkg.parse.references import parse_reference
 
 
 def initials(name: str) -> str:
-    """``"Communist Party of the Soviet Union"`` -> ``"CPSU"``."""
+    """``"Socialist Unity Party of Ruritania"`` -> ``"SUPR"``."""
     return "".join(w[0] for w in re.findall(r"[A-Z][\w'-]*", name))
 
 

@@ -1,9 +1,9 @@
 """Votes, meetings, speeches and agreements: what bodies and people do together.
 
-Votes are found by their tally ("won with 7 to 4 votes"), who voted which way by the
+Votes are found by their tally ("passed by nine votes to three"), who voted which way by the
 verbs they are subjects of (``EventReader.voters``), the motion by its head noun
 ("proposal to …") and its proposer by the noun's possessor. Meetings are named sessions
-of a body ("the plenum of the Central Committee"), numbered congresses and bodies that
+of a body ("the plenary session of the Senate"), numbered congresses and bodies that
 meet; a meeting opened with "At …" is the scene of the next sentence's events. Named
 speeches and agreements are read by their capitalised names.
 """

@@ -298,7 +298,7 @@ class EventReader:
             earlier = [d for d in s.dates if d.begin < at]
             return earlier[-1].date if earlier else None
         for child in trigger.children:
-            # "When A died on 1 July 1974, he was succeeded by B": the when-clause's date
+            # "When A died in May 1921, the regency passed to B": the when-clause's date
             if child.dep_ == "advcl" and any(
                 c.dep_ == "advmod" and c.lower_ == "when" for c in child.children
             ):
@@ -621,7 +621,7 @@ class EventReader:
                     for gc in c.children
                     if gc.dep_ == "pobj"
                 ]
-                # "a decree of the Plenum of the Central Committee": the first body named
+                # "a decree of the plenary session of the Federal Council": the first body named
                 found = self.fillers(s, sent, issuers)
                 if not found.orgs and not found.persons:
                     found = self.fillers(s, sent, [t for i in issuers for t in i.subtree])
@@ -633,4 +633,3 @@ class EventReader:
                     event.agents = decree.agents[:1]
                 event.organization = event.organization or decree.organization
                 self.reader.out.events.append(decree)
-

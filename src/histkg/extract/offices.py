@@ -1,7 +1,7 @@
 """Offices named in text, read from the office lexicon (``data/offices.toml``).
 
 ``OfficeReader.after`` reads the office a phrase starts with: a title of the lexicon
-("Premier", "First Secretary of the Party", in any case where the grammar says an office
+("Premier", "General Secretary", in any case where the grammar says an office
 stands), a post noun and what names its scope ("ambassador to Japan", "director of a
 plant"), or a bare post ("deputy prosecutor"). A title's scope gives its organization
 (the article's party) or its country (the article's country).

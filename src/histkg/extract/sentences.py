@@ -1,6 +1,6 @@
 """A spaCy component that keeps initials inside their sentence.
 
-The model ends a sentence after "Ya." or "P." in "Ya. F. Kapustin and P. G. Lazutin were
+The model ends a sentence after "Yu." or "K." in "Yu. B. Novak and K. L. Vrba were
 sentenced"; the sentence then loses its verb or its subjects. Before the parser runs,
 a token that follows an initial and is itself an initial or a proper noun is marked as
 not starting a sentence (the parser keeps such marks).
@@ -37,7 +37,7 @@ def _is_initial(doc: Doc, i: int) -> bool:
 
 @Language.component(COMPONENT)
 def keep_initials(doc: Doc) -> Doc:
-    """Mark names after initials as inside the sentence ("P. G. Lazutin")."""
+    """Mark names after initials as inside the sentence ("K. L. Vrba")."""
     for i in range(len(doc) - 1):
         following = doc[i + 1]
         if _is_initial(doc, i) and (

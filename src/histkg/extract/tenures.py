@@ -2,7 +2,7 @@
 
 - apposition: "A, the Minister of Defence,", "A, a member of the Board,", "A (chairman
   of Gosplan)", "his wife (then vice-president) A";
-- copula: "A was a secretary of the Moscow branch in the 1920s", "From 1927 to 1930, A
+- copula: "A was a secretary of the regional committee in 1910", "From 1901 to 1904, A
   was a member of the Central Committee";
 - holding verbs: "A served as / held the post of / occupied the position of X from 1950
   to 1953", "A headed X".
@@ -283,7 +283,7 @@ class TenureReader:
         return out
 
     def _as_adjunct(self, s: Sentence, sent: SpacySpan, prep: Token) -> list[TenureRecord]:
-        """ "As Attorney General, A played a role", "A, as the Army Chief of Staff, led …":
+        """ "As Attorney General, A played a role", "A, as chief of the naval staff, led …":
         the office its subject held then."""
         verb = prep.head
         if lemmas_of(verb) & (HOLDING_VERBS | NOT_HOLDING):

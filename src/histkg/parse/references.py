@@ -1,9 +1,9 @@
 """Parse one rendered citation (Wikipedia CS1 style) into a :class:`WorkRecord`.
 
->>> ref = "Huskey, Eugene (1992). Executive Power. M.E. Sharpe. ISBN 978-1-56324-059-1."
+>>> ref = "Novak, Jana (1988). Councils and Courts. Harbor Press. ISBN 978-0-306-40615-7."
 >>> w = parse_reference(ref, Span("d", 0, 10))
 >>> (w.creators, w.published.iso if w.published else None, w.title, w.isbn)
-(['Huskey, Eugene'], '1992', 'Executive Power', ['978-1-56324-059-1'])
+(['Novak, Jana'], '1988', 'Councils and Courts', ['978-0-306-40615-7'])
 """
 
 from __future__ import annotations
