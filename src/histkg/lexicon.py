@@ -113,3 +113,22 @@ def name_words() -> NameWords:
     """Load the name vocabulary (cached)."""
     data = _load("names.toml")
     return NameWords(**{key: frozenset(data[key]) for key in NameWords.__dataclass_fields__})
+
+
+@cache
+def _demonym_re() -> re.Pattern[str]:
+    names = sorted(lexicon().demonyms, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+
+
+def count_demonyms(text: str) -> tuple[dict[str, int], dict[str, int]]:
+    """How often ``text`` names each country by its demonym ("Soviet", "North Korean";
+    the longest form wins), and where it does first: (counts, first offsets)."""
+    demonyms = lexicon().demonyms
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for m in _demonym_re().finditer(text):
+        place = demonyms[m.group(0)]
+        counts[place] = counts.get(place, 0) + 1
+        first.setdefault(place, m.start())
+    return counts, first

@@ -15,7 +15,7 @@ from histkg.extract.mentions import PARTY_RE, body_regex, org_class
 from histkg.extract.names import article_group
 from histkg.extract.nlp import NameBook, load_model, mask_native, name_books
 from histkg.extract.text import ArticleReader
-from histkg.lexicon import lexicon
+from histkg.lexicon import count_demonyms
 from histkg.model import Article, Extraction, Mention, Span
 from histkg.parse.references import parse_reference
 
@@ -55,13 +55,7 @@ def _main_party(article: Article, acronyms: dict[str, str]) -> str | None:
 def _country(article: Article, facts_country: list[Mention]) -> Mention | None:
     if facts_country:
         return facts_country[0]
-    lex = lexicon()
-    counts: Counter[str] = Counter()
-    first: dict[str, int] = {}
-    for adjective, place in lex.demonyms.items():
-        for m in re.finditer(rf"(?<![\w-]){re.escape(adjective)}(?![\w-])", article.text):
-            counts[place] += 1
-            first.setdefault(place, m.start())
+    counts, first = count_demonyms(article.text)
     if not counts:
         return None
     best = max(counts.values())

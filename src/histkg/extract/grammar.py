@@ -86,6 +86,7 @@ class Matchers:
     by_rule: dict[str, DependencyMatcher]
     keys: dict[int, tuple[Rule, str | None]]
     rules_of_form: dict[str, tuple[str, ...]]
+    pos_of: dict[str, frozenset[str]]
 
 
 @cache
@@ -102,12 +103,15 @@ def _matchers(vocab: Vocab) -> Matchers:
         by_rule[rule.id] = matcher
         for form in surface_forms(rule.lemmas, rule.pos):
             forms.setdefault(form, []).append(rule.id)
-    return Matchers(by_rule, keys, {f: tuple(ids) for f, ids in forms.items()})
+    pos_of = {rule.id: frozenset(rule.pos) for rule in grammar().rules}
+    return Matchers(by_rule, keys, {f: tuple(ids) for f, ids in forms.items()}, pos_of)
 
 
 def _matches(sent: Span) -> list[tuple[int, list[int]]]:
     m = _matchers(sent.doc.vocab)
-    rule_ids = sorted({r for t in sent for r in m.rules_of_form.get(t.lower_, ())})
+    rule_ids = sorted(
+        {r for t in sent for r in m.rules_of_form.get(t.lower_, ()) if t.pos_ in m.pos_of[r]}
+    )
     return [match for r in rule_ids for match in m.by_rule[r](sent)]
 
 

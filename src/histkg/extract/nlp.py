@@ -34,8 +34,11 @@ NOT_A_NAME_RE = re.compile(r"(?:ism|ist|ists|ization|isation|ian|ese)$")
 INITIAL_RE = re.compile(r"[A-Z]\.")
 
 
+@cache
 def is_name_token(text: str) -> bool:
     """A capitalised word of letters in any script ("Ceaușescu", "O'Brien") or an initial."""
+    if not text[:1].isupper():
+        return False
     if INITIAL_RE.fullmatch(text):
         return True
     parts = re.split(r"[-'’]", text)

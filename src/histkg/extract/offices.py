@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from histkg.extract.mentions import Sentence, _alternation, body_regex
-from histkg.lexicon import lexicon
+from histkg.lexicon import count_demonyms, lexicon
 from histkg.model import Article, Mention, OfficeRef, Span
 
 
@@ -90,10 +90,7 @@ class OfficeReader:
 
     def _dominant(self, place: str) -> bool:
         """Whether more than half of the article's demonyms name ``place``."""
-        counts: dict[str, int] = {}
-        for demonym, country in lexicon().demonyms.items():
-            pattern = rf"(?<![\w-]){re.escape(demonym)}(?![\w-])"
-            counts[country] = counts.get(country, 0) + len(re.findall(pattern, self.article.text))
+        counts, _first = count_demonyms(self.article.text)
         total = sum(counts.values())
         return counts.get(place, 0) * 2 > total
 
