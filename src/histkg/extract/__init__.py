@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from histkg.errors import CodedWarning
-from histkg.extract.infobox import box_country, infobox_person_names, read_box
+from histkg.extract.infobox import box_country, infobox_kind, infobox_person_names, read_box
 from histkg.extract.mentions import PARTY_RE, body_regex, org_class
 from histkg.extract.names import article_group
 from histkg.extract.nlp import NameBook, load_model, mask_native, name_books
@@ -129,6 +129,7 @@ def extract_corpus(
         facts = box.org
         book = books[article_group(article.title)]
         reader = ArticleReader(article, book, main_party, country, faction_names, set(acronyms))
+        reader.person_infobox = infobox_kind(article) == "officeholder"
         if facts is not None:
             reader.faction = facts.subject if facts.subject.org_class == "Faction" else None
         elif faction_names:

@@ -64,6 +64,9 @@ POLITICAL_GROUPS = frozenset(
     {
         "official",
         "officer",
+        "participant",
+        "client",
+        "supporter",
         "general",
         "minister",
         "member",
@@ -143,6 +146,7 @@ class EventReader:
         self.reader = reader
         self.last_subject: Mention | None = None
         self.last_subject_at = (-1, -1)  # (block, sentence number) that set it
+        self.last_named: dict[int, Mention] = {}  # block -> the person named last in it
         self.titled: dict[int, TenureRecord] = {}
 
     # --- tokens to mentions -------------------------------------------------------
@@ -170,19 +174,32 @@ class EventReader:
         for t in sent:
             if t.i >= token.i:
                 break
-            if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ != "PRON" and t.head is not own_verb:
+            if t.dep_ in {"nsubj", "nsubjpass"} and t.head is not own_verb:
+                if t.pos_ == "PRON":  # "He served …, when he was overthrown": the same one
+                    if t.lower_ in {"he", "she"}:
+                        return self.resolve_pronoun(s, sent, t)
+                    continue
                 found = self._subject_person(s, sent, t)
                 if found is not None:
                     return found
-        subject = self.reader.subject
-        if subject is not None and self.reader.biography:
-            return subject
-        if self.last_subject is not None and self.last_subject_at == (
-            s.block,
-            self.reader.sentence_no - 1,
-        ):
-            return self.last_subject
-        return None
+        # the person named last before the pronoun, in this sentence or this paragraph
+        at = self.offset(s, sent, token)
+        before = [m for m in s.persons if m.span.end <= at]
+        recent = before[-1] if before else self.last_named.get(s.block)
+        subject = self.reader.subject if self.reader.biography else None
+        previous = self.last_subject
+        if previous is not None and self.last_subject_at != (s.block, self.reader.sentence_no - 1):
+            previous = None
+        if previous is not None:
+            return previous  # the subject of the sentence before goes on being talked of
+        if subject is not None and token.i == sent.start and token.dep_ in {"nsubj", "nsubjpass"}:
+            return subject  # "He …" opening a sentence of a biography
+        if recent is None:
+            return subject  # a biography's paragraph that opens with "He …"
+        focus = self.reader.subject
+        if focus is not None and _same_person(recent, focus):
+            return focus  # the article's person, named last
+        return None  # someone else was named last: the pronoun is not safe to read
 
     def _subject_person(self, s: Sentence, sent: SpacySpan, subject: Token) -> Mention | None:
         """The one person a subject names ("A", "One of them, A,"), none for "A and B"."""
@@ -396,6 +413,8 @@ class EventReader:
                 read.append((hit, event))
         self._successions(s, read)
         self._track_subject(s, sent)
+        if s.persons:
+            self.last_named[s.block] = s.persons[-1]
         return events
 
     def _successions(self, s: Sentence, read: list[tuple[Hit, EventRecord]]) -> None:
@@ -518,14 +537,18 @@ class EventReader:
             return None
         affected = self.fillers(s, sent, hit.fillers("affected"))
         agents = self.fillers(s, sent, hit.fillers("agent"))
-        occurs = bool(hit.fillers("occurrence"))  # "the trial began": stated, no one named
+        # "the trial began": stated, no one named; not "trials of the equipment began" or
+        # "sea trials": a trial of something, or of a kind, is no court's
+        occurs = bool(hit.fillers("occurrence")) and not any(
+            c.dep_ in {"compound", "prep"} for c in hit.trigger.children
+        )
         if (cls in NEEDS_AFFECTED or hit.fillers("affected")) and not occurs and not hit.partner:
             # the role names something that is not a person ("the plan was executed"); a
             # group without names ("officials were arrested") states only acts of power
+            # a group without names counts only when it is one of politics ("officials
+            # were arrested", "six generals were killed"), never "people" or "civilians"
             political = [t for t in affected.groups if lemmas_of(t) & POLITICAL_GROUPS]
-            if not affected.persons and not (
-                (affected.groups and cls in GROUP_CLASSES) or (political and cls == "Death")
-            ):
+            if not affected.persons and not (political and cls in GROUP_CLASSES | {"Death"}):
                 return None
         if (
             cls == "CoupAttempt"
@@ -533,11 +556,6 @@ class EventReader:
             and not (affected.persons or agents.persons or agents.orgs or agents.groups)
         ):
             return None
-        if cls == "Meeting":
-            met = self.fillers(s, sent, hit.fillers("participant"))
-            political = [t for t in met.groups if lemmas_of(t) & POLITICAL_GROUPS]
-            if not met.persons or len(met.persons) + len(political) + len(met.orgs) < 2:
-                return None  # a meeting is of two named sides at least
         if cls == "Decree" and not (agents.persons or agents.orgs):
             return None  # a decree is stated with who issued it
         event = EventRecord(
@@ -633,3 +651,8 @@ class EventReader:
                     event.agents = decree.agents[:1]
                 event.organization = event.organization or decree.organization
                 self.reader.out.events.append(decree)
+
+
+def _same_person(a: Mention, b: Mention) -> bool:
+    """Two mentions of one person in an article: the same name or the same family name."""
+    return a.text == b.text or a.text.split()[-1] == b.text.split()[-1]

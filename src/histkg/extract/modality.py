@@ -125,6 +125,10 @@ def modality(trigger: Token) -> tuple[Modality, str | None, Token | None]:
         # "Ezra resigns", "they are prosecuted": a story, not a history ("has been
         # arrested" is a past event)
         return Modality.NARRATIVE, None, None
+    if trigger.pos_ in {"NOUN", "PROPN"}:
+        verb = next((a for a in trigger.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        if verb is not None and verb.tag_ in {"VBZ", "VBP"} and verb.dep_ == "ROOT":
+            return Modality.NARRATIVE, None, None  # "rumours of A's capture begin to spread"
     if any(c.dep_ == "neg" for c in children) or any(
         c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in children
     ):

@@ -153,7 +153,7 @@ class OfficeReader:
         if post is None and read_bare:
             # where the grammar says an office stands: "worked as a deputy prosecutor"
             alone = re.match(
-                rf"(?P<noun>{mods}(?:{_alternation(list(lex.posts_bare))}))(?![\w-])",
+                rf"(?P<noun>{mods}(?:{_alternation(list(lex.posts_bare))}))(?![\w'’-])",
                 rest,
                 re.IGNORECASE,
             )

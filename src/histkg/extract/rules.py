@@ -57,6 +57,7 @@ class Grammar:
     coup_verbs: frozenset[str]
     attempt_makers: frozenset[str]
     group_nouns: frozenset[str]
+    person_nouns: frozenset[str]
     coup_nouns: frozenset[str]
 
     def rule(self, rule_id: str) -> Rule:
@@ -104,6 +105,7 @@ def grammar() -> Grammar:
         coup_verbs=frozenset(mod["coup_verbs"]),
         attempt_makers=frozenset(mod["attempt_makers"]),
         group_nouns=frozenset(data["groups"]["nouns"]),
+        person_nouns=frozenset(data["groups"]["nouns"]) | frozenset(data["groups"]["occupations"]),
         coup_nouns=frozenset(data["coup"]["nouns"]),
     )
 

@@ -22,6 +22,7 @@ from spacy.tokens import Token
 from histkg.extract.grammar import expand
 from histkg.extract.mentions import Sentence, _alternation
 from histkg.extract.rules import lemmas_of
+from histkg.lexicon import lexicon
 from histkg.model import Date, Mention, TenureRecord
 
 if TYPE_CHECKING:
@@ -179,9 +180,16 @@ class TenureReader:
                 continue
             begin = self.offset(s, sent, left[0])
             before = sent[left[0].i - sent.start - 1] if left[0].i > sent.start else None
-            if before is not None and before.pos_ == "PROPN" and before.ent_type_ != "NORP":
-                continue  # "UFC President A": the title of a body the phrase names
-            found = self.reader.offices.after(s, begin, m.span.begin, any_case=True)
+            owners = [t for t in head.subtree if t.dep_ == "poss" and t.i < tokens[0].i]
+            if any(
+                t is not None and t.pos_ == "PROPN" and t.ent_type_ not in {"NORP", "PERSON"}
+                for t in [before, *owners]
+            ):
+                continue  # "UFC President A", "DreamWorks' president B": a body's title
+            # a post noun alone is a title only in lower case ("special prosecutor A");
+            # capitalised, it is often part of a name ("Judge John Deed", "King Barrett")
+            bare = text[begin : begin + 1].islower()
+            found = self.reader.offices.after(s, begin, m.span.begin, any_case=True, bare=bare)
             if found is None or text[found[1] : m.span.begin].strip(" ()"):
                 continue
             former = any(t.lower_ in FORMER for t in head.subtree if t.i < tokens[0].i)
@@ -203,6 +211,18 @@ class TenureReader:
             )
             tenure = None
             plural = False
+            owner = (
+                re.search(r"([A-Z][\w.'’&-]*)['’]?s?\s+$", before[: match.start()])
+                if match
+                else None
+            )
+            if (
+                match
+                and owner is not None
+                and owner.start() > 0
+                and owner.group(1) not in lexicon().demonyms
+            ):
+                match = None  # "UFC President A", "Harvard's President B": a body's title
             if match:
                 title = match.group("title")
                 plural = (

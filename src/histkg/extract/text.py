@@ -26,6 +26,7 @@ from histkg.extract.mentions import (
 )
 from histkg.extract.nlp import NameBook
 from histkg.extract.offices import OfficeReader
+from histkg.extract.rules import grammar, lemmas_of
 from histkg.extract.tenures import TenureReader
 from histkg.model import (
     Article,
@@ -111,6 +112,7 @@ class ArticleReader:
         self.faction: Mention | None = None
         self.subject: Mention | None = None  # the person a biography is about
         self.biography = False
+        self.person_infobox = False  # set by the caller from the infobox's kind
         self.previous_sentence: Sentence | None = None
         self.grammar = EventReader(self)
         self.tenure_reader = TenureReader(self)
@@ -212,7 +214,9 @@ class ArticleReader:
         self.subject = self.subject or focus_person(self.article, sentences)
         if self.subject is not None:  # a biography: the title holds the subject's name
             title_words = set(re.findall(r"[\w'’-]+", self.article.title))
-            self.biography = self.subject.text.split()[-1] in title_words
+            self.biography = self.subject.text.split()[-1] in title_words and (
+                self.person_infobox or self._opens_a_life(sentences)
+            )
         for s in sentences:
             self._dates(s)
             self.out.mentions.extend(s.persons + s.orgs + s.places)
@@ -236,6 +240,26 @@ class ArticleReader:
         for office in offices:
             if office.scope == "state" and office.place is None and office.title in placed:
                 office.place = placed[office.title]
+
+    def _opens_a_life(self, sentences: list[Sentence]) -> bool:
+        """Whether the article opens as a life does: "A B (1901 – 1970) was …" or "A B was
+        a Ruritanian politician" (a word for a person after the copula)."""
+        if not sentences or self.subject is None:
+            return False
+        first = sentences[0]
+        text = self.article.text
+        named = [m for m in first.persons if m.text.split()[-1] == self.subject.text.split()[-1]]
+        if not named:
+            return False
+        if re.match(r"\s*\(", text[named[0].span.end : named[0].span.end + 3]) and first.dates:
+            return True
+        if first.parse is None:
+            return False
+        root = first.parse.root
+        attrs = [c for c in root.children if c.dep_ == "attr"]
+        return root.lemma_ == "be" and any(
+            lemmas_of(a) & grammar().person_nouns for t in attrs for a in [t, *t.conjuncts]
+        )
 
     def _date_the_title_event(self) -> None:
         """An article titled by an event and its year ("1931 Ruritanian coup attempt") is
