@@ -556,6 +556,11 @@ class EventReader:
             and not (affected.persons or agents.persons or agents.orgs or agents.groups)
         ):
             return None
+        if cls == "Meeting":
+            met = self.fillers(s, sent, hit.fillers("participant"))
+            political = [t for t in met.groups if lemmas_of(t) & POLITICAL_GROUPS]
+            if not met.persons or not (political or met.orgs):
+                return None  # a session with a body or people in office, not two people
         if cls == "Decree" and not (agents.persons or agents.orgs):
             return None  # a decree is stated with who issued it
         event = EventRecord(

@@ -14,7 +14,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from lemminflect import getAllInflections, getAllLemmas
+from lemminflect import getAllInflections, getAllInflectionsOOV, getAllLemmas
 from spacy.tokens import Token
 
 
@@ -116,9 +116,13 @@ def surface_forms(lemmas: tuple[str, ...], pos: tuple[str, ...]) -> list[str]:
     forms = set(lemmas)
     for lemma in lemmas:
         for upos in pos:
-            for variants in getAllInflections(
-                lemma, upos="NOUN" if upos == "PROPN" else upos
-            ).values():
+            tag = "NOUN" if upos == "PROPN" else upos
+            # a word lemminflect's lexicon lacks ("amnesty" as a verb): its rules for
+            # words out of the lexicon
+            inflections = getAllInflections(lemma, upos=tag) or getAllInflectionsOOV(
+                lemma, upos=tag
+            )
+            for variants in inflections.values():
                 forms.update(variants)
     return sorted(forms)
 
