@@ -30,7 +30,7 @@ from histkg.extract.grammar import (
 )
 from histkg.extract.mentions import Sentence
 from histkg.extract.modality import Modality
-from histkg.extract.rules import lemmas_of
+from histkg.extract.rules import lemmas_of, words
 from histkg.lexicon import lexicon
 from histkg.model import Date, EventRecord, Mention, OfficeRef, TenureRecord
 
@@ -60,73 +60,23 @@ GROUP_CLASSES = frozenset(
 )
 #: people whose unnamed deaths a political history states ("six generals were killed"),
 #: unlike casualties ("civilians", "people", "victims")
-POLITICAL_GROUPS = frozenset(
-    {
-        "official",
-        "officer",
-        "participant",
-        "client",
-        "supporter",
-        "general",
-        "minister",
-        "member",
-        "leader",
-        "politician",
-        "commander",
-        "colonel",
-        "admiral",
-        "marshal",
-        "deputy",
-        "delegate",
-        "senator",
-        "judge",
-        "diplomat",
-        "governor",
-        "mayor",
-        "conspirator",
-        "plotter",
-        "defendant",
-        "prisoner",
-        "rebel",
-        "mutineer",
-        "putschist",
-        "activist",
-        "dissident",
-        "opponent",
-        "cadre",
-    }
-)
+POLITICAL_GROUPS = words("political_groups")
 TENURE_STARTS = frozenset({"Appointment", "Election"})
 TENURE_ENDS = frozenset({"Removal", "Resignation"})
 TENURE_HELD = frozenset({"Confirmation", "CoupAttempt"})  # the office its target held
 LIFE_OPEN_RE = re.compile(r"\s*\(")
 DASH_RE = re.compile(r"[–—-]")
-MEETING_VERBS = frozenset({"meet", "convene", "reconvene", "gather", "assemble", "sit"})
-OCCUR_VERBS = frozenset({"follow", "come", "occur", "happen", "take", "begin", "start", "end"})
-LATER = frozenset(
-    {"later", "then", "subsequently", "eventually", "afterwards", "afterward", "soon"}
-)
-SUPPORTING = frozenset({"support", "back", "endorse", "favour", "favor", "approve"})
-OPPOSING = frozenset({"oppose", "reject", "resist", "abstain"})
+MEETING_VERBS = words("meeting_verbs")
+OCCUR_VERBS = words("occur_verbs")
+LATER = words("later")
+SUPPORTING = words("supporting")
+OPPOSING = words("opposing")
 #: what a ruler rules: "overthrew A's government" removes A
-RULE_NOUNS = frozenset(
-    {
-        "government",
-        "regime",
-        "rule",
-        "administration",
-        "cabinet",
-        "presidency",
-        "reign",
-        "dictatorship",
-        "premiership",
-        "leadership",
-    }
-)
-TIME_PREPOSITIONS = frozenset({"after", "following", "upon"})
-GROUP_HEADS = frozenset({"group", "band", "clique", "circle", "body"})
-LEADING_VERBS = frozenset({"lead", "head", "command"})
-DECREE_NOUNS = frozenset({"decree", "edict", "ordinance", "order", "resolution", "ukase"})
+RULE_NOUNS = words("rule_nouns")
+TIME_PREPOSITIONS = words("time_prepositions")
+GROUP_HEADS = words("group_heads")
+LEADING_VERBS = words("leading_verbs")
+DECREE_NOUNS = words("decree_nouns")
 
 
 @dataclass

@@ -20,20 +20,18 @@ from spacy.tokens import Token
 
 from histkg.extract.grammar import expand
 from histkg.extract.mentions import Sentence
-from histkg.extract.rules import lemmas_of
+from histkg.extract.rules import lemmas_of, words
 from histkg.lexicon import lexicon
 from histkg.model import Mention, OrgFacts, Span
 
 if TYPE_CHECKING:
     from histkg.extract.text import ArticleReader
 
-LEADING = frozenset({"lead", "head", "direct", "found", "organize", "organise"})
-JOINING = frozenset({"join", "form", "found", "create", "establish", "support"})
-INCLUDING = frozenset({"include", "comprise", "be"})
-MEMBER_NOUNS = frozenset({"member", "leader", "founder", "participant"})
-NAMING = frozenset(
-    {"know", "call", "refer", "reference", "designate", "dub", "nickname", "term", "style"}
-)
+LEADING = words("leading")
+JOINING = words("joining")
+INCLUDING = words("including")
+MEMBER_NOUNS = words("member_nouns")
+NAMING = words("naming")
 QUOTED_RE = re.compile(r"[\"“](?P<alias>[^\"”]+)[\"”]")
 NATIVE_RE = re.compile(
     r"\((?:(?P<lang>[A-Z][a-z]+):\s*)?(?P<native>[^(),;]*[\u0400-\u04ff\u0370-\u03ff\u3040-\u9fff][^()]*?)"

@@ -19,40 +19,14 @@ from spacy.tokens import Span, Token
 from spacy.vocab import Vocab
 
 from histkg.extract.modality import RELATIVE_PRONOUNS, Modality, attempt_agents, modality
-from histkg.extract.rules import Rule, grammar, lemmas_of, surface_forms
+from histkg.extract.rules import Rule, grammar, lemmas_of, surface_forms, words
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 FUNCTION_WORDS = frozenset({"of", "the", "a", "an", "for", "and", "to", "in", "on", "at", "de"})
 #: what one is removed from or elected to when no office is named
-SCOPE_NOUNS = frozenset(
-    {
-        "power",
-        "office",
-        "post",
-        "position",
-        "government",
-        "leadership",
-        "throne",
-        "command",
-        "party",
-        "committee",
-        "politburo",
-        "presidium",
-        "cabinet",
-        "council",
-        "parliament",
-        "senate",
-        "assembly",
-        "congress",
-        "duty",
-        "duties",
-        "seat",
-        "membership",
-        "ministry",
-    }
-)
+SCOPE_NOUNS = words("scope_nouns")
 #: nouns that stand for an office in "confirmed in his post as X"
-POST_NOUNS = frozenset({"post", "position", "office", "role", "seat", "job", "rank", "title"})
+POST_NOUNS = words("post_nouns")
 #: how a verb without a subject hangs off the verb whose subject it shares:
 #: "arrested and executed", "forced to resign", "Rehabilitated in 1936, he …",
 #: "after being extradited, he …"

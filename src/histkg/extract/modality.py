@@ -11,26 +11,12 @@ from enum import Enum
 
 from spacy.tokens import Token
 
-from histkg.extract.rules import grammar, lemmas_of
+from histkg.extract.rules import grammar, lemmas_of, words
 
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "that", "which"})
 #: a phrase of time or circumstance sets its event in the background of the clause, it
 #: is not what the clause's verb claims or attempts ("Following his arrest, he wrote …")
-ADJUNCT_PREPOSITIONS = frozenset(
-    {
-        "after",
-        "following",
-        "before",
-        "during",
-        "since",
-        "until",
-        "upon",
-        "despite",
-        "amid",
-        "throughout",
-        "prior",
-    }
-)
+ADJUNCT_PREPOSITIONS = words("adjunct_prepositions")
 
 
 class Modality(Enum):

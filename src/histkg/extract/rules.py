@@ -138,3 +138,14 @@ def _lemmas(form: str, lemma: str) -> frozenset[str]:
     for variants in getAllLemmas(form).values():
         out.update(variants)
     return frozenset(out)
+
+
+def words(name: str) -> frozenset[str]:
+    """A word list of the ``[words]`` table of ``data/grammar.toml``."""
+    return _words()[name]
+
+
+@cache
+def _words() -> dict[str, frozenset[str]]:
+    text = resources.files("histkg").joinpath("data", "grammar.toml").read_text(encoding="utf-8")
+    return {k: frozenset(v) for k, v in tomllib.loads(text)["words"].items()}

@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from histkg.extract.grammar import expand
 from histkg.extract.mentions import Sentence, _alternation
-from histkg.extract.rules import lemmas_of
+from histkg.extract.rules import lemmas_of, words
 from histkg.lexicon import lexicon
 from histkg.model import Date, Mention, TenureRecord
 
@@ -29,49 +29,12 @@ if TYPE_CHECKING:
     from histkg.extract.text import ArticleReader
 
 #: verbs whose object or as-phrase is an office held: "served as", "held the post of"
-HOLDING_VERBS = frozenset({"serve", "hold", "occupy", "act", "work", "remain", "continue"})
+HOLDING_VERBS = words("holding_verbs")
 #: nouns that stand for the office in "held the post of X"
-POST_NOUNS = frozenset({"post", "position", "office", "role", "rank", "title", "seat", "job"})
+POST_NOUNS = words("post_nouns")
 #: verbs whose as-phrase is not an office held ("regarded as", "known as", "sent as")
-NOT_HOLDING = frozenset(
-    {
-        "regard",
-        "see",
-        "view",
-        "know",
-        "describe",
-        "call",
-        "consider",
-        "treat",
-        "refer",
-        "list",
-        "rank",
-        "count",
-        "recognize",
-        "recognise",
-        "portray",
-        "depict",
-        "cast",
-        "name",
-        "appoint",
-        "elect",
-        "send",
-        "nominate",
-        "install",
-        "become",
-        "confirm",
-        "reaffirm",
-        "succeed",
-        "replace",
-        "resign",
-        "remove",
-        "dismiss",
-        "depose",
-        "oust",
-        "retire",
-    }
-)
-FORMER = frozenset({"former", "ex", "onetime", "erstwhile", "late"})
+NOT_HOLDING = words("not_holding")
+FORMER = words("former")
 DETERMINERS_RE = re.compile(r"(?:(?:the|a|an|then|also|its|his|her|their)\s+)*", re.IGNORECASE)
 
 
