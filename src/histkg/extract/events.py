@@ -135,6 +135,21 @@ class EventReader:
         # the person named last before the pronoun, in this sentence or this paragraph
         at = self.offset(s, sent, token)
         before = [m for m in s.persons if m.span.end <= at]
+        bound = {
+            self.offset(s, sent, c)
+            for c in (own_verb.children if own_verb is not None else [])
+            if c.dep_ in {"nsubj", "nsubjpass"}
+        }
+        free = [
+            m
+            for m in before
+            if not any(m.span.begin <= b < m.span.end for b in bound)
+            and m.span.begin not in s.possessive  # "after A's downfall, he …": not A
+        ]
+        if len({m.text.split()[-1] for m in free}) == 1:
+            return free[-1]  # "Du Fu, …, but he was captured": the one person named before
+        if len({m.text.split()[-1] for m in free}) > 1:
+            return None  # two persons named before it: not safe to read
         recent = before[-1] if before else self.last_named.get(s.block)
         subject = self.reader.subject if self.reader.biography else None
         previous = self.last_subject

@@ -60,6 +60,7 @@ def _ancestors_in_clause(token: Token) -> list[Token]:
             "compound",
             "attr",
             "oprd",
+            "acomp",
         }
     ):
         if t.dep_ == "conj" and t.head.pos_ == t.pos_:

@@ -35,6 +35,10 @@ POST_NOUNS = words("post_nouns")
 #: verbs whose as-phrase is not an office held ("regarded as", "known as", "sent as")
 NOT_HOLDING = words("not_holding")
 FORMER = words("former")
+#: capitalised words that open a sentence before a title, not a body that owns it
+SENTENCE_WORDS = frozenset(
+    {"the", "a", "an", "in", "on", "at", "then", "former", "later", "when", "after", "and"}
+)
 DETERMINERS_RE = re.compile(r"(?:(?:the|a|an|then|also|its|his|her|their)\s+)*", re.IGNORECASE)
 
 
@@ -149,10 +153,7 @@ class TenureReader:
                 for t in [before, *owners]
             ):
                 continue  # "UFC President A", "DreamWorks' president B": a body's title
-            # a post noun alone is a title only in lower case ("special prosecutor A");
-            # capitalised, it is often part of a name ("Judge John Deed", "King Barrett")
-            bare = text[begin : begin + 1].islower()
-            found = self.reader.offices.after(s, begin, m.span.begin, any_case=True, bare=bare)
+            found = self.reader.offices.after(s, begin, m.span.begin, any_case=True)
             if found is None or text[found[1] : m.span.begin].strip(" ()"):
                 continue
             former = any(t.lower_ in FORMER for t in head.subtree if t.i < tokens[0].i)
@@ -182,8 +183,8 @@ class TenureReader:
             if (
                 match
                 and owner is not None
-                and owner.start() > 0
                 and owner.group(1) not in lexicon().demonyms
+                and owner.group(1).lower() not in SENTENCE_WORDS
             ):
                 match = None  # "UFC President A", "Harvard's President B": a body's title
             if match:
