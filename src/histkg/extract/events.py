@@ -11,31 +11,27 @@ alleged or hypothetical trigger yields nothing but a coded warning.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from histkg.errors import CodedWarning
+from histkg.extract.event_dates import EventDating
+from histkg.extract.fillers import MentionReader
 from histkg.extract.grammar import (
-    CLAUSE_DEPS,
-    PERSONAL_PRONOUNS,
     Hit,
     expand,
-    filler_kind,
     office_complement,
-    office_words,
     read_events,
 )
 from histkg.extract.mentions import Sentence
 from histkg.extract.modality import Modality
 from histkg.extract.rules import lemmas_of, words
-from histkg.lexicon import lexicon
-from histkg.model import Date, EventRecord, Mention, OfficeRef, TenureRecord
+from histkg.model import EventRecord, Mention, OfficeRef, TenureRecord
 
 if TYPE_CHECKING:
-    from histkg.extract.text import ArticleReader
+    pass
 
 #: Classes whose event is only stated when someone it happened to is named (or a group).
 NEEDS_AFFECTED = frozenset(
@@ -79,270 +75,8 @@ LEADING_VERBS = words("leading_verbs")
 DECREE_NOUNS = words("decree_nouns")
 
 
-@dataclass
-class Fillers:
-    """The mentions a role's tokens name."""
-
-    persons: list[Mention] = field(default_factory=list)
-    orgs: list[Mention] = field(default_factory=list)
-    groups: list[Token] = field(default_factory=list)
-    other: list[Token] = field(default_factory=list)
-
-
-class EventReader:
+class EventReader(MentionReader, EventDating):
     """Reads one article's sentences with the grammar rules."""
-
-    def __init__(self, reader: ArticleReader) -> None:
-        self.reader = reader
-        self.last_subject: Mention | None = None
-        self.last_subject_at = (-1, -1)  # (block, sentence number) that set it
-        self.last_named: dict[int, Mention] = {}  # block -> the person named last in it
-        self.titled: dict[int, TenureRecord] = {}
-
-    # --- tokens to mentions -------------------------------------------------------
-
-    def offset(self, s: Sentence, sent: SpacySpan, token: Token) -> int:
-        return s.begin + token.idx - sent.start_char
-
-    def _person_at(self, s: Sentence, sent: SpacySpan, token: Token) -> Mention | None:
-        at = self.offset(s, sent, token)
-        for m in s.persons:
-            if m.span.begin <= at < m.span.end and not s.in_quotes(m.span.begin):
-                return m
-        return None
-
-    def resolve_pronoun(self, s: Sentence, sent: SpacySpan, token: Token) -> Mention | None:
-        """ "he", "his", "him": a single person who is the subject earlier in this sentence
-        (not of the pronoun's own verb when the pronoun is its object: "A appointed him"),
-        else the person a biography is about, else the previous sentence's single subject
-        in the same paragraph, else none."""
-        if token.lower_ not in PERSONAL_PRONOUNS or token.lower_ in {"they", "them", "their"}:
-            return None
-        own_verb = token.head if token.dep_ in {"dobj", "dative", "iobj"} else None
-        if token.dep_ == "pobj" and token.head.dep_ in {"prep", "agent"}:
-            own_verb = token.head.head
-        for t in sent:
-            if t.i >= token.i:
-                break
-            if t.dep_ in {"nsubj", "nsubjpass"} and t.head is not own_verb:
-                if t.pos_ == "PRON":  # "He served …, when he was overthrown": the same one
-                    if t.lower_ in {"he", "she"}:
-                        return self.resolve_pronoun(s, sent, t)
-                    continue
-                found = self._subject_person(s, sent, t)
-                if found is not None:
-                    return found
-        # the person named last before the pronoun, in this sentence or this paragraph
-        at = self.offset(s, sent, token)
-        before = [m for m in s.persons if m.span.end <= at]
-        bound = {
-            self.offset(s, sent, c)
-            for c in (own_verb.children if own_verb is not None else [])
-            if c.dep_ in {"nsubj", "nsubjpass"}
-        }
-        free = [
-            m
-            for m in before
-            if not any(m.span.begin <= b < m.span.end for b in bound)
-            and m.span.begin not in s.possessive  # "after A's downfall, he …": not A
-        ]
-        if len({m.text.split()[-1] for m in free}) == 1:
-            return free[-1]  # "Du Fu, …, but he was captured": the one person named before
-        if len({m.text.split()[-1] for m in free}) > 1:
-            return None  # two persons named before it: not safe to read
-        recent = before[-1] if before else self.last_named.get(s.block)
-        subject = self.reader.subject if self.reader.biography else None
-        previous = self.last_subject
-        if previous is not None and self.last_subject_at != (s.block, self.reader.sentence_no - 1):
-            previous = None
-        if previous is not None:
-            return previous  # the subject of the sentence before goes on being talked of
-        if subject is not None and token.i == sent.start and token.dep_ in {"nsubj", "nsubjpass"}:
-            return subject  # "He …" opening a sentence of a biography
-        if recent is None:
-            return subject  # a biography's paragraph that opens with "He …"
-        focus = self.reader.subject
-        if focus is not None and _same_person(recent, focus):
-            return focus  # the article's person, named last
-        return None  # someone else was named last: the pronoun is not safe to read
-
-    def _subject_person(self, s: Sentence, sent: SpacySpan, subject: Token) -> Mention | None:
-        """The one person a subject names ("A", "One of them, A,"), none for "A and B"."""
-        if any(c.dep_ == "conj" for c in subject.children):
-            return None
-        named = [self._person_at(s, sent, t) for t in expand([subject])]
-        persons = [m for m in named if m is not None]
-        return persons[0] if len(persons) == 1 else None
-
-    def _track_subject(self, s: Sentence, sent: SpacySpan) -> None:
-        """Remember the main clause's subject for the pronouns of the next sentences."""
-        root = sent.root
-        for child in root.children:
-            if child.dep_ not in {"nsubj", "nsubjpass"}:
-                continue
-            if child.pos_ == "PRON":
-                if child.lower_ in {"they", "we"}:
-                    self.last_subject = None
-                elif self.last_subject is not None and self.last_subject_at == (
-                    s.block,
-                    self.reader.sentence_no - 1,
-                ):
-                    self.last_subject_at = (s.block, self.reader.sentence_no)  # "He …" goes on
-                return
-            if any(c.dep_ == "conj" for c in child.children):
-                self.last_subject = None
-                return
-            found = self._subject_person(s, sent, child)
-            if found is not None:
-                self.last_subject = found
-                self.last_subject_at = (s.block, self.reader.sentence_no)
-            return
-
-    def _named_within(self, s: Sentence, sent: SpacySpan, token: Token) -> Mention | None:
-        """The person a title's or a group's own phrase names: "Chief of Staff A" (the
-        name its of-phrase ends with), "a group … led by A"."""
-        for child in token.subtree:
-            if child.dep_ == "acl" and lemmas_of(child) & LEADING_VERBS:
-                for by in child.children:
-                    if by.dep_ == "agent":
-                        for obj in by.children:
-                            if obj.dep_ == "pobj":
-                                return self._person_at(s, sent, obj)
-        if token.text in office_words():
-            for child in token.children:
-                if child.dep_ == "prep" and child.lower_ == "of":
-                    for obj in child.children:
-                        if obj.dep_ == "pobj":
-                            return self._person_at(s, sent, obj)
-        return None
-
-    def fillers(self, s: Sentence, sent: SpacySpan, tokens: list[Token]) -> Fillers:
-        out = Fillers()
-        for token in tokens:
-            if token.pos_ == "NOUN" and lemmas_of(token) & RULE_NOUNS:
-                # "overthrew A's government": A
-                owners = [c for c in token.children if c.dep_ == "poss"]
-                if owners and self._person_at(s, sent, owners[0]) is not None:
-                    token = owners[0]
-            person = self._person_at(s, sent, token)
-            if person is None and token.pos_ == "PRON":
-                person = self.resolve_pronoun(s, sent, token)
-            if person is None and (token.text in office_words() or token.lemma_ in GROUP_HEADS):
-                # "dismissed Chief of Staff A", "a group of officers led by A"
-                person = self._named_within(s, sent, token)
-            if person is not None:
-                if person not in out.persons:
-                    out.persons.append(person)
-                continue
-            at = self.offset(s, sent, token)
-            org = next((o for o in s.orgs if o.span.begin <= at < o.span.end), None)
-            if org is None and self.reader.faction is not None and token.pos_ == "NOUN":
-                # "the group", "a faction that …": the faction the article is about
-                if token.text in lexicon().faction_words and not any(
-                    c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of")
-                    for c in token.children
-                ):
-                    org = self.reader.faction
-            if org is not None:
-                out.orgs.append(org)
-            elif filler_kind(token) == "group":
-                out.groups.append(token)
-            else:
-                out.other.append(token)
-        return out
-
-    # --- dates --------------------------------------------------------------------
-
-    def _clause_tokens(self, trigger: Token) -> list[Token]:
-        """The trigger's own words: its subtree without the clauses hanging off it."""
-        out = []
-        stack = [trigger]
-        while stack:
-            t = stack.pop()
-            out.append(t)
-            stack.extend(c for c in t.children if c.dep_ not in CLAUSE_DEPS)
-        return out
-
-    def date(self, s: Sentence, sent: SpacySpan, hit: Hit) -> Date | None:
-        trigger = hit.trigger
-        own = {self.offset(s, sent, t) for t in self._clause_tokens(trigger)}
-        dates = [d for d in s.dates if d.begin in own]
-        if dates:
-            after = [d for d in dates if d.begin > self.offset(s, sent, trigger)]
-            return (after or dates)[0].date
-        if hit.partner is not None:  # "overthrown in a coup": the coup's date is the removal's
-            return self.date(s, sent, hit.partner)
-        if trigger.dep_ in {"relcl", "advcl"} and any(
-            c.dep_ == "advmod" and c.lower_ == "when" for c in trigger.children
-        ):
-            # "… until 1974, when he was overthrown": the date the clause hangs on
-            at = self.offset(s, sent, trigger)
-            earlier = [d for d in s.dates if d.begin < at]
-            return earlier[-1].date if earlier else None
-        for child in trigger.children:
-            # "When A died in May 1921, the regency passed to B": the when-clause's date
-            if child.dep_ == "advcl" and any(
-                c.dep_ == "advmod" and c.lower_ == "when" for c in child.children
-            ):
-                inner = {self.offset(s, sent, t) for t in self._clause_tokens(child)}
-                inner_dates = [d for d in s.dates if d.begin in inner]
-                if inner_dates:
-                    return inner_dates[0].date
-        verb = None
-        if hit.governor is not None and hit.governor is not trigger:
-            verb = hit.governor  # "an attempt … to remove A in 1932", "plotted in 1932 to …"
-        elif trigger.dep_ == "attr" and lemmas_of(trigger.head) & {"be"}:
-            verb = trigger.head  # "X was an attempted removal of A in 1936"
-        elif trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
-            verb = trigger.head  # "won election in 1964", "staged a coup on 3 May"
-        elif (
-            trigger.pos_ == "NOUN"
-            and trigger.dep_ == "pobj"
-            and trigger.head.lower_ in TIME_PREPOSITIONS
-        ):
-            # "became Premier in 1955 after the resignation of A": the clause's date
-            verb = trigger.head.head
-        elif (
-            trigger.pos_ == "NOUN"
-            and trigger.dep_ == "nsubj"
-            and lemmas_of(trigger.head) & OCCUR_VERBS
-        ):
-            verb = trigger.head  # "A's arrest followed in 1954"
-        if verb is not None and verb.dep_ == "attr" and lemmas_of(verb.head) & {"be"}:
-            verb = verb.head  # "X was an attempt … in 1932": the copula's clause holds both
-        if verb is not None:
-            clause = {self.offset(s, sent, t) for t in self._clause_tokens(verb)}
-            dates = [d for d in s.dates if d.begin in clause]
-            if dates:
-                return dates[0].date
-        # "In 1937 A was arrested and shot": a coordinated verb shares the date that
-        # opens its head's clause
-        head = trigger
-        while head.dep_ in {"conj", "xcomp"} and head.head is not head:
-            head = head.head
-        if head is not trigger or trigger.dep_ == "ROOT":
-            # a meeting's date is that of what it decided ("met on 3 May and removed A")
-            meeting = bool(lemmas_of(head) & MEETING_VERBS)
-            clause = {
-                self.offset(s, sent, t)
-                for t in self._clause_tokens(head)
-                if t.i < head.i or (head is not trigger and meeting)
-            }
-            shared = [d for d in s.dates if d.begin in clause]
-            if shared:
-                return shared[-1].date
-        root = sent.root
-        if root is not trigger and not any(
-            t.dep_ in {"relcl", "acl", "ccomp", "pcomp"} for t in [trigger, *trigger.ancestors]
-        ):
-            # "In 1941, A resigned and B was elected": the date that opens the sentence
-            opening = {self.offset(s, sent, t) for t in self._clause_tokens(root) if t.i < root.i}
-            dates = [d for d in s.dates if d.begin in opening]
-            if dates:
-                return dates[-1].date
-        return None
-
-    # --- offices ------------------------------------------------------------------
 
     def office(self, s: Sentence, sent: SpacySpan, hit: Hit) -> OfficeRef | None:
         complement = office_complement(hit.trigger)
@@ -621,8 +355,3 @@ class EventReader:
                     event.agents = decree.agents[:1]
                 event.organization = event.organization or decree.organization
                 self.reader.out.events.append(decree)
-
-
-def _same_person(a: Mention, b: Mention) -> bool:
-    """Two mentions of one person in an article: the same name or the same family name."""
-    return a.text == b.text or a.text.split()[-1] == b.text.split()[-1]

@@ -1,0 +1,121 @@
+"""When an event took place, from the clause that states it.
+
+In order: a date in the trigger's own clause; the removal's date for the coup that did
+it; the date a "when"-clause hangs on, or the when-clause's own date; the clause of the
+attempt or copula that governs the trigger, of the verb a noun trigger is the object or
+subject of ("won election in 1964", "his arrest followed in 1954"), of the verb a
+"after/following X" phrase hangs on; a meeting's date for what it decided; the date that
+opens the sentence.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from histkg.extract.grammar import CLAUSE_DEPS, Hit
+from histkg.extract.mentions import Sentence
+from histkg.extract.rules import lemmas_of, words
+from histkg.model import Date
+
+MEETING_VERBS = words("meeting_verbs")
+OCCUR_VERBS = words("occur_verbs")
+TIME_PREPOSITIONS = words("time_prepositions")
+
+
+class EventDating:
+    """The date of a hit (a mixin of ``EventReader``: it needs ``offset``)."""
+
+    def offset(self, s: Sentence, sent: SpacySpan, token: Token) -> int:
+        return s.begin + token.idx - sent.start_char
+
+    def _clause_tokens(self, trigger: Token) -> list[Token]:
+        """The trigger's own words: its subtree without the clauses hanging off it."""
+        out = []
+        stack = [trigger]
+        while stack:
+            t = stack.pop()
+            out.append(t)
+            stack.extend(c for c in t.children if c.dep_ not in CLAUSE_DEPS)
+        return out
+
+    def date(self, s: Sentence, sent: SpacySpan, hit: Hit) -> Date | None:
+        trigger = hit.trigger
+        own = {self.offset(s, sent, t) for t in self._clause_tokens(trigger)}
+        dates = [d for d in s.dates if d.begin in own]
+        if dates:
+            after = [d for d in dates if d.begin > self.offset(s, sent, trigger)]
+            return (after or dates)[0].date
+        if hit.partner is not None:  # "overthrown in a coup": the coup's date is the removal's
+            return self.date(s, sent, hit.partner)
+        if trigger.dep_ in {"relcl", "advcl"} and any(
+            c.dep_ == "advmod" and c.lower_ == "when" for c in trigger.children
+        ):
+            # "… until 1974, when he was overthrown": the date the clause hangs on
+            at = self.offset(s, sent, trigger)
+            earlier = [d for d in s.dates if d.begin < at]
+            return earlier[-1].date if earlier else None
+        for child in trigger.children:
+            # "When A died in May 1921, the regency passed to B": the when-clause's date
+            if child.dep_ == "advcl" and any(
+                c.dep_ == "advmod" and c.lower_ == "when" for c in child.children
+            ):
+                inner = {self.offset(s, sent, t) for t in self._clause_tokens(child)}
+                inner_dates = [d for d in s.dates if d.begin in inner]
+                if inner_dates:
+                    return inner_dates[0].date
+        verb = None
+        if hit.governor is not None and hit.governor is not trigger:
+            verb = hit.governor  # "an attempt … to remove A in 1932", "plotted in 1932 to …"
+        elif trigger.dep_ == "attr" and lemmas_of(trigger.head) & {"be"}:
+            verb = trigger.head  # "X was an attempted removal of A in 1936"
+        elif trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
+            verb = trigger.head  # "won election in 1964", "staged a coup on 3 May"
+        elif (
+            trigger.pos_ == "NOUN"
+            and trigger.dep_ == "pobj"
+            and trigger.head.lower_ in TIME_PREPOSITIONS
+        ):
+            # "became Premier in 1955 after the resignation of A": the clause's date
+            verb = trigger.head.head
+        elif (
+            trigger.pos_ == "NOUN"
+            and trigger.dep_ == "nsubj"
+            and lemmas_of(trigger.head) & OCCUR_VERBS
+        ):
+            verb = trigger.head  # "A's arrest followed in 1954"
+        if verb is not None and verb.dep_ == "attr" and lemmas_of(verb.head) & {"be"}:
+            verb = verb.head  # "X was an attempt … in 1932": the copula's clause holds both
+        if verb is not None:
+            clause = {self.offset(s, sent, t) for t in self._clause_tokens(verb)}
+            dates = [d for d in s.dates if d.begin in clause]
+            if dates:
+                return dates[0].date
+        # "In 1937 A was arrested and shot": a coordinated verb shares the date that
+        # opens its head's clause
+        head = trigger
+        while head.dep_ in {"conj", "xcomp"} and head.head is not head:
+            head = head.head
+        if head is not trigger or trigger.dep_ == "ROOT":
+            # a meeting's date is that of what it decided ("met on 3 May and removed A")
+            meeting = bool(lemmas_of(head) & MEETING_VERBS)
+            clause = {
+                self.offset(s, sent, t)
+                for t in self._clause_tokens(head)
+                if t.i < head.i or (head is not trigger and meeting)
+            }
+            shared = [d for d in s.dates if d.begin in clause]
+            if shared:
+                return shared[-1].date
+        root = sent.root
+        if root is not trigger and not any(
+            t.dep_ in {"relcl", "acl", "ccomp", "pcomp"} for t in [trigger, *trigger.ancestors]
+        ):
+            # "In 1941, A resigned and B was elected": the date that opens the sentence
+            opening = {self.offset(s, sent, t) for t in self._clause_tokens(root) if t.i < root.i}
+            dates = [d for d in s.dates if d.begin in opening]
+            if dates:
+                return dates[-1].date
+        return None
+
+    # --- offices ------------------------------------------------------------------
