@@ -95,6 +95,7 @@ class MentionReader:
             for m in before
             if not any(m.span.begin <= b < m.span.end for b in bound)
             and m.span.begin not in s.possessive  # "after A's downfall, he …": not A
+            and not self._in_phrase(s, sent, m)  # "through the influence of King A, he …"
         ]
         if len({m.text.split()[-1] for m in free}) == 1:
             return free[-1]  # "Du Fu, …, but he was captured": the one person named before
@@ -115,6 +116,20 @@ class MentionReader:
         if focus is not None and _same_person(recent, focus):
             return focus  # the article's person, named last
         return None  # someone else was named last: the pronoun is not safe to read
+
+    def _in_phrase(self, s: Sentence, sent: SpacySpan, m: Mention) -> bool:
+        """Whether a name sits in a prepositional phrase ("an adviser to A", "through the
+        influence of A"), where it is not what a later pronoun refers to."""
+        inside = [t for t in sent if m.span.begin <= self.offset(s, sent, t) < m.span.end]
+        if not inside:
+            return False
+        token = inside[-1]
+        for ancestor in [token, *token.ancestors]:
+            if ancestor.dep_ in {"prep", "agent"}:
+                return True
+            if ancestor.pos_ in {"VERB", "AUX"}:
+                return False
+        return False
 
     def _subject_person(self, s: Sentence, sent: SpacySpan, subject: Token) -> Mention | None:
         """The one person a subject names ("A", "One of them, A,"), none for "A and B"."""
