@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -18,9 +19,16 @@ _TAIL = rf"(?: of (?:the )?{_CAP}(?: (?:of |the )*{_CAP})*)?"
 
 
 def _alternation(words: tuple[str, ...] | list[str]) -> str:
+    """A regex alternation of ``words``, longest first (built once per word list)."""
+    return _alternation_of(tuple(words))
+
+
+@cache
+def _alternation_of(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+@cache
 def body_regex() -> re.Pattern[str]:
     lex = lexicon()
     return re.compile(

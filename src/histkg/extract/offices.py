@@ -32,6 +32,16 @@ class OfficeReader:
             rf"(?<![\w-])(?P<title>{_alternation(list(self.office_forms))})(?![\w-])"
         )
         self.title_re_any_case = re.compile(self.title_re.pattern, re.IGNORECASE)
+        titles = _alternation(list(self.office_forms))
+        # "former Premier A", "Foreign Minister B": a title right before a name
+        self.title_before_name_re = re.compile(
+            rf"(?:(?P<former>former|then|late|ex-)\s+)?(?P<title>{titles})\s+$"
+        )
+        # "A, the Premier,", "B, former Minister of Finance,": a title right after a name
+        self.title_after_name_re = re.compile(
+            rf",\s+(?:the\s+)?(?:(?P<former>former)\s+)?(?P<title>{titles})"
+            rf"(?:\s+of\s+(?:the\s+)?[A-Z][\w\s]*?)?,"
+        )
         self.forms_by_case = {form.lower(): form for form in sorted(self.office_forms)}
 
     def office(

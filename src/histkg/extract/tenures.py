@@ -20,7 +20,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from histkg.extract.grammar import expand
-from histkg.extract.mentions import Sentence, _alternation
+from histkg.extract.mentions import Sentence
 from histkg.extract.rules import lemmas_of, words
 from histkg.lexicon import lexicon
 from histkg.model import Date, Mention, TenureRecord
@@ -169,10 +169,7 @@ class TenureReader:
         previous: tuple[TenureRecord, bool] | None = None
         for m in s.persons:
             before = self.reader.article.text[s.begin : m.span.begin]
-            match = re.search(
-                rf"(?:(?P<former>former|then|late|ex-)\s+)?(?P<title>{_alternation(list(self.reader.offices.office_forms))})\s+$",
-                before,
-            )
+            match = self.reader.offices.title_before_name_re.search(before)
             tenure = None
             plural = False
             owner = (
@@ -206,10 +203,7 @@ class TenureReader:
                     plural = True
             else:
                 after = self.reader.article.text[m.span.end : s.end]
-                appo = re.match(
-                    rf",\s+(?:the\s+)?(?:(?P<former>former)\s+)?(?P<title>{_alternation(list(self.reader.offices.office_forms))})(?:\s+of\s+(?:the\s+)?[A-Z][\w\s]*?)?,",
-                    after,
-                )
+                appo = self.reader.offices.title_after_name_re.match(after)
                 if appo:
                     tenure = TenureRecord(
                         m,
