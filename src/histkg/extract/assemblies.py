@@ -55,7 +55,7 @@ class AssemblyReader:
     def __init__(self, reader: ArticleReader) -> None:
         self.reader = reader
 
-    def vote(self, s: Sentence, claimed: list[tuple[int, int]]) -> EventRecord | None:
+    def vote(self, s: Sentence) -> EventRecord | None:
         count = VOTE_COUNT_RE.search(s.text)
         if count is None:
             return None
@@ -87,8 +87,6 @@ class AssemblyReader:
                 vote.extra_evidence.append(self.reader.span(prev))
         if motion:
             vote.motion = motion.group("motion")
-            if ms is s:
-                claimed.append((s.begin + motion.start(), s.begin + motion.end()))
             proposer = self._proposer(ms, ms.begin + motion.start())
             if proposer is not None:
                 vote.agents.append(proposer)
@@ -111,7 +109,6 @@ class AssemblyReader:
         if bodies:
             vote.organization = bodies[0]
         vote.participants = vote.voted_for + vote.voted_against
-        claimed.append((s.begin + count.start(), s.begin + count.end()))
         return vote
 
     def _proposer(self, s: Sentence, at: int) -> Mention | None:

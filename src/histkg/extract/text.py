@@ -302,9 +302,8 @@ class ArticleReader:
     # --- one sentence -----------------------------------------------------------
 
     def _sentence(self, s: Sentence) -> None:
-        claimed: list[tuple[int, int]] = []
         tenures = self.tenure_reader.title_tenures(s)
-        vote = self.assemblies.vote(s, claimed)
+        vote = self.assemblies.vote(s)
         meetings = self.assemblies.meetings(s)
         events: list[EventRecord] = []
         if s.parse is not None:
