@@ -62,16 +62,8 @@ TENURE_ENDS = frozenset({"Removal", "Resignation"})
 TENURE_HELD = frozenset({"Confirmation", "CoupAttempt"})  # the office its target held
 LIFE_OPEN_RE = re.compile(r"\s*\(")
 DASH_RE = re.compile(r"[–—-]")
-MEETING_VERBS = words("meeting_verbs")
-OCCUR_VERBS = words("occur_verbs")
-LATER = words("later")
 SUPPORTING = words("supporting")
 OPPOSING = words("opposing")
-#: what a ruler rules: "overthrew A's government" removes A
-RULE_NOUNS = words("rule_nouns")
-TIME_PREPOSITIONS = words("time_prepositions")
-GROUP_HEADS = words("group_heads")
-LEADING_VERBS = words("leading_verbs")
 DECREE_NOUNS = words("decree_nouns")
 
 

@@ -265,7 +265,7 @@ def _names_office(complement: Token | None) -> bool:
     Premier", "as ambassador", "to the post of"), not "promoted to the first team"."""
     if complement is None:
         return False
-    words = office_words() | post_nouns()
+    words = office_words() | lexicon_posts()
     return any(
         t.text in words or t.lower_ in words or lemmas_of(t) & words for t in complement.subtree
     )
@@ -412,7 +412,7 @@ def expand(tokens: list[Token]) -> list[Token]:
 
 
 @cache
-def post_nouns() -> frozenset[str]:
+def lexicon_posts() -> frozenset[str]:
     """The post nouns of the office lexicon ("ambassador", "prosecutor", "member")."""
     from histkg.lexicon import lexicon
 
