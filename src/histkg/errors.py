@@ -12,14 +12,50 @@ from pathlib import Path
 #: Exit codes of the command-line interface (documented in the README).
 EXIT_OK = 0
 EXIT_VIOLATIONS = 1
-EXIT_INPUT = 2
-EXIT_STORE = 3
+EXIT_INPUT = 2  # a wrong input, output path or argument; nothing was changed
+EXIT_STORE = 3  # a store, endpoint or server that cannot be written, reached or started
+EXIT_INTERNAL = 4  # a bug in histkg: run again with --debug and report the traceback
+EXIT_INTERRUPTED = 130  # stopped with Ctrl-C (128 + SIGINT); outputs are left as they were
 
 
 class KGError(Exception):
-    """Base class of every error histkg raises on purpose."""
+    """Base class of every error histkg raises on purpose.
+
+    Its text is the whole message a user reads: one line naming the file or value, what
+    is wrong and what to do.
+    """
 
     exit_code = EXIT_INPUT
+
+    def one_line(self) -> str:
+        """The message on one line (a library's multi-line reason joined with '; ')."""
+        return one_line(str(self))
+
+
+def one_line(text: str, limit: int = 300) -> str:
+    """``text`` on one line, at most ``limit`` characters."""
+    joined = "; ".join(part.strip() for part in text.splitlines() if part.strip())
+    return joined if len(joined) <= limit else joined[: limit - 3] + "..."
+
+
+def parser_reason(exc: BaseException) -> tuple[str, int | None]:
+    """A parser's reason for failing, on one line, and the line it names (if any).
+
+    Knows rdflib's Turtle/TriG ``BadSyntax`` (whose text spans several lines and puts
+    the reason on the second), ``UnicodeDecodeError`` and errors with a ``lineno``.
+    """
+    if isinstance(exc, UnicodeDecodeError):  # the object is a parser's chunk: no line
+        bad = exc.object[exc.start : exc.start + 1]
+        byte = f"byte 0x{bad[0]:02x}" if isinstance(bad, bytes) and bad else "a byte"
+        return f"{byte} is not UTF-8; re-save the file as UTF-8", None
+    why = getattr(exc, "_why", None)
+    lines = getattr(exc, "lines", None)
+    if isinstance(why, str) and isinstance(lines, int):
+        return why, lines + 1
+    lineno = getattr(exc, "lineno", None)
+    return one_line(str(exc) or type(exc).__name__, 160), lineno if isinstance(
+        lineno, int
+    ) else None
 
 
 class SourceError(KGError):
@@ -37,14 +73,23 @@ class UsageError(KGError):
     """The command was called with arguments that cannot work."""
 
 
+class OutputError(KGError):
+    """An output folder or file cannot be written (a file in the way, no permission, no
+    space); whatever was there before is left as it was."""
+
+
+class RefusedError(KGError):
+    """A build would replace a graph with one that has far fewer facts; ``--force`` writes it."""
+
+
 class QueryError(KGError):
     """A SPARQL query cannot be parsed or run."""
 
 
 class StoreError(KGError):
-    """A triple store cannot be written, opened or reached."""
+    """A triple store cannot be written, opened or reached, or a server cannot start."""
 
-    exit_code = 3
+    exit_code = EXIT_STORE
 
 
 @dataclass(frozen=True, order=True)
@@ -56,7 +101,8 @@ class CodedWarning:
     ``W301`` reference not parsed, ``W401`` facts from two documents disagree,
     ``W501`` an event the text does not state as a fact (negated, alleged, attempted,
     hypothetical) left out, ``W601`` a name the model read as a person that is not one,
-    ``W701`` a document with prose but no tenure and no event.
+    ``W701`` a document with prose but no tenure and no event, ``W901`` a warning of a
+    library histkg uses, passed on.
     """
 
     code: str

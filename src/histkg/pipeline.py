@@ -15,7 +15,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 
 from histkg.assemble import assemble, merged_graph
-from histkg.errors import CodedWarning
+from histkg.errors import CodedWarning, OutputError, RefusedError
 from histkg.extract import extract_corpus
 from histkg.mint import DEFAULT_BASE
 from histkg.model import Article, Text
@@ -27,6 +27,9 @@ from histkg.vocab import HKG
 
 #: a document with at least this many words of prose and no tenure or event is reported
 SILENT_DOCUMENT_WORDS = 200
+#: a build that keeps less than this share of the triples of the graph it would replace
+#: is refused (unless forced): its inputs are most likely not the ones meant
+SHRINK_FLOOR = 0.5
 
 
 @dataclass(frozen=True)
@@ -165,13 +168,87 @@ def render(result: BuildResult) -> dict[str, bytes]:
     return files
 
 
+def previous_triples(out_dir: Path) -> int | None:
+    """How many triples the graph in ``out_dir`` has (its sorted N-Triples dump,
+    ``graph.nt``, or a site's ``graph.nt.gz``); None when there is none."""
+    import gzip
+
+    for name, opener in (("graph.nt", open), ("graph.nt.gz", gzip.open)):
+        path = out_dir / name
+        if path.is_file():
+            try:
+                with opener(path, "rb") as handle:
+                    return sum(1 for line in handle if line.strip())
+            except (OSError, EOFError):
+                return None
+    return None
+
+
+def check_replace(result: BuildResult, out_dir: Path) -> None:
+    """Refuse to replace the graph in ``out_dir`` with one that has far fewer facts.
+
+    Raises:
+        RefusedError: the new graph has less than :data:`SHRINK_FLOOR` of the triples of
+            the graph it would replace, or no person, organization, office, tenure, event
+            or work at all while the old graph had more triples.
+    """
+    old = previous_triples(out_dir)
+    if not old:
+        return
+    new = len(result.graph)
+    stats = result.stats
+    kinds = ("persons", "organizations", "offices", "tenures", "events", "works")
+    facts = sum(stats[k] for k in kinds)
+    if new >= old * SHRINK_FLOOR and (facts or new >= old):
+        return
+    names = [a.path.name for a in result.articles]
+    read = ", ".join(names[:3]) + (", ..." if len(names) > 3 else "")
+    documents = f"{len(names)} document" + ("" if len(names) == 1 else "s")
+    found = ", ".join(
+        f"{stats[k]} {k if stats[k] != 1 else k[:-1]}" for k in ("persons", "tenures", "events")
+    )
+    raise RefusedError(
+        f"{out_dir}: the new graph would replace {old:,} triples with {new:,}"
+        f" ({100 * new // old} %): read {documents} ({read}), found {found};"
+        " nothing written; check the inputs, or pass --force to replace it"
+    )
+
+
+def _unwritable(out_dir: Path, exc: OSError) -> OutputError:
+    reason = exc.strerror or type(exc).__name__
+    for folder in out_dir.parents:  # a file where a folder should be
+        if folder.exists():
+            if not folder.is_dir():
+                reason = f"{folder} is a file, not a folder"
+            break
+    return OutputError(
+        f"{out_dir}: cannot write here ({reason}); choose another --out folder,"
+        " or check its permissions and free space"
+    )
+
+
+def _check_folder(out_dir: Path) -> None:
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(
+            f"{out_dir}: exists and is not a folder; choose another --out folder"
+            " or move the file away"
+        )
+
+
 def write_outputs(files: dict[str, bytes], out_dir: Path) -> list[Path]:
     """Write every file to a temporary folder first, then move each into ``out_dir``.
 
     A failure before the moves leaves ``out_dir`` untouched.
+
+    Raises:
+        OutputError: ``out_dir`` is a file, or its folder cannot be written.
     """
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
+    _check_folder(out_dir)
+    try:
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
+    except OSError as exc:
+        raise _unwritable(out_dir, exc) from None
     try:
         for name, data in files.items():
             (staging / name).write_bytes(data)
@@ -181,15 +258,25 @@ def write_outputs(files: dict[str, bytes], out_dir: Path) -> list[Path]:
             os.replace(staging / name, out_dir / name)
             written.append(out_dir / name)
         return written
+    except OSError as exc:
+        raise _unwritable(out_dir, exc) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
 def replace_folder(files: dict[str, bytes], out_dir: Path) -> None:
     """Write ``files`` (relative path -> bytes) as the whole of ``out_dir``, atomically:
-    into a staging folder first, then swapped in place of the old one."""
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
+    into a staging folder first, then swapped in place of the old one.
+
+    Raises:
+        OutputError: ``out_dir`` is a file, or its folder cannot be written.
+    """
+    _check_folder(out_dir)
+    try:
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
+    except OSError as exc:
+        raise _unwritable(out_dir, exc) from None
     old = out_dir.parent / f".{out_dir.name}-old"
     try:
         for name, data in files.items():
@@ -199,9 +286,17 @@ def replace_folder(files: dict[str, bytes], out_dir: Path) -> None:
         staging.chmod(0o755)
         if old.exists():
             shutil.rmtree(old)
-        if out_dir.exists():
+        moved = out_dir.exists()
+        if moved:
             out_dir.rename(old)
-        staging.rename(out_dir)
+        try:
+            staging.rename(out_dir)
+        except OSError:
+            if moved:  # put the previous folder back
+                old.rename(out_dir)
+            raise
+    except OSError as exc:
+        raise _unwritable(out_dir, exc) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(old, ignore_errors=True)

@@ -13,6 +13,7 @@ from pyshacl import validate as shacl_validate
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
+from histkg.errors import SourceError, parser_reason
 from histkg.resources import shapes_dir
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -42,10 +43,24 @@ class Report:
 
 
 def load_shapes(directory: Path | None = None) -> Graph:
-    """Every ``*.ttl`` file of the shapes folder, as one graph."""
+    """Every ``*.ttl`` file of the shapes folder, as one graph.
+
+    Raises:
+        SourceError: the folder is missing or holds no ``.ttl`` file, or one does not parse.
+    """
+    folder = directory or shapes_dir()
+    if not folder.is_dir():
+        raise SourceError(folder, "no such shapes folder; check the path given to --shapes")
+    files = sorted(folder.glob("*.ttl"))
+    if not files:
+        raise SourceError(folder, "holds no .ttl shapes file; point --shapes at SHACL shapes")
     shapes = Graph()
-    for path in sorted((directory or shapes_dir()).glob("*.ttl")):
-        shapes.parse(path, format="turtle")
+    for path in files:
+        try:
+            shapes.parse(path, format="turtle")
+        except Exception as exc:  # rdflib raises many parser-specific types
+            reason, line = parser_reason(exc)
+            raise SourceError(path, f"cannot parse the shapes as Turtle: {reason}", line) from None
     return shapes
 
 

@@ -11,13 +11,17 @@
 
 from __future__ import annotations
 
+import errno
 import http.server
 import multiprocessing
 import posixpath
 import re
+import socket
 from multiprocessing.connection import Connection
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
+
+from histkg.errors import StoreError, UsageError
 
 RDF_TYPES = {
     ".html": "text/html; charset=utf-8",
@@ -84,14 +88,26 @@ def negotiate(header: str | None) -> str | None:
     return None
 
 
+def syntax_message(message: str) -> str:
+    """An Oxigraph syntax error with the line and column of the client's own query (the
+    prefix lines histkg puts in front are not counted)."""
+    from histkg.query import PROLOGUE, syntax_position
+
+    position = syntax_position(message, PROLOGUE.count("\n"))
+    if position is None:
+        return message.splitlines()[0] if message else "syntax error"
+    line, column, detail = position
+    return f"line {line}, column {column}: {detail}"
+
+
 def _run_query(store_dir: str, query: str, fmt: str, limit: int, conn: Connection) -> None:
     import pyoxigraph as ox
 
-    from histkg.query import PROLOGUE
+    from histkg.query import with_prefixes
 
     try:
         store = ox.Store.read_only(store_dir)
-        results = store.query(PROLOGUE + query)
+        results = store.query(with_prefixes(query)[0])
         if isinstance(results, ox.QueryTriples):
             data = results.serialize(
                 format=ox.RdfFormat.N_TRIPLES if fmt == "nt" else ox.RdfFormat.TURTLE
@@ -108,7 +124,7 @@ def _run_query(store_dir: str, query: str, fmt: str, limit: int, conn: Connectio
         data = data or b""
         conn.send(("too-large", b"") if len(data) > limit else ("ok", data))
     except SyntaxError as exc:
-        conn.send(("syntax", str(exc.msg or exc).splitlines()[0].encode()))
+        conn.send(("syntax", syntax_message(str(exc.msg or exc)).encode()))
     except Exception as exc:  # the child reports any failure to the parent
         conn.send(("error", str(exc).splitlines()[0].encode() if str(exc) else b"query failed"))
 
@@ -301,4 +317,22 @@ def make_server(
         (SiteHandler,),
         {"site": site.resolve(), "store": store, "timeout": timeout, "max_bytes": max_bytes},
     )
-    return http.server.ThreadingHTTPServer((host, port), handler)
+    if not 0 <= port <= 65535:
+        raise UsageError(
+            f"port {port} is out of range; pick a --port from 0 (any free port) to 65535"
+        )
+    try:
+        return http.server.ThreadingHTTPServer((host, port), handler)
+    except OSError as exc:
+        raise StoreError(f"{host}:{port}: {_bind_reason(exc, port)}") from None
+
+
+def _bind_reason(exc: OSError, port: int) -> str:
+    """Why a server cannot listen on a port, and what to do."""
+    if exc.errno == errno.EADDRINUSE:
+        return "the port is already in use; stop the other server or pick another --port"
+    if exc.errno == errno.EACCES:
+        return f"not allowed to listen on port {port}; pick a --port above 1023"
+    if exc.errno == errno.EADDRNOTAVAIL or isinstance(exc, socket.gaierror):
+        return "no such address on this machine; check --host (127.0.0.1 is the default)"
+    return f"cannot listen ({exc.strerror or exc}); check --host and --port"

@@ -1,9 +1,11 @@
 """The embedded store: an on-disk Oxigraph database kept beside the dumps.
 
 ``output/store/`` holds every document's named graph plus the merged graph as the
-default graph (set semantics, as the Turtle/N-Triples dumps). ``output/store.source``
-records which graph file and bytes it was built from, so a query rebuilds it only when
-the graph changed.
+default graph (set semantics, as the Turtle/N-Triples dumps). ``store.source`` inside
+the store's folder records which graph file and bytes it was built from, so a query
+rebuilds it only when the graph changed; it is written into the new store before the
+store is moved into place, so a store and its record are replaced together. (Oxigraph
+leaves files of names it does not use alone.)
 """
 
 from __future__ import annotations
@@ -32,7 +34,12 @@ FILL_DEFAULT_GRAPH = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
 def fingerprint(path: Path) -> str:
-    return f"{path.name} {hashlib.sha256(path.read_bytes()).hexdigest()}\n"
+    """The graph file's name and the sha256 of its bytes."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(path, f"cannot read ({exc.strerror}); check its permissions") from None
+    return f"{path.name} {hashlib.sha256(data).hexdigest()}\n"
 
 
 def _load(store: ox.Store, path: Path) -> None:
@@ -48,21 +55,47 @@ def _load(store: ox.Store, path: Path) -> None:
     store.flush()
 
 
+def _reason(directory: Path, exc: OSError) -> str:
+    """Why ``directory`` cannot be written: a file in the way, or the system's reason."""
+    for folder in directory.parents:
+        if folder.exists():
+            if not folder.is_dir():
+                return f"{folder} is a file, not a folder"
+            break
+    return exc.strerror or str(exc)
+
+
 def write_store(graph_file: Path, directory: Path) -> Path:
-    """(Re)build the store in ``directory`` from ``graph_file``, replacing it atomically."""
-    directory.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{directory.name}-", dir=directory.parent))
+    """(Re)build the store in ``directory`` from ``graph_file``, replacing it atomically.
+
+    Raises:
+        SourceError: ``graph_file`` is missing or cannot be parsed.
+        StoreError: ``directory`` cannot be written.
+    """
+    if not graph_file.is_file():
+        raise SourceError(graph_file, "no such graph file; run 'histkg build' first")
+    if directory.exists() and not directory.is_dir():
+        raise StoreError(f"{directory}: exists and is not a folder; choose another store folder")
+    try:
+        directory.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{directory.name}-", dir=directory.parent))
+    except OSError as exc:
+        raise StoreError(
+            f"{directory}: cannot write the store ({_reason(directory, exc)}); choose another"
+            " folder, or check its permissions and free space"
+        ) from None
     try:
         store = ox.Store(str(staging / "db"))
         _load(store, graph_file)
         del store
+        (staging / "db" / SOURCE_FILE).write_text(fingerprint(graph_file), encoding="utf-8")
         if directory.exists():
             shutil.rmtree(directory)
         (staging / "db").rename(directory)
-        (directory.parent / SOURCE_FILE).write_text(fingerprint(graph_file), encoding="utf-8")
     except OSError as exc:
         raise StoreError(
-            f"{directory}: cannot write the store ({exc}); check permissions and free space"
+            f"{directory}: cannot write the store ({_reason(directory, exc)}); choose another"
+            " folder, or check its permissions and free space"
         ) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -76,9 +109,13 @@ def store_for(graph_file: Path) -> Path:
             graph_file, "no such graph file; run 'histkg build' first or pass --graph FILE"
         )
     directory = graph_file.parent / STORE_DIR
-    source = graph_file.parent / SOURCE_FILE
-    current = source.read_text(encoding="utf-8") if source.is_file() else ""
-    if not directory.is_dir() or current != fingerprint(graph_file):
+    source = directory / SOURCE_FILE
+    try:
+        current = source.read_text(encoding="utf-8") if source.is_file() else ""
+        fresh = directory.is_dir() and current == fingerprint(graph_file)
+    except (OSError, UnicodeDecodeError):
+        fresh = False
+    if not fresh:
         write_store(graph_file, directory)
     return directory
 
