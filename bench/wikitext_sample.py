@@ -350,13 +350,14 @@ def main() -> None:
     for category, title in (("event", "Events"), ("tenure", "Tenures")):
         lines += ["", f"## {title}", "", *table(picked[category], verdicts)]
     sampled = {f.iri for rows in picked.values() for f in rows}
-    others = [f for f in every if f.iri not in sampled and f.key in verdicts]
+    others = [f for f in every if f.iri not in sampled]
     if others:
         lines += [
             "",
-            "## Other facts judged (not in the sample)",
+            "## Other facts (not in the sample)",
             "",
-            "Events first, then tenures; kept so that their verdicts carry over to later runs.",
+            "Events first, then tenures: every fact emitted is listed and judged, so that the"
+            " figures for all emitted facts hold and verdicts carry over to later runs.",
             "",
             *table(others, verdicts),
         ]

@@ -100,7 +100,8 @@ class CodedWarning:
     ``W201`` relative date left unresolved, ``W202`` date phrase not understood,
     ``W301`` reference not parsed, ``W401`` facts from two documents disagree,
     ``W501`` an event the text does not state as a fact (negated, alleged, attempted,
-    hypothetical) left out, ``W601`` a name the model read as a person that is not one,
+    hypothetical) left out, ``W502`` a story (a plot section, an article about a novel or
+    a film) whose events and tenures are not read, ``W601`` a name the model read as a person that is not one,
     ``W701`` a document with prose but no tenure and no event, ``W901`` a warning of a
     library histkg uses, passed on.
     """

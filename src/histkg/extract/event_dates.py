@@ -21,6 +21,7 @@ from histkg.model import Date
 MEETING_VERBS = words("meeting_verbs")
 OCCUR_VERBS = words("occur_verbs")
 TIME_PREPOSITIONS = words("time_prepositions")
+BOUND_PREPOSITIONS = words("bound_prepositions")
 
 
 class EventDating:
@@ -39,7 +40,25 @@ class EventDating:
             stack.extend(c for c in t.children if c.dep_ not in CLAUSE_DEPS)
         return out
 
+    def _bound(self, s: Sentence, sent: SpacySpan, begin: int, end: int) -> bool:
+        """Whether the date at ``begin:end`` is a bound ("died after 1184", "by 1950"), not
+        when: the date is the object of such a preposition itself (not of "by a decree")."""
+        inside = [t for t in sent if begin <= self.offset(s, sent, t) < end]
+        heads = [t for t in inside if t.head not in inside or t.head == t]
+        return any(t.dep_ == "pobj" and t.head.lower_ in BOUND_PREPOSITIONS for t in heads[:1])
+
     def date(self, s: Sentence, sent: SpacySpan, hit: Hit) -> Date | None:
+        bounds = [d for d in s.dates if self._bound(s, sent, d.begin, d.end)]
+        if not bounds:
+            return self._date(s, sent, hit)
+        kept = s.dates
+        s.dates = [d for d in s.dates if d not in bounds]
+        try:
+            return self._date(s, sent, hit)
+        finally:
+            s.dates = kept
+
+    def _date(self, s: Sentence, sent: SpacySpan, hit: Hit) -> Date | None:
         trigger = hit.trigger
         own = {self.offset(s, sent, t) for t in self._clause_tokens(trigger)}
         dates = [d for d in s.dates if d.begin in own]
@@ -47,7 +66,7 @@ class EventDating:
             after = [d for d in dates if d.begin > self.offset(s, sent, trigger)]
             return (after or dates)[0].date
         if hit.partner is not None:  # "overthrown in a coup": the coup's date is the removal's
-            return self.date(s, sent, hit.partner)
+            return self._date(s, sent, hit.partner)
         if trigger.dep_ in {"relcl", "advcl"} and any(
             c.dep_ == "advmod" and c.lower_ == "when" for c in trigger.children
         ):
@@ -65,7 +84,7 @@ class EventDating:
                 if inner_dates:
                     return inner_dates[0].date
         verb = None
-        if hit.governor is not None and hit.governor is not trigger:
+        if hit.governor is not None and hit.governor != trigger:
             verb = hit.governor  # "an attempt … to remove A in 1932", "plotted in 1932 to …"
         elif trigger.dep_ == "attr" and lemmas_of(trigger.head) & {"be"}:
             verb = trigger.head  # "X was an attempted removal of A in 1936"
@@ -94,21 +113,21 @@ class EventDating:
         # "In 1937 A was arrested and shot": a coordinated verb shares the date that
         # opens its head's clause
         head = trigger
-        while head.dep_ in {"conj", "xcomp"} and head.head is not head:
+        while head.dep_ in {"conj", "xcomp"} and head.head != head:
             head = head.head
-        if head is not trigger or trigger.dep_ == "ROOT":
+        if head != trigger or trigger.dep_ == "ROOT":
             # a meeting's date is that of what it decided ("met on 3 May and removed A")
             meeting = bool(lemmas_of(head) & MEETING_VERBS)
             clause = {
                 self.offset(s, sent, t)
                 for t in self._clause_tokens(head)
-                if t.i < head.i or (head is not trigger and meeting)
+                if t.i < head.i or (head != trigger and meeting)
             }
             shared = [d for d in s.dates if d.begin in clause]
             if shared:
                 return shared[-1].date
         root = sent.root
-        if root is not trigger and not any(
+        if root != trigger and not any(
             t.dep_ in {"relcl", "acl", "ccomp", "pcomp"} for t in [trigger, *trigger.ancestors]
         ):
             # "In 1941, A resigned and B was elected": the date that opens the sentence

@@ -103,10 +103,13 @@ class EventReader(MentionReader, EventDating):
                 events.append(event)
                 read.append((hit, event))
         self._successions(s, read)
+        return events
+
+    def end_sentence(self, s: Sentence, sent: SpacySpan) -> None:
+        """After every reader has read ``sent``: who the next sentence's pronouns may mean."""
         self._track_subject(s, sent)
         if s.persons:
             self.last_named[s.block] = s.persons[-1]
-        return events
 
     def _successions(self, s: Sentence, read: list[tuple[Hit, EventRecord]]) -> None:
         """ "A became Premier after the resignation of B": B held the office before A."""
@@ -240,6 +243,11 @@ class EventReader(MentionReader, EventDating):
             # were arrested", "six generals were killed"), never "people" or "civilians"
             political = [t for t in affected.groups if lemmas_of(t) & POLITICAL_GROUPS]
             if not affected.persons and not (political and cls in GROUP_CLASSES | {"Death"}):
+                return None
+            if not affected.persons and (
+                lemmas_of(hit.trigger) & set(hit.rule.requires.get("named", []))
+                or hit.trigger.dep_ == "relcl"  # "the graves of members who died": a kind
+            ):
                 return None
         if (
             cls == "CoupAttempt"

@@ -99,7 +99,7 @@ class FactionReader:
         if token.dep_ == "acl":  # "a faction led by A", "a group within the Party led by A"
             subjects = [token.head]
             noun = token.head
-            while noun.dep_ in {"pobj", "prep"} and noun.head is not noun:
+            while noun.dep_ in {"pobj", "prep"} and noun.head != noun:
                 noun = noun.head
                 subjects.append(noun)
             if noun.dep_ == "attr":  # "X was a group …": the copula's subject

@@ -8,6 +8,7 @@ the article's faction, "Chief of Staff A" for A, "A's government" for A.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -16,7 +17,7 @@ from spacy.tokens import Token
 
 from histkg.extract.grammar import PERSONAL_PRONOUNS, expand, filler_kind, office_words
 from histkg.extract.mentions import Sentence
-from histkg.extract.rules import lemmas_of, words
+from histkg.extract.rules import grammar, lemmas_of, words
 from histkg.lexicon import lexicon
 from histkg.model import Mention, TenureRecord
 
@@ -27,6 +28,12 @@ if TYPE_CHECKING:
 RULE_NOUNS = words("rule_nouns")
 GROUP_HEADS = words("group_heads")
 LEADING_VERBS = words("leading_verbs")
+RELATIVE_ADJECTIVES = words("relative_adjectives")
+KINSHIP = words("kinship")
+#: entity labels of a subject that is no one: "Berlin was …", "The treaty was …"
+NOT_SOMEONE = frozenset(
+    {"DATE", "EVENT", "FAC", "GPE", "LAW", "LOC", "NORP", "ORG", "PRODUCT", "WORK_OF_ART"}
+)
 
 
 @dataclass
@@ -48,6 +55,9 @@ class MentionReader:
         self.last_subject_at = (-1, -1)  # (block, sentence number) that set it
         self.last_named: dict[int, Mention] = {}  # block -> the person named last in it
         self.titled: dict[int, TenureRecord] = {}
+        self.gender: str | None = None  # of a biography's subject, once counted
+        self.last_end = -1  # where the sentence that set last_subject (or other_at) ends
+        self.other_at = (-1, -1)  # (block, sentence) whose subject is someone unnamed or unknown
 
     # --- tokens to mentions -------------------------------------------------------
 
@@ -62,6 +72,33 @@ class MentionReader:
         return None
 
     def resolve_pronoun(self, s: Sentence, sent: SpacySpan, token: Token) -> Mention | None:
+        """The person a pronoun refers to (see ``_resolve_pronoun``), never a biography's
+        subject through a pronoun of the other gender ("she" in the life of a man)."""
+        found = self._resolve_pronoun(s, sent, token)
+        subject = self.reader.subject
+        if found is None or subject is None or not _same_person(found, subject):
+            return found
+        gender = _GENDER.get(token.lower_)
+        return None if gender is not None and gender != self._subject_gender() else found
+
+    def _subject_gender(self) -> str | None:
+        """ "m" or "f": the pronouns a biography mostly uses, which are its subject's."""
+        if self.gender is None:
+            counts = {"m": 0, "f": 0}
+            for word in re.findall(r"[A-Za-z]+", self.reader.article.text):
+                g = _GENDER.get(word.lower())
+                if g is not None:
+                    counts[g] += 1
+            self.gender = (
+                "m"
+                if counts["m"] > 2 * counts["f"]
+                else "f"
+                if counts["f"] > 2 * counts["m"]
+                else ""
+            )
+        return self.gender or None
+
+    def _resolve_pronoun(self, s: Sentence, sent: SpacySpan, token: Token) -> Mention | None:
         """ "he", "his", "him": a single person who is the subject earlier in this sentence
         (not of the pronoun's own verb when the pronoun is its object: "A appointed him"),
         else the person a biography is about, else the previous sentence's single subject
@@ -74,14 +111,22 @@ class MentionReader:
         for t in sent:
             if t.i >= token.i:
                 break
-            if t.dep_ in {"nsubj", "nsubjpass"} and t.head is not own_verb:
+            if t.dep_ in {"nsubj", "nsubjpass"} and t.head != own_verb:
                 if t.pos_ == "PRON":  # "He served …, when he was overthrown": the same one
-                    if t.lower_ in {"he", "she"}:
+                    if t.lower_ in {"he", "she"} and _GENDER[t.lower_] == _GENDER.get(token.lower_):
                         return self.resolve_pronoun(s, sent, t)
                     continue
                 found = self._subject_person(s, sent, t)
+                if (
+                    found is not None
+                    and token.dep_ == "poss"
+                    and self._between(s, found, token, sent)
+                ):
+                    return None  # "A notes that B was praised long after his death": A or B
                 if found is not None:
                     return found
+                if self._someone_else(s, sent, t):
+                    return None  # "another impostor appeared … but he, too, was killed"
         # the person named last before the pronoun, in this sentence or this paragraph
         at = self.offset(s, sent, token)
         before = [m for m in s.persons if m.span.end <= at]
@@ -98,16 +143,21 @@ class MentionReader:
             and not self._in_phrase(s, sent, m)  # "through the influence of King A, he …"
         ]
         if len({m.text.split()[-1] for m in free}) == 1:
-            return free[-1]  # "Du Fu, …, but he was captured": the one person named before
+            return free[-1]  # "A, …, but he was captured": the one person named before
         if len({m.text.split()[-1] for m in free}) > 1:
             return None  # two persons named before it: not safe to read
-        recent = before[-1] if before else self.last_named.get(s.block)
+        unbound = [m for m in before if not any(m.span.begin <= b < m.span.end for b in bound)]
+        recent = unbound[-1] if unbound else self.last_named.get(s.block)
         subject = self.reader.subject if self.reader.biography else None
         previous = self.last_subject
-        if previous is not None and self.last_subject_at != (s.block, self.reader.sentence_no - 1):
+        before_this = (s.block, self.reader.sentence_no - 1)
+        same_paragraph = "\n" not in self.reader.article.text[max(self.last_end, 0) : s.begin]
+        if previous is not None and (self.last_subject_at != before_this or not same_paragraph):
             previous = None
         if previous is not None:
             return previous  # the subject of the sentence before goes on being talked of
+        if self.other_at == before_this and same_paragraph and not before:
+            return None  # the sentence before was about someone the article does not name
         if subject is not None and token.i == sent.start and token.dep_ in {"nsubj", "nsubjpass"}:
             return subject  # "He …" opening a sentence of a biography
         if recent is None:
@@ -116,6 +166,14 @@ class MentionReader:
         if focus is not None and _same_person(recent, focus):
             return focus  # the article's person, named last
         return None  # someone else was named last: the pronoun is not safe to read
+
+    def _between(self, s: Sentence, found: Mention, token: Token, sent: SpacySpan) -> bool:
+        """Whether someone other than ``found`` is named between it and ``token``."""
+        at = self.offset(s, sent, token)
+        return any(
+            found.span.end <= m.span.begin and m.span.end <= at and not _same_person(m, found)
+            for m in s.persons
+        )
 
     def _in_phrase(self, s: Sentence, sent: SpacySpan, m: Mention) -> bool:
         """Whether a name sits in a prepositional phrase ("an adviser to A", "through the
@@ -148,11 +206,18 @@ class MentionReader:
             if child.pos_ == "PRON":
                 if child.lower_ in {"they", "we"}:
                     self.last_subject = None
+                    return
+                referent = self.resolve_pronoun(s, sent, child)
+                here = (s.block, self.reader.sentence_no)
+                if referent is not None:  # "Although A was …, he …": A goes on being talked of
+                    self.last_subject, self.last_subject_at, self.last_end = referent, here, _end(s)
                 elif self.last_subject is not None and self.last_subject_at == (
                     s.block,
                     self.reader.sentence_no - 1,
                 ):
-                    self.last_subject_at = (s.block, self.reader.sentence_no)  # "He …" goes on
+                    self.last_subject_at, self.last_end = here, _end(s)  # "He …" goes on
+                elif self.other_at == (s.block, self.reader.sentence_no - 1):
+                    self.other_at, self.last_end = here, _end(s)  # so does someone unnamed
                 return
             if any(c.dep_ == "conj" for c in child.children):
                 self.last_subject = None
@@ -161,7 +226,40 @@ class MentionReader:
             if found is not None:
                 self.last_subject = found
                 self.last_subject_at = (s.block, self.reader.sentence_no)
+                self.last_end = _end(s)
+            elif self._someone_else(s, sent, child):
+                self.last_subject = None
+                self.other_at, self.last_end = (s.block, self.reader.sentence_no), _end(s)
             return
+
+    def _someone_else(self, s: Sentence, sent: SpacySpan, subject: Token) -> bool:
+        """Whether a subject is someone who is not one of the article's persons: a name the
+        model did not read as a person ("Varro … has"), a noun for a person ("another
+        impostor appeared")."""
+        if subject.pos_ == "NOUN":
+            return bool(lemmas_of(subject) & grammar().person_nouns)
+        if subject.pos_ != "PROPN" or (
+            subject.ent_type_ in NOT_SOMEONE and not self._called_someone(subject)
+        ):
+            return False
+        phrase = [t for t in subject.subtree if t.dep_ in {"compound", "flat"} or t == subject]
+        known = {m.text.split()[-1] for m in self.reader.out.mentions if m.kind == "person"}
+        if self.reader.subject is not None:
+            known.add(self.reader.subject.text.split()[-1])
+        if any(t.text in known for t in phrase):
+            return False  # a person the article names, read as one elsewhere
+        named = s.persons + s.orgs + s.places
+        return not any(
+            m.span.begin <= self.offset(s, sent, t) < m.span.end for t in phrase for m in named
+        )
+
+    def _called_someone(self, subject: Token) -> bool:
+        """Whether the clause says its subject is a person: "Varro was the son of …"."""
+        verb = subject.head
+        return verb.lemma_ == "be" and any(
+            c.dep_ == "attr" and lemmas_of(c) & (grammar().person_nouns | KINSHIP)
+            for c in verb.children
+        )
 
     def _named_within(self, s: Sentence, sent: SpacySpan, token: Token) -> Mention | None:
         """The person a title's or a group's own phrase names: "Chief of Staff A" (the
@@ -190,6 +288,10 @@ class MentionReader:
                 if owners and self._person_at(s, sent, owners[0]) is not None:
                     token = owners[0]
             person = self._person_at(s, sent, token)
+            if person is not None and any(
+                c.dep_ == "amod" and c.lower_ in RELATIVE_ADJECTIVES for c in token.children
+            ):
+                person = None  # "the elder Brandt": which of the family is not said by name
             if person is None and token.pos_ == "PRON":
                 person = self.resolve_pronoun(s, sent, token)
             if person is None and (token.text in office_words() or token.lemma_ in GROUP_HEADS):
@@ -217,6 +319,23 @@ class MentionReader:
         return out
 
     # --- dates --------------------------------------------------------------------
+
+
+_GENDER = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
+
+
+def _end(s: Sentence) -> int:
+    """Where a sentence's words end (its span runs on over the spaces and line breaks after)."""
+    return s.begin + len(s.text.rstrip())
 
 
 def _same_person(a: Mention, b: Mention) -> bool:

@@ -27,6 +27,7 @@ FUNCTION_WORDS = frozenset({"of", "the", "a", "an", "for", "and", "to", "in", "o
 SCOPE_NOUNS = words("scope_nouns")
 #: nouns that stand for an office in "confirmed in his post as X"
 POST_NOUNS = words("post_nouns")
+KINSHIP = words("kinship")
 #: how a verb without a subject hangs off the verb whose subject it shares:
 #: "arrested and executed", "forced to resign", "Rehabilitated in 1936, he …",
 #: "after being extradited, he …"
@@ -266,8 +267,11 @@ def _names_office(complement: Token | None) -> bool:
     if complement is None:
         return False
     words = office_words() | lexicon_posts()
-    return any(
-        t.text in words or t.lower_ in words or lemmas_of(t) & words for t in complement.subtree
+    owners = {o.i for t in complement.subtree if t.dep_ == "poss" for o in t.subtree}
+    return any(  # not an owner's title: "named to the Rector's list"
+        t.text in words or t.lower_ in words or lemmas_of(t) & words
+        for t in complement.subtree
+        if t.i not in owners
     )
 
 
@@ -315,8 +319,8 @@ def _share_subject(hit: Hit, names: set[str]) -> None:
     participle = trigger.tag_ in {"VBN", "VBD"} and not own_aux
     head = trigger
     chain_passive = False
-    while head.dep_ in SHARING_DEPS and head.head is not head:
-        if head.dep_ in {"advcl", "pcomp"} and head is not trigger:
+    while head.dep_ in SHARING_DEPS and head.head != head:
+        if head.dep_ in {"advcl", "pcomp"} and head != trigger:
             break
         head = head.head
         if head.pos_ == "ADP":  # "after being extradited": the preposition's verb
@@ -395,8 +399,12 @@ def expand(tokens: list[Token]) -> list[Token]:
         if (
             names
             and token.ent_type_ != "PERSON"
-            and (token.pos_ == "NOUN" or token.text in office_words())
-        ):
+            and (
+                token.text in office_words()
+                or token.text.capitalize() in office_words()
+                or lemmas_of(token) & grammar().person_nouns
+            )
+        ):  # not "a missed Ivo Brandt jump shot": a name that only qualifies a thing
             # "appointed A B Minister": the name the title word was glued to
             token = names[-1]
         stack = [token]
@@ -407,8 +415,28 @@ def expand(tokens: list[Token]) -> list[Token]:
             out.append(t)
             if relative:
                 continue
-            stack.extend(c for c in t.children if c.dep_ in {"conj", "appos"})
+            stack.extend(
+                c
+                for c in t.children
+                if c.dep_ == "conj" or (c.dep_ == "appos" and not _another_person(c))
+            )
+            if t.pos_ == "NOUN":  # "officials were arrested, including A and B": A, B
+                holders = [t, t.head] if t.dep_ in {"nsubjpass", "dobj"} else [t]
+                stack.extend(
+                    gc
+                    for h in holders
+                    for c in h.children
+                    if c.dep_ == "prep" and c.lower_ in {"including", "notably"}
+                    for gc in c.children
+                    if gc.dep_ == "pobj"
+                )
     return out
+
+
+def _another_person(appos: Token) -> bool:
+    """An apposition that names someone else: a relative ("A, his son B", "one daughter
+    (C)"), or a counted set ("three sons")."""
+    return bool(lemmas_of(appos) & KINSHIP) or any(c.dep_ == "nummod" for c in appos.children)
 
 
 @cache

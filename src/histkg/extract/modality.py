@@ -17,6 +17,7 @@ RELATIVE_PRONOUNS = frozenset({"who", "whom", "that", "which"})
 #: a phrase of time or circumstance sets its event in the background of the clause, it
 #: is not what the clause's verb claims or attempts ("Following his arrest, he wrote …")
 ADJUNCT_PREPOSITIONS = words("adjunct_prepositions")
+NEAR_MISSES = words("near_misses")
 
 
 class Modality(Enum):
@@ -41,7 +42,7 @@ def _ancestors_in_clause(token: Token) -> list[Token]:
         out.append(t.head)  # "a plot to oust A": the infinitive is the noun's content
         t = t.head
     while (
-        t.head is not t
+        t.head != t
         and not (t.dep_ == "prep" and t.lower_ in ADJUNCT_PREPOSITIONS)
         and t.dep_
         in {
@@ -116,10 +117,12 @@ def modality(trigger: Token) -> tuple[Modality, str | None, Token | None]:
         verb = next((a for a in trigger.ancestors if a.pos_ in {"VERB", "AUX"}), None)
         if verb is not None and verb.tag_ in {"VBZ", "VBP"} and verb.dep_ == "ROOT":
             return Modality.NARRATIVE, None, None  # "rumours of A's capture begin to spread"
-    if any(c.dep_ == "neg" for c in children) or any(
-        c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in children
+    if (
+        any(c.dep_ == "neg" for c in children)
+        or any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in children)
+        or any(c.dep_ == "advmod" and c.lower_ in NEAR_MISSES for c in children)
     ):
-        return Modality.NEGATED, None, None
+        return Modality.NEGATED, None, None  # "was not arrested", "nearly died"
     if any(c.dep_ == "aux" and c.lower_ in g.hypothetical for c in children):
         return Modality.HYPOTHETICAL, None, None
     if any(c.dep_ == "advmod" and c.lower_ in g.hedges for c in children):

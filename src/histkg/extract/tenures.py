@@ -35,6 +35,7 @@ POST_NOUNS = words("post_nouns")
 #: verbs whose as-phrase is not an office held ("regarded as", "known as", "sent as")
 NOT_HOLDING = words("not_holding")
 FORMER = words("former")
+WORK_NOUNS = words("work_nouns")
 #: capitalised words that open a sentence before a title, not a body that owns it
 SENTENCE_WORDS = frozenset(
     {"the", "a", "an", "in", "on", "at", "then", "former", "later", "when", "after", "and"}
@@ -146,6 +147,8 @@ class TenureReader:
             ):
                 continue
             begin = self.offset(s, sent, left[0])
+            if self._names_a_work(s, begin):
+                continue  # "the television series Judge Anna Lind": a work's title
             before = sent[left[0].i - sent.start - 1] if left[0].i > sent.start else None
             owners = [t for t in head.subtree if t.dep_ == "poss" and t.i < tokens[0].i]
             if any(
@@ -163,13 +166,31 @@ class TenureReader:
             out.append(tenure)
         return out
 
+    def _names_a_work(self, s: Sentence, begin: int) -> bool:
+        """Whether the title and name from ``begin`` on are a work's title: "the television
+        series Judge Anna Lind", the episode "President Zero" (a work noun right before)."""
+        if s.parse is None:
+            return False
+        sent = s.parse
+        before = [
+            t
+            for t in sent
+            if s.begin + t.idx - sent.start_char < begin and not t.is_quote and not t.is_space
+        ]
+        return bool(before) and before[-1].pos_ == "NOUN" and before[-1].lemma_ in WORK_NOUNS
+
     def title_tenures(self, s: Sentence) -> dict[int, TenureRecord]:
         """ "Foreign Minister Anna Berg", "former Premiers A and B", "A, the Premier,"."""
         found: dict[int, TenureRecord] = {}
         previous: tuple[TenureRecord, bool] | None = None
         for m in s.persons:
+            if s.in_quotes(m.span.begin):
+                previous = None  # the episode "President Zero"
+                continue
             before = self.reader.article.text[s.begin : m.span.begin]
             match = self.reader.offices.title_before_name_re.search(before)
+            if match and self._names_a_work(s, s.begin + match.start("title")):
+                match = None  # "the television series Judge Anna Lind": a work's title
             tenure = None
             plural = False
             owner = (

@@ -26,7 +26,7 @@ from histkg.extract.mentions import (
 )
 from histkg.extract.nlp import NameBook
 from histkg.extract.offices import OfficeReader
-from histkg.extract.rules import grammar, lemmas_of
+from histkg.extract.rules import grammar, lemmas_of, words
 from histkg.extract.tenures import TenureReader
 from histkg.model import (
     Article,
@@ -43,6 +43,9 @@ BOUNDARY_RE = re.compile(
     r"(?:[:;]\s|,\s+but\s|\sbut\s|\swhile\s|\swhereas\s|,\s+who\s|,\s+whom\s|,\s+which\s)"
 )
 PRONOUN_RE = re.compile(r"^\s*(?:He|She)\b")
+STORY_SECTIONS = words("story_sections")
+WORK_NOUNS = words("work_nouns")
+NON_FICTION = words("non_fiction")
 
 
 @dataclass
@@ -217,10 +220,18 @@ class ArticleReader:
             self.biography = self.subject.text.split()[-1] in title_words and (
                 self.person_infobox or self._opens_a_life(sentences)
             )
+        story = self._about_a_work(sentences)
+        told: set[str] = set()
         for s in sentences:
             self._dates(s)
             self.out.mentions.extend(s.persons + s.orgs + s.places)
-            self._sentence(s)
+            section = self.article.blocks[s.block].section
+            if story or set(re.findall(r"\w+", section.lower())) & STORY_SECTIONS:
+                if (section if not story else "") not in told:  # a story's, not history's
+                    told.add(section if not story else "")
+                    self._warn_story(s, story, section)
+            else:
+                self._sentence(s)
             self.previous_sentence = s
             self.sentence_no += 1
         self._date_the_title_event()
@@ -240,6 +251,33 @@ class ArticleReader:
         for office in offices:
             if office.scope == "state" and office.place is None and office.title in placed:
                 office.place = placed[office.title]
+
+    def _about_a_work(self, sentences: list[Sentence]) -> str | None:
+        """The kind of work ("novel", "episode") an article opens by saying it is about:
+        "A is a 1972 novel by B" (not "a documentary film")."""
+        if not sentences or sentences[0].parse is None:
+            return None
+        root = sentences[0].parse.root
+        if root.lemma_ != "be":
+            return None
+        for attr in (c for c in root.children if c.dep_ == "attr"):
+            modifiers = {c.lower_ for c in attr.children if c.dep_ in {"amod", "compound"}}
+            if any(c.dep_ == "prep" and c.lower_ == "of" for c in attr.children):
+                continue  # "a series of trials": what the series is of
+            if attr.lemma_.lower() in WORK_NOUNS and not modifiers & NON_FICTION:
+                return attr.lemma_.lower()
+        return None
+
+    def _warn_story(self, s: Sentence, work: str | None, section: str) -> None:
+        why = f"the article is about a {work}" if work else f"the section '{section}' tells a story"
+        self.warnings.append(
+            CodedWarning(
+                "W502",
+                str(self.article.path),
+                self.article.line_of(s.begin),
+                f"{why}: no tenure or event read from it (a story's, not history's)",
+            )
+        )
 
     def _opens_a_life(self, sentences: list[Sentence]) -> bool:
         """Whether the article opens as a life does: "A B (1901 – 1970) was …" or "A B was
@@ -309,6 +347,7 @@ class ArticleReader:
         if s.parse is not None:
             events += self.grammar.read(s, s.parse, tenures)
             self.tenure_reader.read(s, s.parse, tenures)
+            self.grammar.end_sentence(s, s.parse)
         self.assemblies.named_events(s, events, meetings)
         if vote is not None:
             events.append(vote)

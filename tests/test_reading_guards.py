@@ -1,0 +1,191 @@
+"""Guards against wrong facts from general text (issue 8, item 10): each reads a small
+invented article and asserts what is, and what is not, read from it.
+
+The sentences are written for these tests; none comes from the dev articles or the seeds.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from histkg.extract import extract_corpus
+from histkg.model import Extraction
+from histkg.sources import read_article
+
+LIFE = "Anton Harwood ( 1758 – 1827 ) was a Ruritanian lawyer and politician ."
+
+
+def read(tmp_path: Path, *paragraphs: str, title: str = "Anton Harwood") -> Extraction:
+    """Extract an article in the sectioned format (`` = Title = `` and ``= = Section = =``)."""
+    path = tmp_path / "article.txt"
+    path.write_text(f" = {title} = \n" + "".join(f" {p} \n" for p in paragraphs), "utf-8")
+    return extract_corpus([read_article(path)]).extractions[0]
+
+
+def events(ex: Extraction) -> set[tuple[str, tuple[str, ...], str]]:
+    """(class, affected, date) of every event read."""
+    return {
+        (e.types[0], tuple(m.text for m in e.affected), e.date.iso if e.date else "")
+        for e in ex.events
+    }
+
+
+def tenures(ex: Extraction) -> set[tuple[str, str]]:
+    return {(t.holder.text, t.office.title) for t in ex.tenures}
+
+
+def test_an_object_pronoun_is_not_its_own_verbs_subject(tmp_path: Path) -> None:
+    ex = read(tmp_path, LIFE, "In 1796 Tomas Varga appointed him as ambassador to Lusitania .")
+    appointed = [e for e in ex.events if e.types == ["Appointment"]]
+    assert [m.text for e in appointed for m in e.affected] == ["Anton Harwood"], events(ex)
+
+
+def test_the_referent_of_a_subordinate_clause_goes_on(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        LIFE,
+        "Tomas Varga travelled to Paris in 1790 . Although Harwood disliked him , he praised"
+        " Renner in public . In 1796 the king appointed him as ambassador to Lusitania .",
+    )
+    appointed = [e for e in ex.events if e.types == ["Appointment"]]
+    assert [m.text for e in appointed for m in e.affected] == ["Harwood"], events(ex)
+
+
+def test_a_plot_section_is_a_story(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        LIFE,
+        "= = Plot = =",
+        "In the novel , King Olaf Brandt is arrested by his guards and executed .",
+    )
+    assert not ex.events and not ex.tenures, (events(ex), tenures(ex))
+
+
+def test_an_article_about_a_novel_is_a_story(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "The Iron Crown is a 1972 novel by Anton Harwood .",
+        "Its hero , Prince Olaf Brandt , is arrested in the second chapter and executed .",
+        title="The Iron Crown",
+    )
+    assert not ex.events and not ex.tenures, (events(ex), tenures(ex))
+
+
+def test_a_series_of_trials_is_no_work(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "The Marsh trials were a series of trials held in Ruritania in 1951 .",
+        "Tomas Varga was arrested in March 1951 .",
+        title="Marsh trials",
+    )
+    assert ("Arrest", ("Tomas Varga",), "1951-03") in events(ex)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        ("He died after 1810 , perhaps even after 1820 .", ""),
+        ("He died before 1830 in exile .", ""),
+        ("He died in 1827 in Boston .", "1827"),
+    ],
+)
+def test_a_bound_does_not_date_an_event(tmp_path: Path, sentence: str, date: str) -> None:
+    ex = read(tmp_path, LIFE, sentence)
+    assert ("Death", ("Anton Harwood",), date) in events(ex), events(ex)
+
+
+def test_a_relative_in_apposition_is_another_person(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        LIFE,
+        "Harwood , who was survived by one daughter ( Maria Kessel ) and two sons , died in"
+        " Boston in March 1827 .",
+    )
+    dead = {m.text for e in ex.events if e.types == ["Death"] for m in e.affected}
+    assert "Maria Kessel" not in dead, events(ex)
+
+
+def test_the_elder_of_a_family_is_not_named(tmp_path: Path) -> None:
+    ex = read(tmp_path, LIFE, "The elder Harwood remarried after his divorce and died in 1790 .")
+    assert ("Death", ("Harwood",), "1790") not in events(ex), events(ex)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He appeared in the television series Judge John Deed in 2002 .",
+        "He had a small part in the episode “ President Evil ” in 2004 .",
+        "He was named to the Dean 's list in 1776 .",
+    ],
+)
+def test_titles_of_works_and_lists_are_no_offices(tmp_path: Path, sentence: str) -> None:
+    ex = read(tmp_path, LIFE, sentence)
+    assert not ex.tenures, tenures(ex)
+
+
+def test_a_group_named_by_including(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        LIFE,
+        "In 1799 the king executed several rivals , including Tomas Varga and Paul Marek .",
+    )
+    executed = {m.text for e in ex.events if e.types == ["Execution"] for m in e.affected}
+    assert {"Tomas Varga", "Paul Marek"} <= executed, events(ex)
+
+
+def test_she_is_not_the_subject_of_a_mans_life(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        LIFE,
+        "He married Octavia Lind in 1780 . After public protests , he let her return from"
+        " exile , but she was executed shortly after her return .",
+    )
+    executed = {m.text for e in ex.events if e.types == ["Execution"] for m in e.affected}
+    assert "Anton Harwood" not in executed, events(ex)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "As a young man , Harwood nearly died after a fall from his horse .",
+        "The council declared Harwood an enemy , and it was their intent to execute him .",
+    ],
+)
+def test_what_did_not_happen(tmp_path: Path, sentence: str) -> None:
+    ex = read(tmp_path, LIFE, sentence)
+    assert not [e for e in ex.events if e.types[0] in {"Death", "Execution"}], events(ex)
+
+
+def test_a_paragraph_about_someone_else(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        LIFE,
+        "= = Sources = =",
+        "Quintus Varro was the son of a merchant . He entered public life as a senator and"
+        " wrote a history of Harwood 's career .",
+    )
+    assert ("Anton Harwood", "Senator") not in tenures(ex), tenures(ex)
+
+
+def test_prisoners_of_war_are_no_arrest(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "The Battle of Kessel was fought in 1805 between Ruritania and Borduria .",
+        "Forty officers and 900 men were captured in the battle .",
+        "General Tomas Varga was captured on the second day .",
+        title="Battle of Kessel",
+    )
+    arrests = [e for e in ex.events if e.types == ["Arrest"]]
+    assert [tuple(m.text for m in e.affected) for e in arrests] == [("Tomas Varga",)], events(ex)
+
+
+def test_a_name_that_qualifies_a_thing_is_no_filler(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "The 2009 final was a basketball game between two colleges .",
+        "After a missed Kyle Brandt jump shot with ten seconds remaining , the team won .",
+        title="2009 final",
+    )
+    assert not [e for e in ex.events if e.types == ["Death"]], events(ex)
