@@ -101,7 +101,8 @@ class CodedWarning:
     ``W301`` reference not parsed, ``W401`` facts from two documents disagree,
     ``W501`` an event the text does not state as a fact (negated, alleged, attempted,
     hypothetical) left out, ``W502`` a story (a plot section, an article about a novel or
-    a film) whose events and tenures are not read, ``W601`` a name the model read as a person that is not one,
+    a film) whose events and tenures are not read, ``W601`` a name the model read as a
+    person that is not one,
     ``W701`` a document with prose but no tenure and no event, ``W901`` a warning of a
     library histkg uses, passed on.
     """
