@@ -251,7 +251,7 @@ def test_generalization_successful_coup() -> None:
     )
     assert events == {
         ("CoupAttempt", "1966-02-24", "Emeka Obi", "Tomas Adeyemi"),
-        ("Removal", "1966-02-24", "", "Tomas Adeyemi"),
+        ("Removal", "1966-02-24", "Emeka Obi", "Tomas Adeyemi"),
         ("Appointment", "", "", "Emeka Obi"),
         ("Arrest", "", "", "Tomas Adeyemi"),
         ("Execution", "1966-05-09", "", "Tomas Adeyemi"),

@@ -283,8 +283,14 @@ class MentionReader:
         out = Fillers()
         for token in tokens:
             if token.pos_ == "NOUN" and lemmas_of(token) & RULE_NOUNS:
-                # "overthrew A's government": A
-                owners = [c for c in token.children if c.dep_ == "poss"]
+                # "overthrew A's government", "the government of A": A
+                owners = [c for c in token.children if c.dep_ == "poss"] + [
+                    o
+                    for c in token.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for o in c.children
+                    if o.dep_ == "pobj"
+                ]
                 if owners and self._person_at(s, sent, owners[0]) is not None:
                     token = owners[0]
             person = self._person_at(s, sent, token)
@@ -294,8 +300,13 @@ class MentionReader:
                 person = None  # "the elder Brandt": which of the family is not said by name
             if person is None and token.pos_ == "PRON":
                 person = self.resolve_pronoun(s, sent, token)
-            if person is None and (token.text in office_words() or token.lemma_ in GROUP_HEADS):
-                # "dismissed Chief of Staff A", "a group of officers led by A"
+            if person is None and (
+                token.text in office_words()
+                or token.lemma_ in GROUP_HEADS
+                or (token.dep_ == "nsubj" and lemmas_of(token) & grammar().person_nouns)
+            ):
+                # "dismissed Chief of Staff A", "a group of officers led by A", "officers
+                # led by A overthrew B" (who leads those who do it does it)
                 person = self._named_within(s, sent, token)
             if person is not None:
                 if person not in out.persons:

@@ -28,6 +28,8 @@ SCOPE_NOUNS = words("scope_nouns")
 #: nouns that stand for an office in "confirmed in his post as X"
 POST_NOUNS = words("post_nouns")
 KINSHIP = words("kinship")
+#: verbs whose person object is removed from the post they hold ("A dismissed B")
+DISMISSING = words("dismissing")
 #: how a verb without a subject hangs off the verb whose subject it shares:
 #: "arrested and executed", "forced to resign", "Rehabilitated in 1936, he …",
 #: "after being extradited, he …"
@@ -199,6 +201,8 @@ def _merge_coups(hits: list[Hit]) -> list[Hit]:
             if removal is not None:
                 hit.partner = removal
                 hit.roles.setdefault("affected", list(removal.fillers("affected")))
+                if not removal.fillers("agent"):  # "deposed in a coup by B": B deposed A
+                    removal.roles["agent"] = list(hit.fillers("agent"))
         if hit.event_class == "Removal":
             hit.roles["agent"] = [t for t in hit.fillers("agent") if not _is_coup_word(t)]
         out.append(hit)
@@ -214,11 +218,19 @@ def _requirements(hit: Hit) -> bool:
             return False
     if "child" in req and not any(c.lower_ in req["child"] for c in trigger.children):
         return False
+    if "prep_object" in req and not any(  # "placed under arrest", "taken into custody"
+        c.dep_ == "prep" and lemmas_of(o) & set(req["prep_object"].get(c.lower_, ()))
+        for c in trigger.children
+        for o in c.children
+        if o.dep_ == "pobj"
+    ):
+        return False
     if req.get("office") and not _names_office(office_complement(trigger)):
         return False
     scoped = set(req.get("scope_for", ()))
     if scoped and lemmas_of(trigger) & scoped and not _has_scope(trigger):
-        return False  # "removed from the game", "elected player of the year"
+        if not _dismisses_someone(trigger):
+            return False  # "removed from the game", "elected player of the year"
     particles = req.get("particle", {})
     for verb in lemmas_of(trigger) & set(particles):
         if not any(c.dep_ == "prt" and c.lower_ in particles[verb] for c in trigger.children):
@@ -291,6 +303,20 @@ def _has_scope(verb: Token) -> bool:
             if any(t.text in office_words() for t in titles):
                 return True
     return False
+
+
+def _dismisses_someone(verb: Token) -> bool:
+    """ "A dismissed B", "B was sacked": a verb of ``dismissing`` with a person as its
+    object is a removal from whatever post B held, unless an as-phrase says what B is
+    called ("dismissed B as a coward")."""
+    if not lemmas_of(verb) & DISMISSING:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+        return False
+    return any(
+        c.dep_ in {"dobj", "nsubjpass"} and (c.ent_type_ == "PERSON" or c.lower_ in {"him", "her"})
+        for c in verb.children
+    )
 
 
 def _is_passive(verb: Token) -> bool:
@@ -394,8 +420,13 @@ def expand(tokens: list[Token]) -> list[Token]:
         names = [
             c
             for c in token.children
-            if c.dep_ == "compound" and c.pos_ == "PROPN" and c.text not in office_words()
+            if c.dep_ == "compound"
+            and c.pos_ == "PROPN"
+            and c.ent_type_ in {"PERSON", "ORG", ""}
+            and c.text not in office_words()
         ]
+        if not any(c.ent_type_ == "PERSON" for c in names) and len(names) < 2:
+            names = []  # a lone untagged word ("Junior officers") is no name; two may be one
         if (
             names
             and token.ent_type_ != "PERSON"
@@ -420,6 +451,7 @@ def expand(tokens: list[Token]) -> list[Token]:
                 for c in t.children
                 if c.dep_ == "conj" or (c.dep_ == "appos" and not _another_person(c))
             )
+            stack.extend(_accompanying(t))
             if t.pos_ == "NOUN":  # "officials were arrested, including A and B": A, B
                 holders = [t, t.head] if t.dep_ in {"nsubjpass", "dobj"} else [t]
                 stack.extend(
@@ -430,6 +462,31 @@ def expand(tokens: list[Token]) -> list[Token]:
                     for gc in c.children
                     if gc.dep_ == "pobj"
                 )
+    return out
+
+
+def _accompanying(filler: Token) -> list[Token]:
+    """Who undergoes the same as ``filler`` ("A was killed along with B", "A, together
+    with B, was arrested", "arrested A along with B"): the with-phrase of "along with" or
+    "together with" on the filler, or on its verb when the filler is what the verb does
+    to someone (its object, its passive subject, the subject of a verb without object)."""
+    holders = [filler]
+    verb = filler.head
+    if filler.dep_ in {"dobj", "nsubjpass"} or (
+        filler.dep_ == "nsubj" and not any(c.dep_ == "dobj" for c in verb.children)
+    ):
+        holders.append(verb)
+    out = []
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep":
+                continue
+            with_ = [prep] if prep.lower_ == "with" else []
+            if prep.lower_ == "along":
+                with_ = [c for c in prep.children if c.dep_ == "prep" and c.lower_ == "with"]
+            elif not any(c.lower_ in {"along", "together"} for c in prep.children):
+                with_ = []
+            out += [o for w in with_ for o in w.children if o.dep_ == "pobj"]
     return out
 
 

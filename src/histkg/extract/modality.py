@@ -148,7 +148,8 @@ def modality(trigger: Token) -> tuple[Modality, str | None, Token | None]:
             c.dep_ == "advmod" and c.lower_ in g.hedges for c in gov_children
         ):
             return Modality.ALLEGED, None, None
-        passive = any(c.dep_ == "auxpass" for c in gov_children)  # "was tried" is a trial
+        # "was tried" is a trial; "was obsessed with", "was expected to" are wishes
+        passive = "try" in lemmas and any(c.dep_ == "auxpass" for c in gov_children)
         if (lemmas & g.attempt and not passive) or gov.lower_ in g.noun_attempt:
             outcome = None
             words = lemmas | {c.lower_ for c in gov_children}

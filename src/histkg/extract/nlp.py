@@ -20,6 +20,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from histkg.extract.names import is_initial, is_name_word, is_particle, name_of
+from histkg.extract.repairs import add_to as add_passive_repairs
+from histkg.extract.rules import grammar, lemmas_of, words
 from histkg.extract.sentences import add_to as add_sentence_rules
 from histkg.lexicon import lexicon, name_words
 
@@ -95,6 +97,7 @@ def load_model() -> Language:
         except OSError:
             continue
         add_sentence_rules(nlp)
+        add_passive_repairs(nlp)
         return nlp
     raise OSError(
         "no spaCy English model found; install it with "
@@ -398,12 +401,43 @@ def titled_names(doc: Doc) -> Iterator[Span]:
 
 def role_named(doc: Doc) -> Iterator[Span]:
     """Names the model calls an organization or place right after a word for a person
-    ("his rival Anders Dahl", "Lund's deputy Ola Berg")."""
+    ("his rival Anders Dahl", "Lund's deputy Ola Berg") or in apposition to one ("the
+    finance minister, Ola Berg")."""
     roles = lexicon().person_role_words
+    nouns = grammar().person_nouns
     for ent in doc.ents:
         if ent.label_ in {"ORG", "GPE", "LOC", "NORP"} and ent.start > 0 and len(ent) >= 2:
-            if doc[ent.start - 1].text.lower() in roles and is_name_like(ent):
+            before = doc[ent.start - 1].text.lower()
+            # "the finance minister, Ivo Berg": an apposition to a word for a person
+            head = ent.root.head if ent.root.dep_ == "appos" else None
+            called = head is not None and bool(lemmas_of(head) & nouns)
+            if (before in roles or called) and is_name_like(ent):
                 yield ent
+
+
+def acting_named(doc: Doc) -> Iterator[Span]:
+    """Names the model calls an organization or place where the sentence says the name
+    does or undergoes what only a person does ("A B resigned", "A B was sworn in"): the
+    subject of a verb in ``person_verbs`` or the passive subject of one in
+    ``person_passives`` (data/grammar.toml)."""
+    active, passive = words("person_verbs"), words("person_passives")
+    heads = set(lexicon().org_heads)
+    spans = [e for e in doc.ents if e.label_ in {"ORG", "GPE", "LOC", "NORP", "FAC"}]
+    for token in doc:  # a name the model gave no entity at all
+        if token.dep_ in {"nsubj", "nsubjpass"} and token.tag_ == "NNP" and not token.ent_type_:
+            glued = [c for c in token.lefts if c.dep_ == "compound" and not c.ent_type_]
+            if glued and all(c.i < token.i for c in glued):
+                spans.append(doc[glued[0].i : token.i + 1])
+    for ent in spans:
+        if not 2 <= len(ent) <= 4:
+            continue
+        root = ent.root
+        verbs = active if root.dep_ == "nsubj" else passive if root.dep_ == "nsubjpass" else ()
+        if root.head.lemma_ not in verbs or not all(t.is_title and t.is_alpha for t in ent):
+            continue
+        if any(t.text in heads for t in ent) or not is_name_like(ent):
+            continue
+        yield ent
 
 
 @dataclass
@@ -451,7 +485,8 @@ class NameBook:
 
 def _is_biography(title: str, docs: list[Doc]) -> bool:
     """The article is about a person: its first sentence gives life dates or "born" right
-    after the title, or the model reads the title there as a person's name."""
+    after the title, or says the title is a word for a person ("A B was a Ruritanian
+    lawyer and politician")."""
     if not docs or not docs[0].text.strip():
         return False
     first = next(iter(docs[0].sents))
@@ -463,7 +498,28 @@ def _is_biography(title: str, docs: list[Doc]) -> bool:
     ):
         head = text.split("(")[0]
         return all(w in head for w in title.split()[:1])
-    return False
+    return text.startswith(title) and _says_a_person(first)
+
+
+def _says_a_person(sentence: Span) -> bool:
+    """ "… was a Ruritanian lawyer and politician": the copula's complement is a word for
+    a person (the word lists of rules.py), "a 1972 novel" or "a ship" is not."""
+    root = sentence.root
+    if root.lemma_ != "be":
+        return False
+    attrs = [c for c in root.children if c.dep_ == "attr"]
+    nouns = grammar().person_nouns
+    return any(lemmas_of(a) & nouns for t in attrs for a in [t, *t.conjuncts])
+
+
+def title_name(title: str, docs: list[Doc]) -> str | None:
+    """The person a biography's title names, without its disambiguation ("A B
+    (politician)" names A B): a biography's title is its subject's name even where the
+    model misses it at the start of the first sentence."""
+    name = PAREN_RE.sub("", title).strip()
+    if " " not in name or name_of(name.split()) is None:
+        return None
+    return name if _is_biography(name, docs) else None
 
 
 def harvest(docs: Iterable[Doc], title: str = "") -> NameBook:
@@ -480,7 +536,8 @@ def harvest(docs: Iterable[Doc], title: str = "") -> NameBook:
                 book.places.add(ent.text[4:] if ent.text.startswith("the ") else ent.text)
     singles: dict[str, float] = defaultdict(float)
     for doc in docs:
-        for name in [*person_names(doc), *titled_names(doc), *role_named(doc)]:
+        found = [*person_names(doc), *titled_names(doc), *role_named(doc), *acting_named(doc)]
+        for name in found:
             if len(name) > 1 and name[0].text in book.places:
                 continue  # a place glued to a name ("Bavaria Hoffmann")
             words = span_words(name)
@@ -488,8 +545,10 @@ def harvest(docs: Iterable[Doc], title: str = "") -> NameBook:
                 book.full_names.add(name.text)
             else:
                 singles[name.text] += 1 if name.start > name.sent.start else 0.5
-    title_name = name_of(title.split()) if title else None
-    if title_name is not None and not _is_biography(title, docs):
+    named = title_name(title, docs) if title else None
+    if named is not None:
+        book.full_names.add(named)
+    elif title and name_of(title.split()) is not None and not _is_biography(title, docs):
         book.not_persons[title] = "the article's title, and the article is not a biography"
     book.full_names -= set(book.not_persons)
     full_short = {

@@ -15,6 +15,15 @@ from histkg.extract.mentions import Sentence, _alternation, body_regex
 from histkg.lexicon import count_demonyms, lexicon
 from histkg.model import Article, Mention, OfficeRef, Span
 
+#: An ordinal before a title counts its holders ("the 34th President", "its second
+#: Premier"): no part of the office. Where the lexicon has the ordinal in a title ("First
+#: Secretary"), the title matches first.
+ORDINAL_RE = re.compile(
+    r"(?:\d+(?:st|nd|rd|th)|(?:[a-z]+-)?(?:first|second|third|fourth|fifth|sixth|seventh"
+    r"|eighth|ninth|tenth|eleventh|twelfth|[a-z]+teenth|[a-z]+tieth)|last)\s+",
+    re.IGNORECASE,
+)
+
 
 class OfficeReader:
     """Reads offices in one article's text."""
@@ -119,14 +128,21 @@ class OfficeReader:
         read_bare = any_case if bare is None else bare
         rest = self.article.text[at:end]
         lead = re.match(
-            r"\s*(?:as\s+(?:the\s+|an?\s+)?|(?:to|from)\s+(?:the\s+)?(?:(?:post|office|position)\s+of\s+)?"
+            r"\s*(?:as\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+)?|(?:to|from)\s+(?:the\s+)?(?:(?:post|office|position)\s+of\s+)?"
             r"|the\s+)?"
             r"(?:(?:new|acting|interim)\s+)?",
             rest,
         )
         pos = at + (lead.end() if lead else 0)
         rest = self.article.text[pos:end]
-        title = (self.title_re_any_case if any_case else self.title_re).match(rest)
+        title_re = self.title_re_any_case if any_case else self.title_re
+        title = title_re.match(rest)
+        ordinal = ORDINAL_RE.match(rest)
+        if title is None and ordinal is not None:  # "the second President of X" counts holders
+            title = title_re.match(rest[ordinal.end() :])
+            if title is not None:
+                pos += ordinal.end()
+                rest = rest[ordinal.end() :]
         lex = lexicon()
         if title:
             org = None

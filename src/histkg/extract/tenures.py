@@ -40,7 +40,10 @@ WORK_NOUNS = words("work_nouns")
 SENTENCE_WORDS = frozenset(
     {"the", "a", "an", "in", "on", "at", "then", "former", "later", "when", "after", "and"}
 )
-DETERMINERS_RE = re.compile(r"(?:(?:the|a|an|then|also|its|his|her|their)\s+)*", re.IGNORECASE)
+DETERMINERS_RE = re.compile(
+    r"(?:(?:the|a|an|then|also|its|his|her|their)\s+)*(?:(?:the\s+)?(?:country|nation|state|party|government)['’]s\s+)?",
+    re.IGNORECASE,
+)
 
 
 class TenureReader:
@@ -78,22 +81,40 @@ class TenureReader:
         holder = Mention("person", "", self.reader.span(s))  # filled in by the caller
         return TenureRecord(holder, office, self.reader.span(s), rule="")
 
-    def _dates(self, s: Sentence, sent: SpacySpan, verb: Token) -> tuple[Date | None, Date | None]:
-        """ "from A to B", "between A and B", "until B", "since A" on the clause."""
+    def _dates(
+        self, s: Sentence, sent: SpacySpan, verb: Token, phrase: Token | None = None
+    ) -> tuple[Date | None, Date | None]:
+        """ "from A to B", "between A and B", "until B", "since A" on the clause, or on
+        the office phrase where the parse hangs them there ("was Minister of Defence from
+        1960 to 1964")."""
         start = end = None
-        for child in verb.children:
+        preps = list(verb.children)
+        if phrase is not None:
+            preps += [c for t in [phrase, *_of_chain(phrase)] for c in t.children]
+        for child in preps:
             if child.dep_ != "prep":
                 continue
             word = child.lower_
             dates = self._dates_in(s, sent, child)
             if not dates:
                 continue
+            if word == "between" and len(dates) < 2:
+                continue  # "between A and B" with one of them unread: no start
             if word in {"from", "between", "since"}:
                 start = dates[0]
                 if len(dates) > 1:
                     end = dates[-1]
             elif word in {"until", "till", "to"}:
                 end = dates[-1]
+        return start, end
+
+    def _phrase_dates(
+        self, s: Sentence, sent: SpacySpan, verb: Token, phrase: Token
+    ) -> tuple[Date | None, Date | None]:
+        """The clause's dates, else the office phrase's."""
+        start, end = self._dates(s, sent, verb)
+        if start is None and end is None:
+            start, end = self._dates(s, sent, phrase, phrase)
         return start, end
 
     def _dates_in(self, s: Sentence, sent: SpacySpan, token: Token) -> list[Date]:
@@ -268,14 +289,13 @@ class TenureReader:
         holders = [m for m in (self._person(s, sent, t) for t in expand(subjects)) if m is not None]
         if len(holders) != 1:
             return []
-        start, end = self._dates(s, sent, verb)
         out = []
         for phrase in expand([token]):
             tenure = self._office(s, sent, phrase)
             if tenure is None:
                 continue
             tenure.holder = holders[0]
-            tenure.start, tenure.end = start, end
+            tenure.start, tenure.end = self._phrase_dates(s, sent, verb, phrase)
             tenure.former = any(c.lower_ in FORMER for c in phrase.children)
             tenure.rule = "tenure.copula"
             out.append(tenure)
@@ -325,14 +345,35 @@ class TenureReader:
                 for prep in child.children:
                     if prep.dep_ == "prep" and prep.lower_ == "of":
                         phrases += [c for c in prep.children if c.dep_ == "pobj"]
-        start, end = self._dates(s, sent, verb)
         out = []
         for phrase in expand(phrases):
             tenure = self._office(s, sent, phrase)
             if tenure is None:
                 continue
             tenure.holder = holders[0]
-            tenure.start, tenure.end = start, end
+            tenure.start, tenure.end = self._phrase_dates(s, sent, verb, phrase)
             tenure.rule = "tenure.holding-verb"
             out.append(tenure)
         return out
+
+
+def _of_chain(phrase: Token) -> list[Token]:
+    """The nouns an office phrase runs on through ("Minister of Defence of Velor"):
+    where the parse hangs a date phrase on the last of them."""
+    out: list[Token] = []
+    t = phrase
+    while True:
+        nxt = next(
+            (
+                o
+                for c in t.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for o in c.children
+                if o.dep_ == "pobj"
+            ),
+            None,
+        )
+        if nxt is None or len(out) > 4:
+            return out
+        out.append(nxt)
+        t = nxt

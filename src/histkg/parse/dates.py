@@ -64,7 +64,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?:(?<=\b[Ii]n )|(?<=\b[Oo]f )|(?<=\b[Bb]y )|(?<=\b[Ss]ince )|(?<=\b[Uu]ntil )"
             rf"|(?<=\b[Ff]rom )|(?<=\b[Bb]efore )|(?<=\b[Aa]fter )|(?<=\b[Dd]uring )|(?<=^)"
             rf"|(?<=\b[Ee]arly )|(?<=\b[Ll]ate )|(?<=\b[Mm]id-)|(?<=\bto )|(?<=\band )"
-            rf"|(?<=\btill )|(?<=\bthrough ))"
+            rf"|(?<=\btill )|(?<=\bthrough )|(?<=\b[Bb]etween ))"
             rf"{_Y}(?![\d–-])"
         ),
     ),

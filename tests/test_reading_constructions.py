@@ -1,0 +1,133 @@
+"""Constructions common in articles about coups, purges and careers that histkg once missed
+(issue 8): each reads a small invented article and asserts what is read from it.
+
+The sentences are written for these tests; none comes from the dev articles or the seeds.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from histkg.extract import extract_corpus
+from histkg.model import Extraction
+from histkg.sources import read_article
+
+# The model does not tag this name as a person where it opens the lead: the title does.
+LIFE = (
+    "Marek Tollan ( 4 May 1921 – 17 September 1989 ) was a Velorian army officer and politician ."
+)
+
+
+def read(tmp_path: Path, *paragraphs: str, title: str = "Marek Tollan") -> Extraction:
+    """Extract an article in the sectioned format (`` = Title = `` and paragraphs)."""
+    path = tmp_path / "article.txt"
+    path.write_text(f" = {title} = \n" + "".join(f" {p} \n" for p in paragraphs), "utf-8")
+    return extract_corpus([read_article(path)]).extractions[0]
+
+
+def events(ex: Extraction) -> set[tuple[str, tuple[str, ...], tuple[str, ...], str]]:
+    """(class, agents, affected, date) of every event read."""
+    return {
+        (
+            e.types[0],
+            tuple(m.text for m in e.agents),
+            tuple(m.text for m in e.affected),
+            e.date.iso if e.date else "",
+        )
+        for e in ex.events
+    }
+
+
+def tenures(ex: Extraction) -> set[tuple[str, str, str, str]]:
+    """(holder, office, start, end) of every tenure read."""
+    return {
+        (
+            t.holder.text,
+            t.office.title,
+            t.start.iso if t.start else "",
+            t.end.iso if t.end else "",
+        )
+        for t in ex.tenures
+    }
+
+
+def test_a_biography_title_names_its_subject(tmp_path: Path) -> None:
+    ex = read(tmp_path, LIFE, "He served as the second President of Velor from 1966 to 1975 .")
+    assert ("Marek Tollan", "President of Velor", "1966", "1975") in tenures(ex), tenures(ex)
+
+
+def test_a_title_is_no_person_when_the_article_is_about_a_thing(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Marek Tollan is a steam locomotive built in 1921 .",
+        "It served as a museum piece from 1966 to 1975 .",
+    )
+    assert not [m for m in ex.mentions if m.kind == "person"], ex.mentions
+
+
+def test_a_name_the_model_calls_an_organization_resigns(tmp_path: Path) -> None:
+    ex = read(tmp_path, LIFE, "Obafe Lindqvist resigned as Minister of Foreign Affairs in 1970 .")
+    assert ("Resignation", (), ("Obafe Lindqvist",), "1970") in events(ex), events(ex)
+
+
+def test_sworn_in_starts_a_tenure_on_its_date(tmp_path: Path) -> None:
+    ex = read(tmp_path, LIFE, "Tollan was sworn in as President on 20 January 1966 .")
+    assert ("Marek Tollan", "President", "1966-01-20", "") in {
+        (t[0].replace("Tollan", "Marek Tollan") if t[0] == "Tollan" else t[0], *t[1:])
+        for t in tenures(ex)
+    }, tenures(ex)
+
+
+def test_dismissing_a_person_removes_them(tmp_path: Path) -> None:
+    ex = read(tmp_path, LIFE, "In July 1972 Tollan dismissed David Kestrel .")
+    removals = {e for e in events(ex) if e[0] == "Removal"}
+    assert removals == {("Removal", ("Tollan",), ("David Kestrel",), "1972-07")}, events(ex)
+
+
+def test_dismissing_a_person_as_something_is_no_removal(tmp_path: Path) -> None:
+    ex = read(tmp_path, LIFE, "In 1972 Tollan dismissed David Kestrel as a dreamer .")
+    assert not [e for e in events(ex) if e[0] == "Removal"], events(ex)
+
+
+def test_the_leader_of_those_who_overthrow_is_the_agent(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        LIFE,
+        "Junior officers led by Major Tunde Farrow overthrew President Ilse Brandvold on"
+        " 15 January 1966 .",
+    )
+    assert ("Removal", ("Tunde Farrow",), ("Ilse Brandvold",), "1966-01-15") in events(ex)
+
+
+def test_the_government_of_a_person_is_that_person(tmp_path: Path) -> None:
+    ex = read(tmp_path, LIFE, "In 1966 the army overthrew the government of Ilse Brandvold .")
+    assert ("Removal", (), ("Ilse Brandvold",), "1966") in events(ex), events(ex)
+
+
+def test_a_coup_by_someone_makes_them_the_remover(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path, LIFE, "Ilse Brandvold was deposed in a bloodless coup by Colonel Tunde Farrow ."
+    )
+    assert ("Removal", ("Tunde Farrow",), ("Ilse Brandvold",), "") in events(ex), events(ex)
+
+
+def test_along_with_shares_what_happened(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        LIFE,
+        "In 1966 Ilse Brandvold was killed , along with the finance minister , Ivo Sundqvist .",
+    )
+    deaths = [e for e in ex.events if e.types == ["Death"] and e.rule != "lead.life-dates"]
+    assert {m.text for e in deaths for m in e.affected} == {"Ilse Brandvold", "Ivo Sundqvist"}
+
+
+def test_a_reflexive_does_not_hide_the_passive_subject(tmp_path: Path) -> None:
+    ex = read(tmp_path, LIFE, "Tunde Farrow was himself assassinated on 13 February 1976 .")
+    assert ("Death", (), ("Tunde Farrow",), "1976-02-13") in events(ex), events(ex)
+
+
+def test_a_wish_to_become_is_no_appointment(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path, LIFE, "Tunde Farrow had become obsessed with becoming the President of Velor ."
+    )
+    assert not [e for e in ex.events if e.types == ["Appointment"]], events(ex)
