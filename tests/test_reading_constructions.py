@@ -131,3 +131,62 @@ def test_a_wish_to_become_is_no_appointment(tmp_path: Path) -> None:
         tmp_path, LIFE, "Tunde Farrow had become obsessed with becoming the President of Velor ."
     )
     assert not [e for e in ex.events if e.types == ["Appointment"]], events(ex)
+
+
+def test_a_group_from_a_named_faction_makes_the_faction_the_agent(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "The Harvest affair was an attempted removal of Ilse Brandvold from power by senior"
+        " figures from the Agrarian faction in 1962 .",
+        title="Harvest affair",
+    )
+    assert ("CoupAttempt", ("Agrarian faction",), ("Ilse Brandvold",), "1962") in events(ex)
+
+
+def test_a_participle_joined_to_a_gerund_shares_the_passive_subject(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path, LIFE, "He was tried and found guilty of leading the mutiny and hanged in 1987 ."
+    )
+    assert ("Execution", (), ("Marek Tollan",), "1987") in events(ex), events(ex)
+
+
+def test_an_apposition_with_former_is_a_past_tenure(tmp_path: Path) -> None:
+    ex = read(tmp_path, LIFE, "Karl Weiss , a former Minister of Defence , was arrested in 1962 .")
+    assert ("Karl Weiss", "Minister of Defence", "", "") in tenures(ex), tenures(ex)
+
+
+def test_a_name_in_apposition_to_an_office_holds_it(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path, LIFE, "In 1962 the ambassador to Britain , Pavel Dornik , sent two letters ."
+    )
+    assert ("Pavel Dornik", "Ambassador to Britain", "", "") in tenures(ex), tenures(ex)
+
+
+def test_an_office_in_a_relative_clause_as_phrase(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        LIFE,
+        "Mara Lind , who as Minister of Defence had opposed the revolt , was arrested in 1962 .",
+    )
+    assert ("Mara Lind", "Minister of Defence", "", "") in tenures(ex), tenures(ex)
+
+
+def test_what_follows_an_appointment_ends_the_tenure(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        LIFE,
+        "In 1950 Karl Weiss became Minister of Finance , a post he held until 1958 .",
+        "Anna Berg became President in 1960 and ruled until 1968 .",
+        "Ola Berg became Prime Minister in 1970 and ruled the country with an iron fist .",
+    )
+    found = tenures(ex)
+    assert ("Karl Weiss", "Minister of Finance", "1950", "1958") in found, found
+    assert ("Anna Berg", "President", "1960", "1968") in found, found
+    assert ("Ola Berg", "Prime Minister", "1970", "") in found, found
+
+
+def test_succeeding_someone_names_the_predecessor(tmp_path: Path) -> None:
+    ex = read(tmp_path, LIFE, "In 1950 Anna Berg became Prime Minister , succeeding Karl Weiss .")
+    assert ("Karl Weiss", "Prime Minister", "", "1950") in tenures(ex), tenures(ex)
+    (started,) = [t for t in ex.tenures if t.holder.text == "Anna Berg"]
+    assert started.predecessor is not None and started.predecessor.text == "Karl Weiss"

@@ -17,6 +17,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from histkg.errors import CodedWarning
+from histkg.extract.continuations import succeeding_objects, until_phrases
 from histkg.extract.event_dates import EventDating
 from histkg.extract.fillers import MentionReader
 from histkg.extract.grammar import (
@@ -28,7 +29,7 @@ from histkg.extract.grammar import (
 from histkg.extract.mentions import Sentence
 from histkg.extract.modality import Modality
 from histkg.extract.rules import lemmas_of, words
-from histkg.model import EventRecord, Mention, OfficeRef, TenureRecord
+from histkg.model import Date, EventRecord, Mention, OfficeRef, TenureRecord
 
 if TYPE_CHECKING:
     pass
@@ -270,7 +271,9 @@ class EventReader(MentionReader, EventDating):
             rule=hit.rule.id,
         )
         event.affected = affected.persons
-        event.agents = agents.persons or agents.orgs[:1]
+        event.agents = (
+            agents.persons or agents.orgs[:1] or self.groups_org(s, sent, agents.groups)[:1]
+        )
         event.participants = self.fillers(s, sent, hit.fillers("participant")).persons
         if hit.outcome:
             event.outcome = hit.outcome
@@ -303,10 +306,26 @@ class EventReader(MentionReader, EventDating):
             return
         cls = event.types[0]
         predecessors = self.fillers(s, sent, hit.fillers("predecessor")).persons
+        end = None
+        if cls in TENURE_STARTS:
+            # "…, succeeding B", "…, a post he held until 1931", "… and ruled until 1931"
+            predecessors = (
+                predecessors or self.fillers(s, sent, succeeding_objects(hit.trigger)).persons
+            )
+            complement = office_complement(hit.trigger)
+            if complement is not None and complement.dep_ == "prep":
+                complement = next((c for c in complement.children if c.dep_ == "pobj"), None)
+            ends = [
+                d
+                for prep in until_phrases(hit.trigger, complement)
+                for d in self._dates_under(s, sent, prep)
+            ]
+            end = ends[-1] if ends else None
         for person in event.affected:
             tenure = TenureRecord(person, office, self.reader.span(s), rule=hit.rule.id)
             if cls in TENURE_STARTS:
                 tenure.start, tenure.started_by = event.date, event
+                tenure.end = end
                 if predecessors:
                     tenure.predecessor = predecessors[0]
             elif cls in TENURE_HELD:
@@ -319,6 +338,10 @@ class EventReader(MentionReader, EventDating):
             before.end = event.date
             before.successor = event.affected[0] if event.affected else None
             self.reader.out.tenures.append(before)
+
+    def _dates_under(self, s: Sentence, sent: SpacySpan, token: Token) -> list[Date]:
+        offsets = {self.offset(s, sent, t) for t in token.subtree}
+        return [d.date for d in s.dates if d.begin in offsets and not d.relative]
 
     def _decree(self, s: Sentence, sent: SpacySpan, hit: Hit, event: EventRecord) -> None:
         """ "removed by a decree of the Presidium": the event is part of that decree."""

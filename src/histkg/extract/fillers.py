@@ -279,6 +279,24 @@ class MentionReader:
                             return self._person_at(s, sent, obj)
         return None
 
+    def groups_org(self, s: Sentence, sent: SpacySpan, groups: list[Token]) -> list[Mention]:
+        """The organization a group of people is named by ("the leaders of the A Party",
+        "officers from the B Army"): who acts for it, for the agent of what they do."""
+        out: list[Mention] = []
+        for group in groups:
+            for prep in group.children:
+                if prep.dep_ != "prep" or prep.lower_ not in {"of", "from", "within"}:
+                    continue
+                for obj in prep.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    for token in [obj, *(c for c in obj.children if c.dep_ == "conj")]:
+                        at = self.offset(s, sent, token)
+                        org = next((o for o in s.orgs if o.span.begin <= at < o.span.end), None)
+                        if org is not None and org not in out:
+                            out.append(org)
+        return out
+
     def fillers(self, s: Sentence, sent: SpacySpan, tokens: list[Token]) -> Fillers:
         out = Fillers()
         for token in tokens:

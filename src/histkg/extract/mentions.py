@@ -40,6 +40,11 @@ def body_regex() -> re.Pattern[str]:
 PARTY_RE = re.compile(
     rf"(?<![\w-])(?P<name>(?:{_CAP} )*(?:Party|League of Communists){_TAIL})(?![\w-])"
 )
+#: "the Agrarian faction", "the Soviet-Korean faction", "the Left wing": a named faction
+#: is capitalized words before a lower-case faction word, after "the"
+NAMED_FACTION_RE = re.compile(
+    rf"(?<=[Tt]he )(?P<name>(?:{_CAP} )*{_CAP} (?:faction|wing|clique|bloc|caucus))(?![\w-])"
+)
 ACRONYM_RE = re.compile(r"(?<![\w-])[A-Z]{2,6}(?![\w-])")
 
 
@@ -160,6 +165,8 @@ def org_mentions(
     for name in faction_names:
         for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE):
             add(m.start(), m.end(), "Faction")
+    for m in NAMED_FACTION_RE.finditer(text):
+        add(m.start("name"), m.end("name"), "Faction")
     for m in re.finditer(r"(?<![\w-])the group(?![\w-])", text, re.IGNORECASE):
         if faction_names:
             add(m.start(), m.end(), "Faction")

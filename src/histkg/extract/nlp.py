@@ -399,6 +399,18 @@ def titled_names(doc: Doc) -> Iterator[Span]:
             yield name
 
 
+@cache
+def office_heads() -> frozenset[str]:
+    """The head word of every office title in the lexicon ("Minister" of "Minister of
+    Defence" and "Prime Minister", "Chief" of "Chief of Staff")."""
+    return frozenset(
+        form.split(" of ")[0].split()[-1]
+        for office in lexicon().offices
+        for form in office.forms
+        if form.strip()
+    )
+
+
 def role_named(doc: Doc) -> Iterator[Span]:
     """Names the model calls an organization or place right after a word for a person
     ("his rival Anders Dahl", "Lund's deputy Ola Berg") or in apposition to one ("the
@@ -411,6 +423,11 @@ def role_named(doc: Doc) -> Iterator[Span]:
             # "the finance minister, Ivo Berg": an apposition to a word for a person
             head = ent.root.head if ent.root.dep_ == "appos" else None
             called = head is not None and bool(lemmas_of(head) & nouns)
+            # "Ivo Berg, then Minister of Defence,": an office in apposition to the name
+            called = called or any(
+                c.dep_ == "appos" and (c.text in office_heads() or bool(lemmas_of(c) & nouns))
+                for c in ent.root.children
+            )
             if (before in roles or called) and is_name_like(ent):
                 yield ent
 

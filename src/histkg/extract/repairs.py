@@ -10,7 +10,7 @@ subject. The component runs after the parser and moves such subjects to the verb
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 COMPONENT = "histkg_passive_subjects"
 REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
@@ -34,7 +34,28 @@ def passive_subjects(doc: Doc) -> Doc:
         elif head.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in head.children):
             if not any(c.dep_ == "nsubjpass" for c in head.children):
                 token.dep_ = "nsubjpass"
+    for token in doc:
+        passive = _passive_above_gerund(token)
+        if passive is not None:
+            token.head = passive
     return doc
+
+
+def _passive_above_gerund(token: Token) -> Token | None:
+    """For a bare past participle joined to a gerund ("… of leading X and hanged"), the
+    passive verb the gerund depends on through prepositions and complements, if any."""
+    if token.dep_ != "conj" or token.tag_ != "VBN" or token.head.tag_ != "VBG":
+        return None
+    if any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in token.children):
+        return None
+    up = token.head
+    for _ in range(6):
+        if up.dep_ not in {"pcomp", "prep", "pobj", "oprd", "acomp", "conj"} or up.head == up:
+            return None
+        up = up.head
+        if up.tag_.startswith("VB") and any(c.dep_ == "auxpass" for c in up.children):
+            return up
+    return None
 
 
 def add_to(nlp: Language) -> None:

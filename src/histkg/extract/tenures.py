@@ -41,7 +41,7 @@ SENTENCE_WORDS = frozenset(
     {"the", "a", "an", "in", "on", "at", "then", "former", "later", "when", "after", "and"}
 )
 DETERMINERS_RE = re.compile(
-    r"(?:(?:the|a|an|then|also|its|his|her|their)\s+)*(?:(?:the\s+)?(?:country|nation|state|party|government)['’]s\s+)?",
+    r"(?:(?:the|a|an|then|also|its|his|her|their|former|onetime|one-time|erstwhile|longtime|long-time)\s+)*(?:(?:the\s+)?(?:country|nation|state|party|government)['’]s\s+)?",
     re.IGNORECASE,
 )
 
@@ -133,7 +133,9 @@ class TenureReader:
             elif token.pos_ == "VERB" and lemmas_of(token) & HOLDING_VERBS:
                 out += self._holding(s, sent, token)
             elif (
-                token.dep_ == "prep" and token.lower_ == "as" and token.head.pos_ in {"VERB", "AUX"}
+                token.dep_ == "prep"
+                and token.lower_ == "as"
+                and (token.head.pos_ in {"VERB", "AUX"} or _relative_subject(token.head))
             ):
                 out += self._as_adjunct(s, sent, token)
         for tenure in out:
@@ -270,14 +272,17 @@ class TenureReader:
     def _apposition(
         self, s: Sentence, sent: SpacySpan, token: Token, titled: dict[int, TenureRecord]
     ) -> list[TenureRecord]:
-        holder = self._person(s, sent, token.head)
+        holder, phrase = self._person(s, sent, token.head), token
+        if holder is None and token.head.pos_ == "NOUN":
+            # "the ambassador to Britain, Pavel Dornik,": the name is the apposition
+            holder, phrase = self._person(s, sent, token), token.head
         if holder is None or holder.span.begin in titled:
             return []
-        tenure = self._office(s, sent, token)
+        tenure = self._office(s, sent, phrase)
         if tenure is None:
             return []
         tenure.holder = holder
-        tenure.former = any(c.lower_ in FORMER for c in token.children)
+        tenure.former = any(c.lower_ in FORMER for c in phrase.children)
         tenure.rule = "tenure.apposition"
         return [tenure]
 
@@ -305,9 +310,15 @@ class TenureReader:
         """ "As Attorney General, A played a role", "A, as chief of the naval staff, led …":
         the office its subject held then."""
         verb = prep.head
+        if _relative_subject(verb):  # "A, who as chief of staff had opposed it,"
+            verb = verb.head
         if lemmas_of(verb) & (HOLDING_VERBS | NOT_HOLDING):
             return []  # "served as" is read above; "was regarded as", "known as" are not
-        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        subjects = [
+            c
+            for c in verb.children
+            if c.dep_ in {"nsubj", "nsubjpass"} and not _relative_subject(c)
+        ]
         if not subjects and verb.dep_ == "relcl":
             subjects = [verb.head]
         holders = [m for m in (self._person(s, sent, t) for t in expand(subjects)) if m is not None]
@@ -377,3 +388,12 @@ def _of_chain(phrase: Token) -> list[Token]:
             return out
         out.append(nxt)
         t = nxt
+
+
+def _relative_subject(token: Token) -> bool:
+    """ "who" as the subject of a relative clause ("A, who as minister had …")."""
+    return (
+        token.lower_ in {"who", "that"}
+        and token.dep_ in {"nsubj", "nsubjpass"}
+        and (token.head.dep_ == "relcl")
+    )
