@@ -190,3 +190,32 @@ def test_succeeding_someone_names_the_predecessor(tmp_path: Path) -> None:
     assert ("Karl Weiss", "Prime Minister", "", "1950") in tenures(ex), tenures(ex)
     (started,) = [t for t in ex.tenures if t.holder.text == "Anna Berg"]
     assert started.predecessor is not None and started.predecessor.text == "Karl Weiss"
+
+
+def test_a_series_of_passive_participles_shares_the_subject(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        LIFE,
+        "In 1937 Tollan was defeated by a rival faction , arrested by the police , and later"
+        " shot .",
+    )
+    kinds = {e[0] for e in events(ex) if e[2] == ("Marek Tollan",) or e[2] == ("Tollan",)}
+    assert "Arrest" in kinds and kinds & {"Execution", "Death"}, events(ex)
+
+
+def test_an_event_infobox_result_is_read_on_the_events_date(tmp_path: Path) -> None:
+    path = tmp_path / "coup.txt"
+    path.write_text(
+        "= 1979 Velorian coup d'état =\n\n1979 Velorian coup d'état\n- Date: 2 May 1979\n"
+        "- Result: Overthrow of Anna Berg. Karl Weiss becomes President of Veloria.\n\n"
+        "The 1979 Velorian coup d'état was a military coup in Veloria.\n",
+        "utf-8",
+    )
+    ex = extract_corpus([read_article(path)]).extractions[0]
+    assert ("Karl Weiss", "President", "1979-05-02", "") in tenures(ex), tenures(ex)
+    assert ("Removal", (), ("Anna Berg",), "1979-05-02") in events(ex), events(ex)
+
+
+def test_the_present_tense_outside_an_infobox_result_is_no_history(tmp_path: Path) -> None:
+    ex = read(tmp_path, LIFE, "In the novel , Karl Weiss becomes President of Veloria .")
+    assert not [t for t in ex.tenures if t.holder.text == "Karl Weiss"], tenures(ex)

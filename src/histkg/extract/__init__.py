@@ -5,18 +5,25 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
 from histkg.errors import CodedWarning
-from histkg.extract.infobox import box_country, infobox_kind, infobox_person_names, read_box
+from histkg.extract.infobox import (
+    OUTCOME_SECTION,
+    box_country,
+    infobox_kind,
+    infobox_person_names,
+    outcome_blocks,
+    read_box,
+)
 from histkg.extract.mentions import PARTY_RE, body_regex, org_class
 from histkg.extract.names import article_group
 from histkg.extract.nlp import NameBook, load_model, mask_native, name_books
 from histkg.extract.text import ArticleReader
 from histkg.lexicon import count_demonyms
-from histkg.model import Article, Extraction, Mention, Span
+from histkg.model import Article, EventRecord, Extraction, Mention, Span
 from histkg.parse.references import parse_reference
 
 
@@ -93,11 +100,40 @@ class CorpusExtraction:
     acronyms: dict[str, str]
 
 
+def _with_outcomes(article: Article) -> Article:
+    """The article with its event infobox's result values as blocks to read."""
+    if infobox_kind(article) != "event":
+        return article
+    extra = outcome_blocks(article)
+    return replace(article, blocks=article.blocks + extra) if extra else article
+
+
+def _date_outcomes(extraction: Extraction, box_event: EventRecord) -> None:
+    """What an event infobox's result states happened when the event did: undated events
+    read from the result take the infobox's date, and so do the tenures they begin or end."""
+    if box_event.date is None:
+        return
+    blocks = [b for b in extraction.article.blocks if b.section == OUTCOME_SECTION]
+    outcomes = [
+        e
+        for e in extraction.events
+        if e.date is None and any(b.begin <= e.at < b.end for b in blocks)
+    ]
+    for event in outcomes:
+        event.date = box_event.date
+    for tenure in extraction.tenures:
+        if tenure.started_by in outcomes and tenure.start is None:
+            tenure.start = box_event.date
+        if tenure.ended_by in outcomes and tenure.end is None:
+            tenure.end = box_event.date
+
+
 def extract_corpus(
     articles: list[Article], progress: Callable[[], None] | None = None
 ) -> CorpusExtraction:
     """Run the model over every article, learn the corpus's names, then apply the rules."""
     nlp = load_model()
+    articles = [_with_outcomes(a) for a in articles]
     texts = [mask_native(a.text[b.begin : b.end]) for a in articles for b in a.blocks]
     docs_flat: list[Doc] = []
     for doc in nlp.pipe(texts, batch_size=32):
@@ -139,6 +175,7 @@ def extract_corpus(
             )
         extraction = reader.read(docs)
         if box.event is not None:
+            _date_outcomes(extraction, box.event)
             extraction.events.insert(0, box.event)
         extraction.tenures[:0] = box.tenures  # the infobox's dates first: resolve keeps them
         extraction.events[:0] = box.events

@@ -26,6 +26,7 @@ from histkg.extract.grammar import (
     office_complement,
     read_events,
 )
+from histkg.extract.infobox import OUTCOME_SECTION
 from histkg.extract.mentions import Sentence
 from histkg.extract.modality import Modality
 from histkg.extract.rules import lemmas_of, words
@@ -224,6 +225,8 @@ class EventReader(MentionReader, EventDating):
         if s.in_quotes(self.offset(s, sent, hit.trigger)):
             return None
         cls = hit.event_class
+        if hit.modality == Modality.NARRATIVE and self._in_outcome(s):
+            hit.modality = Modality.STATED  # "Result: B becomes President": an infobox's tense
         if hit.modality not in {Modality.STATED, Modality.ATTEMPTED}:
             self._warn(s, sent, hit, hit.modality.value)
             return None
@@ -338,6 +341,10 @@ class EventReader(MentionReader, EventDating):
             before.end = event.date
             before.successor = event.affected[0] if event.affected else None
             self.reader.out.tenures.append(before)
+
+    def _in_outcome(self, s: Sentence) -> bool:
+        """Whether ``s`` is in the result of the article's event infobox."""
+        return self.reader.article.blocks[s.block].section == OUTCOME_SECTION
 
     def _dates_under(self, s: Sentence, sent: SpacySpan, token: Token) -> list[Date]:
         offsets = {self.offset(s, sent, t) for t in token.subtree}

@@ -38,7 +38,39 @@ def passive_subjects(doc: Doc) -> Doc:
         passive = _passive_above_gerund(token)
         if passive is not None:
             token.head = passive
+        passive = _passive_in_series(token)
+        if passive is not None:
+            token.head, token.dep_ = passive, "conj"
     return doc
+
+
+def _passive_in_series(token: Token) -> Token | None:
+    """ "A was defeated by a faction, arrested by the police, and executed": the model
+    reads "arrested" as a reduced relative on "faction" ("a faction arrested by …").
+    After a comma, inside the by-phrase of a passive verb that a later participle is
+    coordinated with, it is the next item of the series: that passive verb."""
+    if token.dep_ != "acl" or token.tag_ != "VBN" or token.i == 0:
+        return None
+    if doc_text(token, -1) != "," or any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+        return None
+    noun = token.head
+    if noun.dep_ != "pobj" or noun.head.dep_ not in {"agent", "prep"}:
+        return None
+    verb = noun.head.head
+    if verb.tag_ != "VBN" or not any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+        return None
+    later = [
+        c
+        for c in [*verb.children, *token.children]
+        if c.dep_ == "conj" and c.i > token.i and c.tag_ == "VBN"
+    ]
+    return verb if later else None
+
+
+def doc_text(token: Token, step: int) -> str:
+    """The text of the token ``step`` places from ``token`` (empty past the ends)."""
+    i = token.i + step
+    return token.doc[i].text if 0 <= i < len(token.doc) else ""
 
 
 def _passive_above_gerund(token: Token) -> Token | None:

@@ -25,7 +25,7 @@ The parts: ``tables`` (the key tables and the kind of a box), ``values`` and ``d
 from __future__ import annotations
 
 from histkg.extract.infobox.dates import lifespan_death, read_dates
-from histkg.extract.infobox.event import read_event_infobox
+from histkg.extract.infobox.event import OUTCOME_SECTION, outcome_blocks, read_event_infobox
 from histkg.extract.infobox.officeholder import read_officeholder_infobox
 from histkg.extract.infobox.offices import ORDINAL_RE, clean_office, office_ref
 from histkg.extract.infobox.org import read_infobox, read_org
@@ -49,6 +49,7 @@ from histkg.model import Article, Mention
 
 __all__ = [
     "ORDINAL_RE",
+    "OUTCOME_SECTION",
     "InfoboxRecords",
     "Tables",
     "box_country",
@@ -63,6 +64,7 @@ __all__ = [
     "looks_like_person",
     "lookup",
     "office_ref",
+    "outcome_blocks",
     "person_name",
     "read_box",
     "read_dates",

@@ -10,7 +10,10 @@ from histkg.extract.infobox.dates import read_dates
 from histkg.extract.infobox.records import Warner
 from histkg.extract.infobox.tables import infobox_name, lookup, tables
 from histkg.extract.infobox.values import looks_like_person, person_name, split_items, sub_span
-from histkg.model import Article, Date, EventRecord, Mention, Span
+from histkg.model import Article, Block, Date, EventRecord, Mention, Span
+
+#: the section name of a block made of an event infobox's result (see ``outcome_blocks``)
+OUTCOME_SECTION = "infobox: result"
 
 
 def read_event_infobox(article: Article, cls: str) -> tuple[EventRecord, list[CodedWarning]]:
@@ -57,3 +60,16 @@ def read_event_infobox(article: Article, cls: str) -> tuple[EventRecord, list[Co
         if year:
             event.date = Date(year.group(1))
     return event, warn.warnings
+
+
+def outcome_blocks(article: Article) -> tuple[Block, ...]:
+    """The values of an event infobox's result keys ("Result: Overthrow of A. B becomes
+    President") as blocks of text to read like the article's paragraphs: they state what
+    the event brought about, in the present tense infoboxes use."""
+    t = tables()
+    out = []
+    for f in article.infobox:
+        rule, _n, _base = lookup(t.event, f.key)
+        if rule is not None and rule["kind"] == "outcome" and f.end > f.begin:
+            out.append(Block(f.begin, f.end, OUTCOME_SECTION))
+    return tuple(out)
