@@ -219,3 +219,25 @@ def test_an_event_infobox_result_is_read_on_the_events_date(tmp_path: Path) -> N
 def test_the_present_tense_outside_an_infobox_result_is_no_history(tmp_path: Path) -> None:
     ex = read(tmp_path, LIFE, "In the novel , Karl Weiss becomes President of Veloria .")
     assert not [t for t in ex.tenures if t.holder.text == "Karl Weiss"], tenures(ex)
+
+
+def test_a_coup_named_again_in_the_lead_dates_the_lead_coup(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "The Harvest Movement was an attempted coup orchestrated by the leaders of the Labour"
+        " Party of Veloria .",
+        "In the early hours of 1 May 1923 , they killed six generals in an abortive coup .",
+        title="Harvest Movement",
+    )
+    coups = {e for e in events(ex) if e[0] == "CoupAttempt"}
+    assert coups == {("CoupAttempt", ("Labour Party of Veloria",), (), "1923-05-01")}, coups
+
+
+def test_a_subject_pronoun_is_not_the_person_named_after_it(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        LIFE,
+        "Tollan later joined a plot to overthrow the king .",
+        "Ironically , he was involved in a plot to depose Tollan and was executed in 1950 .",
+    )
+    assert not [e for e in events(ex) if e[0] == "Execution" and "Tollan" in e[2][0]], events(ex)

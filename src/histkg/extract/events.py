@@ -258,6 +258,7 @@ class EventReader(MentionReader, EventDating):
             and hit.partner is None
             and not (affected.persons or agents.persons or agents.orgs or agents.groups)
         ):
+            self._date_topic(s, sent, hit)
             return None
         if cls == "Meeting":
             met = self.fillers(s, sent, hit.fillers("participant"))
@@ -341,6 +342,29 @@ class EventReader(MentionReader, EventDating):
             before.end = event.date
             before.successor = event.affected[0] if event.affected else None
             self.reader.out.tenures.append(before)
+
+    def _date_topic(self, s: Sentence, sent: SpacySpan, hit: Hit) -> None:
+        """ "The X movement was an attempted coup by A. On 1 May 1923 they … in an abortive
+        coup": a coup named again with no one in it is the coup the lead is about; its
+        date dates that one when the lead gave none."""
+        blocks = self.reader.article.blocks
+        lead_end = blocks[0].end if blocks else 0
+        topic = next(
+            (
+                e
+                for e in self.reader.out.events
+                if e.types[0] == "CoupAttempt" and e.evidence.begin < lead_end
+            ),
+            None,
+        )
+        if topic is None or topic.date is not None or hit.trigger.pos_ != "NOUN":
+            return
+        if blocks[s.block].section != blocks[0].section:
+            return  # a coup in another section may be another one
+        date = self.date(s, sent, hit)
+        if date is not None:
+            topic.date = date
+            topic.extra_evidence.append(self.reader.span(s))
 
     def _in_outcome(self, s: Sentence) -> bool:
         """Whether ``s`` is in the result of the article's event infobox."""

@@ -75,6 +75,10 @@ class MentionReader:
         """The person a pronoun refers to (see ``_resolve_pronoun``), never a biography's
         subject through a pronoun of the other gender ("she" in the life of a man)."""
         found = self._resolve_pronoun(s, sent, token)
+        if found is not None and token.dep_ in {"nsubj", "nsubjpass"}:
+            at = self.offset(s, sent, token)
+            if any(m.span.begin > at and _same_person(m, found) for m in s.persons):
+                return None  # "he plotted to overthrow A": a subject pronoun is not A
         subject = self.reader.subject
         if found is None or subject is None or not _same_person(found, subject):
             return found

@@ -492,8 +492,30 @@ def _accompanying(filler: Token) -> list[Token]:
 
 def _another_person(appos: Token) -> bool:
     """An apposition that names someone else: a relative ("A, his son B", "one daughter
-    (C)"), or a counted set ("three sons")."""
-    return bool(lemmas_of(appos) & KINSHIP) or any(c.dep_ == "nummod" for c in appos.children)
+    (C)"), a counted set ("three sons"), or a name the model hung on the wrong noun."""
+    return (
+        bool(lemmas_of(appos) & KINSHIP)
+        or any(c.dep_ == "nummod" for c in appos.children)
+        or _belongs_higher(appos)
+    )
+
+
+def _belongs_higher(appos: Token) -> bool:
+    """ "the prefect responsible for the revolt against A, B, was dismissed": a name in
+    apposition to a name at the end of a prepositional phrase, under a word for a person
+    higher up, is that person's name (B is the prefect), not another name for A."""
+    head = appos.head
+    if appos.pos_ != "PROPN" or head.pos_ != "PROPN" or head.dep_ != "pobj":
+        return False
+    if any(c.dep_ in {"conj", "cc"} for c in [*appos.children, *head.children]):
+        return False  # a list of names: "against A, B and C"
+    nouns = grammar().person_nouns
+    for ancestor in list(head.ancestors)[:6]:
+        if ancestor.pos_ == "NOUN" and (
+            lemmas_of(ancestor) & nouns or ancestor.text.capitalize() in office_words()
+        ):
+            return True
+    return False
 
 
 @cache

@@ -330,6 +330,8 @@ def person_candidates(doc: Doc) -> Iterator[tuple[Span, str | None]]:
             continue
         span = _name_span(ent, ents)
         covered = span.end
+        if len(span) > 1 and span[-1].tag_ == "POS":  # "Anna Berg's speech"
+            span = span[:-1]
         name = trim_title(span)
         if is_name_like(name):
             if span[0].text.lower() in {"the", "a", "an"}:

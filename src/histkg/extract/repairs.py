@@ -53,10 +53,13 @@ def _passive_in_series(token: Token) -> Token | None:
         return None
     if doc_text(token, -1) != "," or any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
         return None
-    noun = token.head
-    if noun.dep_ != "pobj" or noun.head.dep_ not in {"agent", "prep"}:
-        return None
-    verb = noun.head.head
+    verb = token.head  # up through the by-phrase and its prepositions: "by A in the B,"
+    for _ in range(6):
+        if verb.dep_ not in {"pobj", "agent", "prep"} or verb.head == verb:
+            return None
+        verb = verb.head
+        if verb.tag_.startswith("VB"):
+            break
     if verb.tag_ != "VBN" or not any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
         return None
     later = [
