@@ -241,3 +241,24 @@ def test_a_subject_pronoun_is_not_the_person_named_after_it(tmp_path: Path) -> N
         "Ironically , he was involved in a plot to depose Tollan and was executed in 1950 .",
     )
     assert not [e for e in events(ex) if e[0] == "Execution" and "Tollan" in e[2][0]], events(ex)
+
+
+def test_another_name_of_a_thing_is_no_person(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "The Harvest Movement ( also known as Gerald Tomsk , and unofficially as Ivan Gorsk ) was"
+        " an attempted coup in 1923 .",
+        title="Harvest Movement",
+    )
+    names = {m.text for m in ex.mentions if m.kind == "person"}
+    assert not names & {"Gerald Tomsk", "Ivan Gorsk"}, names
+
+
+def test_a_name_listed_after_a_described_person_is_a_person(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        LIFE,
+        "His parents were Karl Weiss , a Lutheran Catechist , and Madam Anna Berg .",
+    )
+    names = {m.text for m in ex.mentions if m.kind == "person"}
+    assert "Anna Berg" in names, names

@@ -512,7 +512,9 @@ def _belongs_higher(appos: Token) -> bool:
     nouns = grammar().person_nouns
     for ancestor in list(head.ancestors)[:6]:
         if ancestor.pos_ == "NOUN" and (
-            lemmas_of(ancestor) & nouns or ancestor.text.capitalize() in office_words()
+            lemmas_of(ancestor) & nouns
+            or ancestor.text.capitalize() in office_words()
+            or ancestor.dep_ in {"nsubj", "nsubjpass"}  # the clause's subject: who B is
         ):
             return True
     return False

@@ -247,6 +247,29 @@ def single_word_ok(token: Token) -> bool:
 POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 
 
+#: verbs that give something another name: "also known as A", "nicknamed B"
+NAMING_VERBS = frozenset({"know", "refer", "call", "abbreviate", "dub", "nickname", "style"})
+
+
+def _is_another_name(root: Token) -> bool:
+    """ "(also known as A, and unofficially as B)", "nicknamed C": a name given as another
+    name of what was named before it, not a person of its own."""
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "as":
+        verb = head.head
+        for _ in range(3):
+            if lemmas_of(verb) & NAMING_VERBS and verb.tag_ == "VBN":
+                return True
+            if verb.dep_ not in {"conj", "prep"} or verb.head == verb:
+                break
+            verb = verb.head
+    return (
+        root.dep_ in {"oprd", "dobj", "attr"}
+        and head.tag_ == "VBN"
+        and bool(lemmas_of(head) & NAMING_VERBS)
+    )
+
+
 def wrong_context(span: Span) -> str | None:
     """Why the words around ``span`` show it is not a person, or ``None``.
 
@@ -282,7 +305,11 @@ def wrong_context(span: Span) -> str | None:
             initials = "".join(w[0] for w in span_words(span))
             if len(span) > 1 and initials in inner:
                 return f"'{span.text} ({inner})' is an organization"
+    if _is_another_name(root):
+        return f"'{span.text}' is another name of something named before it"
     for other in root.conjuncts:
+        if any(c.dep_ == "det" for c in other.children):
+            continue  # "A, a Catholic catechist, and B": a noun phrase, not a nationality
         if other.ent_type_ == "NORP" or other.pos_ == "ADJ" or other.text in lexicon().demonyms:
             return f"'{span.text}' is listed with '{other.text}', a nationality or a quality"
     return None
