@@ -262,3 +262,38 @@ def test_a_name_listed_after_a_described_person_is_a_person(tmp_path: Path) -> N
     )
     names = {m.text for m in ex.mentions if m.kind == "person"}
     assert "Anna Berg" in names, names
+
+
+def test_years_in_parentheses_after_an_office_date_the_tenure(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        LIFE,
+        "He was Minister of Finance ( 1950–53 ) and Prime Minister ( 1953–1958 ) .",
+    )
+    found = tenures(ex)
+    assert ("Marek Tollan", "Minister of Finance", "1950", "1953") in found, found
+    assert ("Marek Tollan", "Prime Minister", "1953", "1958") in found, found
+
+
+def test_a_year_naming_an_election_dates_it(tmp_path: Path) -> None:
+    ex = read(tmp_path, LIFE, "In the 1958 election , Tollan was elected President .")
+    assert ("Election", (), ("Tollan",), "1958") in events(ex), events(ex)
+
+
+def test_a_coup_described_by_a_participle_is_dated_by_it(tmp_path: Path) -> None:
+    ex = read(tmp_path, LIFE, "He was deposed in a military coup led by Karl Weiss in 1966 .")
+    assert ("Removal", ("Karl Weiss",), ("Marek Tollan",), "1966") in events(ex), events(ex)
+
+
+def test_succeeded_after_a_resignation_takes_its_office_and_date(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        LIFE,
+        "He resigned as Prime Minister on 3 May 1960 and was succeeded by Karl Weiss .",
+    )
+    assert ("Karl Weiss", "Prime Minister", "1960-05-03", "") in tenures(ex), tenures(ex)
+
+
+def test_years_of_life_in_the_lead_give_the_death_year(tmp_path: Path) -> None:
+    ex = read(tmp_path, "Ivo Renner ( 1758 – 1827 ) was a Ruritanian lawyer .", title="Ivo Renner")
+    assert ("Death", (), ("Ivo Renner",), "1827") in events(ex), events(ex)

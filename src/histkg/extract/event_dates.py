@@ -37,7 +37,13 @@ class EventDating:
         while stack:
             t = stack.pop()
             out.append(t)
-            stack.extend(c for c in t.children if c.dep_ not in CLAUSE_DEPS)
+            stack.extend(
+                c
+                for c in t.children
+                if c.dep_ not in CLAUSE_DEPS
+                # "(deposed in) a coup led by B in 1966": a participle on a noun describes it
+                or (t.pos_ == "NOUN" and c.dep_ == "acl" and c.tag_ == "VBN")
+            )
         return out
 
     def _bound(self, s: Sentence, sent: SpacySpan, begin: int, end: int) -> bool:
@@ -67,6 +73,12 @@ class EventDating:
             return (after or dates)[0].date
         if hit.partner is not None:  # "overthrown in a coup": the coup's date is the removal's
             return self._date(s, sent, hit.partner)
+        if trigger.dep_ == "conj" and lemmas_of(trigger) & {"succeed", "replace"}:
+            # "resigned on 3 May and was succeeded by B": a succession is when the end was
+            joined = {self.offset(s, sent, t) for t in self._clause_tokens(trigger.head)}
+            dated = [d for d in s.dates if d.begin in joined]
+            if dated:
+                return dated[0].date
         if trigger.dep_ in {"relcl", "advcl"} and any(
             c.dep_ == "advmod" and c.lower_ == "when" for c in trigger.children
         ):

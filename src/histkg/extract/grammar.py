@@ -270,6 +270,9 @@ def office_complement(verb: Token) -> Token | None:
         if child.dep_ in {"dobj", "xcomp"} and child.pos_ in {"NOUN", "PROPN"}:
             if any(c.dep_ == "compound" for c in child.children):
                 return child
+    if verb.dep_ == "conj" and lemmas_of(verb) & {"succeed", "replace"}:
+        # "resigned as Premier and was succeeded by B": the office of the verb before
+        return office_complement(verb.head)
     return None
 
 

@@ -115,7 +115,34 @@ class TenureReader:
         start, end = self._dates(s, sent, verb)
         if start is None and end is None:
             start, end = self._dates(s, sent, phrase, phrase)
+        if start is None and end is None:
+            start, end = self._parenthesized(s, sent, phrase)
         return start, end
+
+    def _parenthesized(
+        self, s: Sentence, sent: SpacySpan, phrase: Token
+    ) -> tuple[Date | None, Date | None]:
+        """ "Minister of Finance (1950–1953)", "(1950–)": the years in parentheses right
+        after the office phrase."""
+        within = list(phrase.subtree)  # in text order
+        opening = next(
+            (t for t in within if t.text == "(" and t.i > phrase.i and t.head in within), None
+        )
+        if opening is None:
+            return None, None
+        closing = next((t for t in opening.doc[opening.i + 1 :] if t.text == ")"), None)
+        if closing is None or closing.i - opening.i > 6:
+            return None, None
+        begin, end = self.offset(s, sent, opening), self.offset(s, sent, closing)
+        inside = [d for d in s.dates if begin < d.begin < end and not d.relative]
+        text = self.reader.article.text
+        if len(inside) == 2:
+            return inside[0].date, inside[1].date
+        if len(inside) == 1:
+            after = text[inside[0].end : end].strip()
+            if after in {"–", "-"}:
+                return inside[0].date, None
+        return None, None
 
     def _dates_in(self, s: Sentence, sent: SpacySpan, token: Token) -> list[Date]:
         offsets = {self.offset(s, sent, t) for t in token.subtree}

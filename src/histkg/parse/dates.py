@@ -69,6 +69,24 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("rel", re.compile(rf"\b{_REL}")),
+    # "the 1923 election", "the 1848 revolution": a year naming an event it modifies
+    (
+        "y_of_event",
+        re.compile(
+            rf"(?<=\b[Tt]he ){_Y}(?= (?:general |presidential |parliamentary |legislative )?"
+            r"(?:elections?|coup|putsch|congress|plenum|session|purge|trials?|revolution"
+            r"|uprising|revolt|rebellion|referendum|crisis|convention|conference)\b)"
+        ),
+    ),
+    # "(1921–1923)", "(1921–23)", "(1921–)": a span of years in parentheses
+    (
+        "range_start",
+        re.compile(
+            rf"(?:(?<=\()|(?<=\( )){_Y}(?=\s?[–-]\s?(?:1[0-9]{{3}}|20[0-9]{{2}}|[0-9]{{2}})?\s?\))"
+        ),
+    ),
+    ("range_end", re.compile(rf"(?:(?<=\d[–-])|(?<=\d [–-] )){_Y}(?=\s?\))")),
+    ("range_end_short", re.compile(r"(?<=(?P<century>\d\d)\d\d[–-])(?P<yy>\d\d)(?=\s?\))")),
 )
 
 
@@ -117,6 +135,8 @@ def find_dates(text: str, context_year: int | None) -> list[DateMention]:
             if any(b < end and begin < e for b, e in taken):
                 continue
             groups = match.groupdict()
+            if groups.get("yy"):  # "(1921–23)": the century of the start
+                groups["year"] = groups["century"] + groups["yy"]
             relative = "year" not in groups or groups.get("year") is None
             if relative and context_year is None:
                 continue
