@@ -136,6 +136,15 @@ class DumpReading:
     other_namespaces: int = 0
     first_title: str = ""
     last_title: str = ""  # the page being read (named when the file breaks off)
+    previous_title: str = ""
+
+    def where(self) -> str:
+        """The page being read, for a message: its title, or the page after the last one."""
+        if self.last_title:
+            return f"page {self.last_title!r}"
+        if self.previous_title:
+            return f"the page after {self.previous_title!r}"
+        return "the first page"
 
 
 def read_dump(
@@ -178,7 +187,7 @@ def read_dump(
                 "W804",
                 str(path),
                 1,
-                f"the file ends early or is corrupt ({exc}) in page {reading.last_title!r}; the"
+                f"the file ends early or is corrupt ({exc}) in {reading.where()}; the"
                 f" {reading.read} pages before it are read",
             )
         )
@@ -189,7 +198,7 @@ def read_dump(
                 "W804",
                 str(path),
                 line,
-                f"malformed XML ({exc}) in page {reading.last_title!r}; the {reading.read} pages"
+                f"malformed XML ({exc}) in {reading.where()}; the {reading.read} pages"
                 " before it are read",
             )
         )
@@ -247,6 +256,8 @@ def _pages(
                     )
             elif tag == "page":
                 started = True
+                reading.previous_title = reading.last_title or reading.previous_title
+                reading.last_title = ""
             continue
         if tag == "siteinfo":
             found = site_of(
