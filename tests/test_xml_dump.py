@@ -20,7 +20,7 @@ from histkg.sources.mediawiki import DumpReading, LimitedReader, read_dump
 NS = "http://www.mediawiki.org/xml/export-0.10/"
 LEAD = (
     "'''{name}''' (1901 {{{{snd}}}} 1975) was a [[Ruritania]]n politician. In 1948"
-    " [[{name}]] succeeded [[Karel Doubek]] as [[Prime Minister of Ruritania|Prime Minister]]."
+    " {name} succeeded [[Karel Doubek]] as [[Prime Minister of Ruritania|Prime Minister]]."
     "<ref>{{{{cite book |last=Hale |first=Odile |date=1988 |title=Councils and Courts"
     " |isbn=978-0-306-40615-7}}}}</ref>\n\n== Later life ==\nHe retired in 1953.\n"
 )
@@ -264,6 +264,11 @@ def test_xml_dump_build_links_to_the_dumps_wiki_and_names_it(dump: Path, tmp_pat
     graph = Graph().parse(_nt(out), format="nt")
     targets = {str(o) for o in graph.objects(None, OWL.sameAs)}
     assert "http://dbpedia.org/resource/Karel_Doubek" in targets
+    # the page's subject, its lead's bold name, is the page
+    varek = URIRef("https://x.org/person/tomas-varek")
+    assert set(graph.objects(varek, OWL.sameAs)) == {
+        URIRef("http://dbpedia.org/resource/Tomas_Varek")
+    }
     assert "Built by histkg" in (out / "index.html").read_text(encoding="utf-8")
     assert "from Wikipedia text (CC BY-SA 4.0)" in (out / "index.html").read_text(encoding="utf-8")
     void = Graph().parse(out / "void.ttl", format="turtle")

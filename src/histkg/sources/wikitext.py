@@ -564,7 +564,7 @@ def title_from_stem(stem: str, bold: str) -> str:
 
 def _first_bold(wikitext: str) -> str:
     """The first bold words of the text (after the templates at its head)."""
-    match = re.search(r"(?m)^[^{|}\n<].*?\'\'\'(?!\')(.+?)\'\'\'", wikitext)
+    match = re.search(r"(?m)^(?![{|}<\s]).*?\'\'\'(?!\')(.+?)\'\'\'", wikitext)
     if match is None:
         return ""
     words = mwparserfromhell.parse(match.group(1)).strip_code()
@@ -597,7 +597,9 @@ def read_wikitext(
 
     Args:
         path: the file (or, for a dump's page, ``dump#Title``), named in warnings.
-        title: the page title (a dump names it); else it comes from the file name.
+        title: the page title (a dump names it); else it comes from the file name. When
+            given, the lead's first bold name (the article's subject, by Wikipedia's
+            convention) links to the page itself.
         name: the document id, when not the file's stem.
         site: the wiki, for the IRIs of the articles its links name.
     """
@@ -656,6 +658,12 @@ def read_wikitext(
         if e > b:
             links.append(Link(b, e, target))
     article = read_sectioned(path, text, sha256)
+    if title and article.blocks:  # a page's title is known: its lead's bold name is it
+        bold = _first_bold(wikitext)
+        lead = article.blocks[0]
+        at = text.find(bold, lead.begin, lead.end) if bold else -1
+        if at >= 0:
+            links.append(Link(at, at + len(bold), normalize_title(title)))
     article = replace(
         article,
         format="wikitext",
