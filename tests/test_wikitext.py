@@ -29,7 +29,13 @@ from histkg.sources import (
     read_sources,
     wiki_option,
 )
-from histkg.sources.wikitext import clean, read_wikitext, render_date, title_from_stem
+from histkg.sources.wikitext import (
+    MAX_BLOCK_CHARS,
+    clean,
+    read_wikitext,
+    render_date,
+    title_from_stem,
+)
 
 HERE = Path(__file__).resolve().parent / "wikitext"
 VAREK = HERE / "tomas_varek.wikitext"
@@ -158,6 +164,18 @@ def test_wikitext_template_that_never_closes_is_warned_and_the_rest_read() -> No
     assert warnings[0].startswith("test_page.wikitext:3:")
     assert "{{" not in article.text
     assert "A Ruritanian spoke." in article.text
+
+
+def test_wikitext_a_huge_line_is_read_in_pieces() -> None:
+    sentence = "Varek met [[Karel Doubek]] in Zenda. "
+    article, warnings = read(sentence * 6000 + "\n")  # 198,000 characters of text, one line
+    assert [w.split(" ", 2)[1] for w in warnings] == ["W807"]
+    assert len(article.blocks) == 2
+    for block in article.blocks:
+        piece = article.text[block.begin : block.end]
+        assert len(piece) <= MAX_BLOCK_CHARS
+        assert piece.startswith("Varek met") and piece.endswith("Zenda.")
+    assert len(article.links) == 6000
 
 
 # --- exact offsets: cleaning only deletes -----------------------------------------------

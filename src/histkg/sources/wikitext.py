@@ -41,7 +41,7 @@ from mwparserfromhell.nodes import (
 from mwparserfromhell.wikicode import Wikicode
 
 from histkg.errors import CodedWarning
-from histkg.model import Article, Link, WikiSite
+from histkg.model import Article, Block, Link, WikiSite
 from histkg.sources.sectioned import read_sectioned
 
 #: Link prefixes whose links are not shown as text (files, categories) in any wiki; a
@@ -183,6 +183,9 @@ CITE_CONTAINERS = (
     "encyclopaedia",
     "series",
 )
+#: Paragraphs longer than this (in characters) are read in pieces: the language model
+#: reads at most a million characters at once.
+MAX_BLOCK_CHARS = 100_000
 #: Sections at the end whose list items are citations.
 REFERENCES_HEADING = "References"
 
@@ -664,8 +667,10 @@ def read_wikitext(
         at = text.find(bold, lead.begin, lead.end) if bold else -1
         if at >= 0:
             links.append(Link(at, at + len(bold), normalize_title(title)))
+    blocks, split = split_blocks(text, article.blocks)
     article = replace(
         article,
+        blocks=blocks,
         format="wikitext",
         links=tuple(sorted(set(links))),
         site=site,
@@ -673,6 +678,16 @@ def read_wikitext(
         page_title=page_title,
     )
     warnings = []
+    if split:
+        warnings.append(
+            CodedWarning(
+                "W807",
+                where or str(path),
+                1,
+                f"{split} paragraphs longer than {MAX_BLOCK_CHARS:,} characters (a line without"
+                " breaks?) are read in pieces cut after a full stop",
+            )
+        )
     if out.unclosed:
         at = wikitext.find(out.unclosed[0])
         warnings.append(
@@ -685,6 +700,32 @@ def read_wikitext(
             )
         )
     return article, warnings
+
+
+def split_blocks(text: str, blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], int]:
+    """Blocks of at most :data:`MAX_BLOCK_CHARS`, a longer one cut after the last full stop
+    (else space) before the limit; returns them and how many blocks were cut."""
+    out: list[Block] = []
+    split = 0
+    for block in blocks:
+        if block.end - block.begin <= MAX_BLOCK_CHARS:
+            out.append(block)
+            continue
+        split += 1
+        begin = block.begin
+        while block.end - begin > MAX_BLOCK_CHARS:
+            limit = begin + MAX_BLOCK_CHARS
+            cut = text.rfind(". ", begin, limit)
+            cut = cut + 1 if cut > begin else text.rfind(" ", begin, limit)
+            if cut <= begin:
+                cut = limit
+            out.append(replace(block, begin=begin, end=cut))
+            begin = cut
+            while begin < block.end and text[begin].isspace():
+                begin += 1
+        if begin < block.end:
+            out.append(replace(block, begin=begin))
+    return tuple(out), split
 
 
 def _truncate(out: Rendering, size: int) -> None:
