@@ -109,6 +109,10 @@ class SizeLimitError(Exception):
         self.limit = limit
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")
+
+
 def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
@@ -178,7 +182,7 @@ def read_dump(
                 str(path),
                 1,
                 f"stopped after {exc.limit:,} bytes of XML (the size limit), after"
-                f" {reading.read} pages; raise --max-dump-bytes to read further",
+                f" {_count(reading.read, 'page')}; raise --max-dump-bytes to read further",
             )
         )
     except (EOFError, OSError) as exc:  # a truncated or corrupt .bz2
@@ -187,8 +191,8 @@ def read_dump(
                 "W804",
                 str(path),
                 1,
-                f"the file ends early or is corrupt ({exc}) in {reading.where()}; the"
-                f" {reading.read} pages before it are read",
+                f"the file ends early or is corrupt ({exc}) in {reading.where()};"
+                f" {_count(reading.read, 'page')} before it read",
             )
         )
     except ParseError as exc:
@@ -198,8 +202,8 @@ def read_dump(
                 "W804",
                 str(path),
                 line,
-                f"malformed XML ({exc}) in {reading.where()}; the {reading.read} pages"
-                " before it are read",
+                f"malformed XML ({exc}) in {reading.where()};"
+                f" {_count(reading.read, 'page')} before it read",
             )
         )
     except DefusedXmlException as exc:
@@ -217,8 +221,8 @@ def read_dump(
                 "W803",
                 str(path),
                 1,
-                f"skipped {reading.redirects} redirects and {reading.other_namespaces} pages"
-                " outside the article namespace",
+                f"skipped {_count(reading.redirects, 'redirect')} and"
+                f" {_count(reading.other_namespaces, 'page')} outside the article namespace",
             )
         )
     if reading.site is not None and reading.site.lang and reading.site.lang != "en":
