@@ -149,6 +149,19 @@ def test_wikitext_date_templates() -> None:
     assert render_date(["1954"]) == "1954"
 
 
+def test_wikitext_inline_templates_give_their_text() -> None:
+    article, _ = read(
+        "It sells {{vanchor|[[flat-pack furniture]]|F}} for {{USD|5}} ({{frac|2|1|2}} kg,"
+        " {{convert|3|km}}){{sfn|Hale|1988}} in {{lang|ru|Москва}}{{snd}}since"
+        " {{circa|1950}}. {{As of|2020|5}}, it is open.\n"
+    )
+    assert article.text.endswith(
+        "It sells flat-pack furniture for US$5 (2 1/2 kg, 3 km) in Москва – since c. 1950."
+        " As of May 2020, it is open.\n"
+    )
+    assert [x.target for x in article.links] == ["Flat-pack furniture"]
+
+
 def test_wikitext_a_colon_in_an_article_title_is_a_link() -> None:
     article, _ = read("A study of [[Star Wars: Episode IV|the film]] and [[wikt:coup|coups]].\n")
     assert [(article.text[x.begin : x.end], x.target) for x in article.links] == [

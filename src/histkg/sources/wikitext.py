@@ -124,6 +124,12 @@ FIRST_PARAM = frozenset(
         "strong",
         "angbr",
         "linktext",
+        "vanchor",
+        "visible anchor",
+        "sic",
+        "proper name",
+        "noitalic",
+        "nowrap begin",
     }
 )
 #: Templates whose second unnamed parameter is their text (the first is a language).
@@ -137,6 +143,12 @@ FIXED = {
     "spaced ndash": " – ",
     "spaced en dash": " – ",
     "nbsp": " ",
+    "en dash": "–",
+    "endash": "–",
+    "em dash": "—",
+    "emdash": "—",
+    "okina": "ʻ",
+    "hsp": "",
     "'": "'",
     "!": "|",
     "=": "=",
@@ -380,7 +392,14 @@ class Renderer:
         elif name in ("circa", "c."):
             self.out.add("c. " + (positional[0].strip() if positional else ""))
         elif name == "as of" and positional:
-            self.out.add("As of " + " ".join(p.strip() for p in positional[:3][::-1]))
+            self.out.add("As of " + render_date(positional))
+        elif name in ("usd", "us$") and positional:
+            self.out.add("US$" + positional[0].strip())
+        elif name == "frac" and positional:
+            parts = [p.strip() for p in positional[:3]]
+            self.out.add(
+                f"{parts[0]} {parts[1]}/{parts[2]}" if len(parts) == 3 else "/".join(parts)
+            )
         elif name == "convert" and len(positional) >= 2:
             self.out.add(f"{positional[0].strip()} {positional[1].strip()}")
         elif name in LIST_BODY and positional:
