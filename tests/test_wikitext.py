@@ -77,6 +77,18 @@ def test_wikitext_infobox_parameters_become_fields_with_exact_offsets(varek: Art
         assert varek.text[f.begin : f.end] == f.value
 
 
+def test_wikitext_lines_in_messages_are_lines_of_the_wikitext(varek: Article) -> None:
+    lines = VAREK.read_text(encoding="utf-8").splitlines()
+    for f in varek.infobox:
+        assert lines[f.line - 1].startswith(f"| {f.key} "), f.key
+    for block in varek.blocks:
+        words = varek.text[block.begin : block.end].split()[:2]
+        assert " ".join(words) in lines[varek.line_of(block.begin) - 1].replace("'''", "")
+    first_citation = varek.reference_spans[0][0]
+    assert "Councils and Courts" in lines[varek.line_of(first_citation) - 1]  # its <ref>
+    assert varek.line_of(0) == 1
+
+
 def test_wikitext_infobox_feeds_the_same_mappings_as_the_flattened_infobox(
     varek: Article,
 ) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import sys
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -102,9 +104,16 @@ class Article:
     name: str = ""
     #: the wikitext page title, when there is one (dump page or option)
     page_title: str = ""
+    #: for a text derived from a source (wikitext): (offset in ``text``, line of the source)
+    #: where each rendered source line begins, sorted; messages name the source's lines
+    line_map: tuple[tuple[int, int], ...] = ()
 
     def line_of(self, offset: int) -> int:
-        """1-based line number of a character offset."""
+        """1-based line number of a character offset (in the source file, when the text
+        is derived from one)."""
+        if self.line_map:
+            i = bisect.bisect_right(self.line_map, (offset, sys.maxsize)) - 1
+            return self.line_map[i][1] if i >= 0 else 1
         return self.text.count("\n", 0, offset) + 1
 
     @property

@@ -244,7 +244,15 @@ class Rendering:
     parts: list[str] = field(default_factory=list)
     size: int = 0
     links: list[tuple[int, int, str]] = field(default_factory=list)
-    citations: list[str] = field(default_factory=list)
+    citations: list[tuple[str, int]] = field(default_factory=list)  # (line, wikitext offset)
+    #: (rendered offset, wikitext offset) where the rendering of a line of wikitext begins
+    marks: list[tuple[int, int]] = field(default_factory=list)
+    source: int = 0  # wikitext offset of the line being rendered
+
+    def mark(self, source: int) -> None:
+        self.source = source
+        self.marks.append((self.size, source))
+
     unclosed: list[str] = field(default_factory=list)  # text from a lone "{{" on
 
     def add(self, text: str) -> None:
@@ -375,7 +383,7 @@ class Renderer:
             if name.startswith("cite") or name == "citation":
                 line = cite_line(template, self)
                 if line:
-                    self.out.citations.append(line)
+                    self.out.citations.append((line, self.out.source))
 
     def template(self, node: Template) -> None:
         name = template_name(node)
@@ -632,8 +640,13 @@ def read_wikitext(
     page_title = title or title_from_stem(path.stem, _first_bold(wikitext))
     renderer = Renderer(hidden_namespaces, namespaces)
     out = renderer.out
+    out.mark(0)
     out.add(f"= {page_title} =\n\n")
+    starts = _node_starts(code)
     if box is not None:
+        box_at = starts[id(box)]
+        value_at = _value_starts(box, box_at)
+        out.mark(box_at)
         fields = []
         box_name = ""
         for param in box.params:
@@ -649,6 +662,7 @@ def read_wikitext(
         out.add(f"{box_name or page_title}\n")
         for key, param in fields:
             start = out.size
+            out.mark(value_at[id(param)])
             out.add(f"- {key}: ")
             value_start = out.size
             renderer.inline += 1
@@ -663,12 +677,25 @@ def read_wikitext(
     for node in code.nodes:
         if node is box:
             continue
+        at = starts[id(node)]
+        if isinstance(node, Text):  # a mark at each of its lines
+            for piece in str(node).splitlines(keepends=True):
+                out.mark(at)
+                renderer.text(piece)
+                at += len(piece)
+            continue
+        out.mark(at)
         renderer.node(node)
     if out.citations:
         out.add(f"\n\n== {REFERENCES_HEADING} ==\n\n")
-        for line in dict.fromkeys(out.citations):
+        cited: dict[str, int] = {}
+        for line, at in out.citations:
+            cited.setdefault(line, at)
+        for line, at in cited.items():
+            out.mark(at)
             out.add(f"- {line}\n")
     text, index = clean(out.text)
+    line_map = _line_map(wikitext, out.marks, index)
     links = []
     for begin, end, target in out.links:
         b = bisect.bisect_left(index, begin)
@@ -687,8 +714,10 @@ def read_wikitext(
         if at >= 0:
             links.append(Link(at, at + len(bold), normalize_title(title)))
     blocks, split = split_blocks(text, article.blocks)
+    article = replace(article, line_map=line_map)
     article = replace(
         article,
+        infobox=tuple(replace(f, line=article.line_of(f.begin)) for f in article.infobox),
         blocks=blocks,
         format="wikitext",
         links=tuple(sorted(set(links))),
@@ -753,3 +782,41 @@ def _truncate(out: Rendering, size: int) -> None:
     out.parts = [text]
     out.size = size
     out.links = [link for link in out.links if link[1] <= size]
+    out.marks = [mark for mark in out.marks if mark[0] < size]
+
+
+def _node_starts(code: Wikicode) -> dict[int, int]:
+    """The wikitext offset of each top-level node (the parse gives back the text exactly)."""
+    starts = {}
+    at = 0
+    for node in code.nodes:
+        starts[id(node)] = at
+        at += len(str(node))
+    return starts
+
+
+def _value_starts(template: Template, at: int) -> dict[int, int]:
+    """The wikitext offset of each parameter's value of a template that starts at ``at``."""
+    out = {}
+    at += 2 + len(str(template.name))
+    for param in template.params:
+        at += 1  # "|"
+        out[id(param)] = at + (len(str(param.name)) + 1 if param.showkey else 0)
+        at += len(str(param))
+    return out
+
+
+def _line_map(
+    wikitext: str, marks: list[tuple[int, int]], index: list[int]
+) -> tuple[tuple[int, int], ...]:
+    """(offset in the derived text, line of the wikitext) where each rendered line begins."""
+    breaks = [i for i, c in enumerate(wikitext) if c == "\n"]
+    found: dict[int, int] = {}
+    for rendered, source in marks:
+        source = min(source, len(wikitext))
+        while source < len(wikitext) and wikitext[source] in " \t|":
+            source += 1  # a parameter's value starts after its spaces, maybe on a new line
+        if source < len(wikitext) and wikitext[source] == "\n":
+            source += 1
+        found[bisect.bisect_left(index, rendered)] = bisect.bisect_left(breaks, source) + 1
+    return tuple(sorted(found.items()))
