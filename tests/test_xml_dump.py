@@ -250,6 +250,8 @@ def test_xml_file_that_is_no_export_is_refused(tmp_path: Path) -> None:
     path.write_text("<rss><channel/></rss>", encoding="utf-8")
     with pytest.raises(SourceError, match="not a MediaWiki export"):
         read(path)
+    (tmp_path / "a_b.wikitext").write_text("A B was here.\n", encoding="utf-8")
+    assert [p.name for p in article_paths([tmp_path])] == ["a_b.wikitext"]  # not in a folder
 
 
 def test_xml_dump_same_title_twice_is_refused(dump: Path, tmp_path: Path) -> None:
@@ -257,6 +259,22 @@ def test_xml_dump_same_title_twice_is_refused(dump: Path, tmp_path: Path) -> Non
     other.write_text(export(PAGES[0]), encoding="utf-8")
     with pytest.raises(SourceError, match="same name"):
         read_sources([dump, other])
+
+
+def test_xml_dump_build_is_the_same_under_any_hash_seed(dump: Path, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    outputs = []
+    for seed in ("0", "4242"):
+        out = tmp_path / f"out-{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        command = [sys.executable, "-m", "histkg", "build", str(dump), "--out", str(out)]
+        subprocess.run([*command, "--no-store", "-q"], check=True, env=env)
+        outputs.append((out / "graph.nq").read_bytes())
+    assert outputs[0] == outputs[1]
+    assert b"http://dbpedia.org/resource/Karel_Doubek" in outputs[0]
 
 
 def test_xml_dump_build_links_to_the_dumps_wiki_and_names_it(dump: Path, tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ from histkg.sources.mediawiki import (
     DEFAULT_MAX_BYTES,
     DumpReading,
     is_dump_name,
+    looks_like_export,
     merge_site,
     read_dump,
     site_of,
@@ -263,7 +264,7 @@ def article_paths(inputs: list[Path]) -> list[Path]:
 def is_article_name(path: Path) -> bool:
     """Whether a file of a folder is read as an article: by its ending, and not a README."""
     if is_dump_name(path):
-        return True
+        return looks_like_export(path)
     return path.suffix.lower() in ARTICLE_SUFFIXES and path.stem.lower() not in NOT_ARTICLE_NAMES
 
 

@@ -47,6 +47,18 @@ def is_dump_name(path: Path) -> bool:
     return name.endswith((".xml", ".xml.bz2"))
 
 
+def looks_like_export(path: Path) -> bool:
+    """Whether a file's first kilobytes hold a ``<mediawiki`` element (a folder's other XML
+    files, a sitemap or a feed, are no dump)."""
+    try:
+        opener = bz2.open if path.name.lower().endswith(".bz2") else open
+        with opener(path, "rb") as handle:
+            head = handle.read(4096)
+    except (OSError, EOFError, ValueError):
+        return True  # let the reader name what is wrong
+    return b"<mediawiki" in head
+
+
 def site_of(sitename: str, base: str, dbname: str) -> WikiSite:
     """The wiki a dump's ``<siteinfo>`` names: its article IRIs, language, DBpedia chapter
     (for a Wikipedia) and licence (for Wikimedia's sites).
