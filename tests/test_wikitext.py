@@ -73,6 +73,8 @@ def test_wikitext_infobox_parameters_become_fields_with_exact_offsets(varek: Art
     assert fields["death_date"] == "30 January 1975"  # the death's date, not the birth's
     assert fields["spouse"] == "Lena Varek"  # {{plainlist|* …}}
     assert "website" not in fields  # an empty parameter is no field
+    assert fields["office2"] == "Minister of Agriculture"  # from the embedded infobox
+    assert fields["term_end2"] == "1948" and "embed" not in fields
     for f in varek.infobox:
         assert varek.text[f.begin : f.end] == f.value
 

@@ -38,6 +38,7 @@ from mwparserfromhell.nodes import (
     Text,
     Wikilink,
 )
+from mwparserfromhell.nodes.extras import Parameter
 from mwparserfromhell.wikicode import Wikicode
 
 from histkg.errors import CodedWarning
@@ -645,11 +646,12 @@ def read_wikitext(
     starts = _node_starts(code)
     if box is not None:
         box_at = starts[id(box)]
-        value_at = _value_starts(box, box_at)
+        params, value_at = _box_params(box, box_at, wikitext)
         out.mark(box_at)
         fields = []
         box_name = ""
-        for param in box.params:
+        seen: set[str] = set()
+        for param in params:
             if not param.showkey:
                 continue
             key = re.sub(r"\s+", " ", str(param.name)).strip()
@@ -658,6 +660,9 @@ def read_wikitext(
             if key.lower() == "name" and not box_name:
                 box_name = _inline(renderer, str(param.value))
                 continue
+            if key.lower() in seen or key.lower() in EMBED_KEYS:
+                continue
+            seen.add(key.lower())
             fields.append((key, param))
         out.add(f"{box_name or page_title}\n")
         for key, param in fields:
@@ -793,6 +798,28 @@ def _node_starts(code: Wikicode) -> dict[int, int]:
         starts[id(node)] = at
         at += len(str(node))
     return starts
+
+
+#: Parameters of an embedded infobox that only say how it is drawn.
+EMBED_KEYS = frozenset({"embed", "child", "subbox", "title", "titlestyle", "bodystyle"})
+
+
+def _box_params(box: Template, at: int, wikitext: str) -> tuple[list[Parameter], dict[int, int]]:
+    """The parameters of an infobox, followed by those of the infoboxes embedded in its
+    values (``{{Infobox officeholder |embed=yes …}}`` in a collapsed section), with the
+    wikitext offset of each value."""
+    params = list(box.params)
+    value_at = _value_starts(box, at)
+    done = {id(box)}
+    for param in box.params:
+        for nested in param.value.filter_templates(recursive=True):
+            if id(nested) in done or not template_name(nested).startswith("infobox"):
+                continue
+            done.add(id(nested))
+            nested_at = wikitext.find(str(nested), at)
+            params.extend(nested.params)
+            value_at.update(_value_starts(nested, max(nested_at, at)))
+    return params, value_at
 
 
 def _value_starts(template: Template, at: int) -> dict[int, int]:
