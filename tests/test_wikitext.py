@@ -176,6 +176,15 @@ def test_wikitext_inline_templates_give_their_text() -> None:
     assert [x.target for x in article.links] == ["Flat-pack furniture"]
 
 
+def test_wikitext_line_breaks_in_an_infobox_value() -> None:
+    article, _ = read(
+        "{{Infobox officeholder\n| office = Member of the [[Diet]]<br />for Zenda\n"
+        "| deputy = Ana Berg<br/>Jon Lind<br>\n}}\nText.\n"
+    )
+    fields = {f.key: f.value for f in article.infobox}
+    assert fields == {"office": "Member of the Diet for Zenda", "deputy": "Ana Berg, Jon Lind"}
+
+
 def test_wikitext_a_colon_in_an_article_title_is_a_link() -> None:
     article, _ = read("A study of [[Star Wars: Episode IV|the film]] and [[wikt:coup|coups]].\n")
     assert [(article.text[x.begin : x.end], x.target) for x in article.links] == [

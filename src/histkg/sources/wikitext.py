@@ -256,8 +256,16 @@ class Rendering:
 
     unclosed: list[str] = field(default_factory=list)  # text from a lone "{{" on
 
+    #: index in ``parts`` of the ", " a ``<br>`` of an infobox value left, until the next
+    #: words show whether it separates items or breaks one ("Member of X<br>for Y")
+    pending_break: int | None = None
+
     def add(self, text: str) -> None:
         if text:
+            if self.pending_break is not None and text.strip():
+                if text.lstrip()[0].islower():
+                    self.parts[self.pending_break] = "  "  # same length: offsets hold
+                self.pending_break = None
             self.parts.append(text)
             self.size += len(text)
 
@@ -371,6 +379,8 @@ class Renderer:
             return
         if name == "br":
             self.out.add(", " if self.inline else " ")
+            if self.inline:
+                self.out.pending_break = len(self.out.parts) - 1
             return
         if name == "hr":
             self.out.add("\n\n")
