@@ -198,6 +198,23 @@ def test_xml_dump_malformed_xml_does_not_stop_the_build(tmp_path: Path) -> None:
     assert "W804" in [w.code for w in sources.warnings]
 
 
+def test_xml_dump_cli_builds_the_rest_and_warns_on_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.xml"
+    bad.write_text(export(PAGES[0]).replace("</mediawiki>", "<page><title>Cut"), encoding="utf-8")
+    good = tmp_path / "jan_kral.wikitext"
+    good.write_text(LEAD.format(name="Jan Kral"), encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main, ["build", str(bad), str(good), "--out", str(out), "--no-store"]
+    )
+    assert result.exit_code == 0, result.output
+    [line] = [x for x in result.output.splitlines() if " W804 " in x]
+    assert line.startswith(f"warning: {bad}:5: W804 malformed XML")  # the XML line of the break
+    assert "in page 'Cut'" in line or "after 'Tomas Varek'" in line
+    assert "read " + str(good) in result.output and f"read {bad}#Tomas Varek" in result.output
+    assert (out / "graph.nq").is_file()
+
+
 @pytest.mark.parametrize(
     "doctype",
     [
