@@ -3,13 +3,13 @@ that adds triples."""
 
 from __future__ import annotations
 
-from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from histkg.mint import DEFAULT_BASE, mint
-from histkg.model import Date, Precision, Ref, Statement, Text
+from histkg.model import Date, Iri, Precision, Ref, Statement, Text
 from histkg.resolve import Resolution
-from histkg.vocab import HKG, PREFIXES, SKOS
+from histkg.vocab import HKG, PREFIXES, SCHEMA, SKOS
 
 DATE_TYPES = {Precision.DAY: XSD.date, Precision.MONTH: XSD.gYearMonth, Precision.YEAR: XSD.gYear}
 INTEGER_PROPS = {"begin", "end", "votesFor", "votesAgainst", "seatCount"}
@@ -32,6 +32,10 @@ def _predicate(prop: str) -> URIRef:
         return RDFS.label
     if prop == "altLabel":
         return SKOS.altLabel
+    if prop == "owlSameAs":
+        return OWL.sameAs
+    if prop == "schemaSameAs":
+        return URIRef(SCHEMA.sameAs)
     return URIRef(HKG[prop])
 
 
@@ -66,6 +70,8 @@ def _triple(statement: Statement, iris: dict[Ref, str]) -> tuple[Node, Node, Nod
         obj = URIRef(HKG[value.value])
     elif isinstance(value, Ref):
         obj = URIRef(iris[value])
+    elif isinstance(value, Iri):
+        obj = URIRef(value.value)
     else:
         obj = _literal(value)
     return subject, _predicate(statement.prop), obj

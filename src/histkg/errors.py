@@ -103,8 +103,14 @@ class CodedWarning:
     hypothetical) left out, ``W502`` a story (a plot section, an article about a novel or
     a film) whose events and tenures are not read, ``W601`` a name the model read as a
     person that is not one,
-    ``W701`` a document with prose but no tenure and no event, ``W901`` a warning of a
-    library histkg uses, passed on.
+    ``W701`` a document with prose but no tenure and no event, ``W802`` a wikitext template
+    that never closes (the rest of its line is left out), ``W803`` pages of an XML dump
+    skipped (redirects, other namespaces, no text: counted), ``W804`` an XML dump that breaks
+    off (truncated ``.bz2``, malformed XML, the size limit): the pages before it are read,
+    ``W805`` a dump of a wiki in another language than English, ``W806`` a person or
+    organization linked to two different articles (no ``sameAs`` made), ``W807`` a wikitext
+    paragraph too long for the language model, read in pieces, ``W901`` a warning
+    of a library histkg uses, passed on.
     """
 
     code: str

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import sys
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -51,27 +53,72 @@ class Block:
     is_list_item: bool = False
 
 
+@dataclass(frozen=True, order=True)
+class Link:
+    """A ``[[link]]`` of a wikitext article: ``text[begin:end]`` shows it, ``target`` is the
+    title of the article it links (underscores as spaces, first letter upper-case, no
+    ``#section``)."""
+
+    begin: int
+    end: int
+    target: str
+
+
+@dataclass(frozen=True)
+class WikiSite:
+    """The wiki (and dataset) a document comes from: from a dump's ``<siteinfo>`` or from
+    options of ``histkg build`` / ``publish``.
+
+    ``article_base`` + a title with underscores is the article's IRI (empty: the wiki is not
+    known, so no ``sameAs`` links are made); ``dbpedia_base`` is the DBpedia chapter of a
+    Wikipedia language edition (empty for any other wiki). ``licence`` is an IRI (empty:
+    not known).
+    """
+
+    name: str
+    article_base: str = ""
+    lang: str = ""
+    dbpedia_base: str = ""
+    licence: str = ""
+    licence_name: str = ""
+
+
 @dataclass(frozen=True)
 class Article:
-    """One source document as read from its file."""
+    """One source document as read from its file (or from a page of an XML dump)."""
 
     path: Path
     text: str
     sha256: str
-    format: str  # "sectioned" or "plain"
+    format: str  # "sectioned", "plain" or "wikitext"
     title: str
     infobox_title: str | None
     infobox: tuple[InfoboxField, ...]
     blocks: tuple[Block, ...]
     reference_spans: tuple[tuple[int, int], ...] = ()
+    #: the ``[[links]]`` of a wikitext article, offsets into ``text``
+    links: tuple[Link, ...] = ()
+    #: the wiki it comes from, when the input or an option names one
+    site: WikiSite | None = None
+    #: the document's id when it is not the file's name (a page of an XML dump)
+    name: str = ""
+    #: the wikitext page title, when there is one (dump page or option)
+    page_title: str = ""
+    #: for a text derived from a source (wikitext): (offset in ``text``, line of the source)
+    #: where each rendered source line begins, sorted; messages name the source's lines
+    line_map: tuple[tuple[int, int], ...] = ()
 
     def line_of(self, offset: int) -> int:
-        """1-based line number of a character offset."""
+        """1-based line number of a character offset (in the source file, when the text
+        is derived from one)."""
+        if self.line_map:
+            i = bisect.bisect_right(self.line_map, (offset, sys.maxsize)) - 1
+            return self.line_map[i][1] if i >= 0 else 1
         return self.text.count("\n", 0, offset) + 1
 
     @property
     def doc_id(self) -> str:
-        return self.path.stem
+        return self.name or self.path.stem
 
 
 @dataclass(frozen=True, order=True)
@@ -218,7 +265,14 @@ class Text:
     lang: str = ""
 
 
-Value = Ref | Text | Date | int
+@dataclass(frozen=True, order=True)
+class Iri:
+    """An IRI outside the graph's base (a Wikipedia article, a DBpedia resource)."""
+
+    value: str
+
+
+Value = Ref | Text | Date | int | Iri
 
 
 @dataclass(frozen=True)

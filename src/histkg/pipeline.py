@@ -18,10 +18,10 @@ from histkg.assemble import assemble, merged_graph
 from histkg.errors import CodedWarning, OutputError, RefusedError
 from histkg.extract import extract_corpus
 from histkg.mint import DEFAULT_BASE
-from histkg.model import Article, Text
+from histkg.model import Article, Text, WikiSite
 from histkg.resolve import Resolution, resolve
 from histkg.serialize import RdfFormat, to_jsonld, to_nquads, to_ntriples, to_trig, to_turtle
-from histkg.sources import article_paths, read_article
+from histkg.sources import SourceOptions, article_paths, read_sources
 from histkg.validate import Report, validate
 from histkg.vocab import HKG
 
@@ -59,6 +59,8 @@ class BuildResult:
     report: Report
     warnings: list[CodedWarning] = field(default_factory=list)
     summaries: list[DocumentSummary] = field(default_factory=list)
+    #: where the documents come from (source name, licence), each once, in input order
+    sites: list[WikiSite] = field(default_factory=list)
 
     def count(self, cls: str) -> int:
         from rdflib import RDF
@@ -86,6 +88,7 @@ def build(
     inputs: list[Path] | None = None,
     base_iri: str = DEFAULT_BASE,
     progress: Callable[[], None] | None = None,
+    options: SourceOptions | None = None,
 ) -> BuildResult:
     """Build the knowledge graph of the articles under ``inputs`` (default ``seeds/``).
 
@@ -93,16 +96,14 @@ def build(
         inputs: article files or folders of them.
         base_iri: where resources are minted (``{base}{kind}/{slug}``).
         progress: called once per file read and once per text block parsed.
+        options: the wiki, source name and licence of the inputs, the dump size limit.
 
     Raises:
         SourceError: an input cannot be read (missing, empty, binary, not UTF-8, bad infobox).
     """
     paths = article_paths(inputs or [Path("seeds")])
-    articles = []
-    for path in paths:
-        articles.append(read_article(path))
-        if progress:
-            progress()
+    sources = read_sources(paths, options, progress)
+    articles = sources.articles
     corpus = extract_corpus(articles, progress)
     resolution = resolve(corpus)
     dataset, _iris = assemble(resolution, base_iri)
@@ -120,8 +121,8 @@ def build(
         for summary in summaries
         if summary.words >= SILENT_DOCUMENT_WORDS and not summary.tenures and not summary.events
     ]
-    warnings = sorted(corpus.warnings + resolution.warnings + silent)
-    return BuildResult(articles, dataset, graph, report, warnings, summaries)
+    warnings = sorted(sources.warnings + corpus.warnings + resolution.warnings + silent)
+    return BuildResult(articles, dataset, graph, report, warnings, summaries, sources.sites)
 
 
 def summarize(articles: list[Article], resolution: Resolution) -> list[DocumentSummary]:

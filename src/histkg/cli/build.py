@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -11,7 +13,85 @@ from histkg.cli.app import main, plural
 from histkg.errors import EXIT_OK, EXIT_VIOLATIONS
 from histkg.mint import DEFAULT_BASE
 
+if TYPE_CHECKING:  # histkg.sources is imported when a command runs
+    from histkg.sources import SourceOptions
+
 FORCE_HELP = "Replace the previous output even with a graph of far fewer facts (or none)."
+#: Licence IRIs whose short name the site's footer shows.
+LICENCE_NAMES = {
+    "https://creativecommons.org/licenses/by-sa/4.0/": "CC BY-SA 4.0",
+    "https://creativecommons.org/licenses/by-sa/3.0/": "CC BY-SA 3.0",
+    "https://creativecommons.org/licenses/by/4.0/": "CC BY 4.0",
+    "https://creativecommons.org/publicdomain/zero/1.0/": "CC0 1.0",
+    "https://www.gnu.org/licenses/fdl-1.3.html": "GFDL 1.3",
+}
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def source_options(command: F) -> F:
+    """--wiki, --source-name, --licence and --max-dump-bytes, shared by build and publish."""
+    for option in reversed(
+        [
+            click.option(
+                "--wiki",
+                metavar="HOST|URL",
+                help="The wiki .wikitext files come from (en.wikipedia.org, or its article"
+                " address https://en.wikipedia.org/wiki/): linked persons and organizations get"
+                " sameAs links to its articles (and DBpedia for a Wikipedia). A dump names its"
+                " own wiki.",
+            ),
+            click.option(
+                "--source-name",
+                metavar="NAME",
+                help="Name of the source of the texts, shown by the site and VoID (default:"
+                " the dump's site name; 'Wikipedia' for the seed text formats).",
+            ),
+            click.option(
+                "--licence",
+                metavar="IRI",
+                help="Licence of the texts, an IRI (default: CC BY-SA 4.0 for Wikimedia wikis"
+                " and the seed text formats; none stated otherwise).",
+            ),
+            click.option(
+                "--max-dump-bytes",
+                type=click.IntRange(min=1),
+                default=None,
+                help="Stop reading an XML dump after this many bytes of XML"
+                " (default 128 GiB; a .bz2 is counted expanded).",
+            ),
+        ]
+    ):
+        command = option(command)
+    return command
+
+
+def make_options(
+    wiki: str | None,
+    source_name: str | None,
+    licence: str | None,
+    max_dump_bytes: int | None,
+) -> SourceOptions:
+    """The :class:`SourceOptions` of the command line."""
+    from histkg.model import WikiSite
+    from histkg.sources import SourceOptions, wiki_option
+    from histkg.sources.mediawiki import DEFAULT_MAX_BYTES, merge_site
+
+    site = None
+    if wiki is not None:
+        try:
+            site = wiki_option(wiki)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="'--wiki'") from None
+    if licence is not None and not licence.startswith(("http://", "https://")):
+        raise click.BadParameter("give the licence's IRI (https://…)", param_hint="'--licence'")
+    if source_name is not None or licence is not None:
+        given = WikiSite(
+            name=(source_name or "").strip(),
+            licence=licence or "",
+            licence_name=LICENCE_NAMES.get(licence or "", licence or ""),
+        )
+        site = merge_site(site, given) if site is not None else given
+    return SourceOptions(site=site, max_dump_bytes=max_dump_bytes or DEFAULT_MAX_BYTES)
 
 
 @main.command()
@@ -33,6 +113,7 @@ FORCE_HELP = "Replace the previous output even with a graph of far fewer facts (
 @click.option("--no-store", is_flag=True, help="Do not build the embedded store (output/store/).")
 @click.option("--force", is_flag=True, help=FORCE_HELP)
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+@source_options
 def build(
     inputs: tuple[Path, ...],
     out_dir: Path,
@@ -40,8 +121,13 @@ def build(
     no_store: bool,
     force: bool,
     quiet: bool,
+    wiki: str | None,
+    source_name: str | None,
+    licence: str | None,
+    max_dump_bytes: int | None,
 ) -> None:
-    """Build the graph of INPUTS (article files or folders; default seeds/).
+    """Build the graph of INPUTS (article files, .wikitext files, MediaWiki XML exports or
+    dumps (.xml, .xml.bz2), or folders of them; default seeds/).
 
     A build that would replace a graph in --out with one of less than half its triples
     (or with no person, tenure or event at all) is refused unless --force is given.
@@ -49,6 +135,8 @@ def build(
     \b
     Example:
       histkg build seeds/ --out output/ --base-iri https://example.org/id/
+      histkg build enwiki-pages-articles.xml.bz2 --out output/
+      histkg build articles/ --wiki en.wikipedia.org
     """
     from histkg.pipeline import build as run_build
     from histkg.pipeline import check_replace, render, write_outputs
@@ -57,6 +145,7 @@ def build(
 
     if not base_iri.endswith(("/", "#")):
         raise click.BadParameter("must end with '/' or '#'", param_hint="'--base-iri'")
+    options = make_options(wiki, source_name, licence, max_dump_bytes)
     paths = list(inputs) or [Path("seeds")]
     files = article_paths(paths)
     show = not quiet and len(files) > 1 and sys.stderr.isatty()
@@ -70,7 +159,7 @@ def build(
             if steps["n"] <= len(files):
                 bar.update(1)
 
-        result = run_build(paths, base_iri=base_iri, progress=tick)
+        result = run_build(paths, base_iri=base_iri, progress=tick, options=options)
     if not force:
         check_replace(result, out_dir)
     written = write_outputs(render(result), out_dir)
@@ -110,8 +199,17 @@ def build(
 )
 @click.option("--force", is_flag=True, help=FORCE_HELP)
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+@source_options
 def publish(
-    inputs: tuple[Path, ...], out_dir: Path, base_iri: str, force: bool, quiet: bool
+    inputs: tuple[Path, ...],
+    out_dir: Path,
+    base_iri: str,
+    force: bool,
+    quiet: bool,
+    wiki: str | None,
+    source_name: str | None,
+    licence: str | None,
+    max_dump_bytes: int | None,
 ) -> None:
     """Write the static linked-data site of INPUTS (default seeds/): a page per resource
     with its Turtle, JSON-LD and N-Triples, indexes, search, timeline, VoID, dumps, sitemap.
@@ -130,9 +228,10 @@ def publish(
 
     if not base_iri.endswith("/"):
         raise click.BadParameter("must end with '/'", param_hint="'--base-iri'")
+    options = make_options(wiki, source_name, licence, max_dump_bytes)
     paths = list(inputs) or [Path("seeds")]
     files = article_paths(paths)
-    result = run_build(paths, base_iri=base_iri)
+    result = run_build(paths, base_iri=base_iri, options=options)
     if not force:
         check_replace(result, out_dir)
     site = build_site(
@@ -142,6 +241,7 @@ def publish(
         base_iri,
         __version__,
         inputs_date(files),
+        result.sites,
     )
     replace_folder(site, out_dir)
     if not quiet:

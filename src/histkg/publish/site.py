@@ -18,10 +18,11 @@ import jinja2
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
-from histkg.model import Article
+from histkg.model import Article, WikiSite
 from histkg.publish.timeline import Bar, Mark, render_svg
 from histkg.resources import ontology_path
 from histkg.serialize import to_jsonld, to_ntriples, to_trig, to_turtle
+from histkg.sources import DEFAULT_SITE
 from histkg.vocab import HKG_IRI
 
 HKG = Namespace(HKG_IRI)
@@ -30,7 +31,7 @@ VOID = Namespace("http://rdfs.org/ns/void#")
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
 DCTERMS = Namespace("http://purl.org/dc/terms/")
 FOAF = Namespace("http://xmlns.com/foaf/0.1/")
-LICENSE = URIRef("https://creativecommons.org/licenses/by-sa/4.0/")
+
 
 #: Classes with an index page, in menu order: (class, plural, index path).
 INDEXES = [
@@ -75,14 +76,16 @@ class SiteBuilder:
         base: str,
         version: str,
         build_date: str | None,
+        sites: list[WikiSite] | None = None,
     ) -> None:
         self.g = graph
+        self.sites = sites if sites is not None else [DEFAULT_SITE]
         self.trig = dataset_trig
         self.base = base
         self.version = version
         self.build_date = build_date
         self.env = _env()
-        self.texts = {a.doc_id: a.text for a in articles}
+        self.texts = {a.path.name: a.text for a in articles}  # by hkg:sourceFile
         self.onto = Graph().parse(ontology_path())
         self.pages: dict[str, Page] = {}
         for s in sorted(
@@ -147,11 +150,20 @@ class SiteBuilder:
             nav=nav,
             version=self.version,
             build_date=self.build_date,
+            source_text=self.source_text(),
             alternates=context.pop("alternates", []),
             jsonld=context.pop("jsonld", ""),
             **context,
         )
         return text.encode("utf-8")
+
+    def source_text(self) -> str:
+        """'Wikipedia text (CC BY-SA 4.0)': the sources of the texts and their licences."""
+        names = " and ".join(dict.fromkeys(site.name for site in self.sites))
+        licences = ", ".join(
+            dict.fromkeys(site.licence_name or "licence not stated" for site in self.sites)
+        )
+        return f"{names} text ({licences})"
 
     def context_of(self, doc: str, begin: int, end: int) -> tuple[str, str]:
         """The rest of the sentence around a span: (before, after)."""
@@ -193,8 +205,8 @@ class SiteBuilder:
             quote = self.g.value(span, HKG.quote)
             if doc_node is None or begin is None or end is None or quote is None:
                 continue
-            doc_id = self.g.value(doc_node, HKG.sourceFile)
-            key = str(doc_id).rsplit(".", 1)[0] if doc_id else ""
+            source_file = self.g.value(doc_node, HKG.sourceFile)
+            key = str(source_file) if source_file else ""
             before, after = self.context_of(key, int(str(begin)), int(str(end)))
             target = self.pages.get(str(doc_node))
             evidence.append(
@@ -257,7 +269,7 @@ class SiteBuilder:
 
     def document_html(self, node: Node) -> str:
         file = self.g.value(node, HKG.sourceFile)
-        text = self.texts.get(str(file).rsplit(".", 1)[0], "") if file else ""
+        text = self.texts.get(str(file), "") if file else ""
         starts = sorted(
             {
                 int(str(b))
@@ -398,7 +410,11 @@ class SiteBuilder:
                 ),
             )
         )
-        g.add((dataset, DCTERMS.license, LICENSE))
+        for licence in dict.fromkeys(s.licence for s in self.sites if s.licence):
+            g.add((dataset, DCTERMS.license, URIRef(licence)))
+        for site in self.sites:
+            if site.article_base:
+                g.add((dataset, DCTERMS.source, URIRef(site.article_base)))
         g.add((dataset, DCTERMS.creator, Literal(f"histkg {self.version}")))
         if self.build_date:
             g.add((dataset, DCTERMS.modified, Literal(self.build_date, datatype=XSD.date)))
@@ -488,9 +504,11 @@ def build_site(
     base: str,
     version: str,
     build_date: str | None,
+    sites: list[WikiSite] | None = None,
 ) -> dict[str, bytes]:
-    """Every file of the static site, by path relative to the site's root."""
-    return SiteBuilder(graph, trig, articles, base, version, build_date).build()
+    """Every file of the static site, by path relative to the site's root; ``sites`` name
+    the source and licence of the texts (default: Wikipedia, CC BY-SA 4.0)."""
+    return SiteBuilder(graph, trig, articles, base, version, build_date, sites).build()
 
 
 __all__ = ["build_site", "to_trig"]

@@ -20,6 +20,7 @@ from histkg.resolve.entities import ANAPHORA, Entities
 from histkg.resolve.facts import cited_work, document, org_facts
 from histkg.resolve.labels import Labels
 from histkg.resolve.ledger import Ledger
+from histkg.resolve.links import same_as
 from histkg.resolve.merge import add_event, add_tenure, successions
 from histkg.resolve.records import (
     SURFACE_RULE,
@@ -71,4 +72,5 @@ def resolve(corpus: CorpusExtraction) -> Resolution:
     emit_tenures(labels, tenures)
     emit_entities(labels)
     emit_spans(ledger, corpus)
+    same_as(ledger, corpus)
     return ledger.resolution()

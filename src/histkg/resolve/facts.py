@@ -54,8 +54,10 @@ def cited_work(ledger: Ledger, work: WorkRecord, ex: Extraction) -> None:
     ref = Ref("work", key)
     ledger.names[ref] = " ".join(key.split()[:8])
     ledger.add(ref, "type", Text("Work"), doc)
-    ledger.add(ref, "title", Text(work.title), doc)
-    ledger.add(ref, "label", Text(work.title, "en"), doc)
+    # one title per work: the first as written ("The X" and "X" are one work)
+    title = ledger.key_surface.setdefault(f"work:{key}", work.title)
+    ledger.add(ref, "title", Text(title), doc)
+    ledger.add(ref, "label", Text(title, "en"), doc)
     for c in work.creators:
         ledger.add(ref, "creatorName", Text(c), doc)
     if work.published is not None:

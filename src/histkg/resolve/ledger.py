@@ -21,9 +21,12 @@ class Ledger:
         #: how a thing known only by its key (a parent body, a country) was written
         self.key_surface: dict[str, str] = {}
         self.spans: dict[Ref, Span] = {}
+        #: every span where a thing is named (for the links of wikitext articles)
+        self.named_at: dict[Ref, set[Span]] = defaultdict(set)
 
     def seen(self, ref: Ref, surface: str, span: Span) -> None:
         self.forms[ref][surface].add(span.doc_id)
+        self.named_at[ref].add(span)
         if span.end > span.begin:
             key = (ref, span.doc_id)
             if key not in self.first_mention or span.begin < self.first_mention[key].begin:

@@ -1,25 +1,72 @@
 """Readers: files -> :class:`~histkg.model.Article`.
 
-Two formats are recognised automatically:
+Four formats are recognised:
 
 * **sectioned**: a first line ``= Title =``, an optional infobox (a name line followed by
   ``- Key: Value`` lines), ``==Section==`` headings and ``- `` list items;
-* **plain**: running text, optionally followed by a reference list.
+* **plain**: running text, optionally followed by a reference list;
+* **wikitext** (files ending ``.wikitext``): MediaWiki source markup (``wikitext.py``);
+* **MediaWiki XML** (``.xml``, ``.xml.bz2``): an export or dump, one article per page
+  (``mediawiki.py``).
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from histkg.errors import SourceError
-from histkg.model import Article
+from histkg.errors import CodedWarning, SourceError
+from histkg.model import Article, WikiSite
+from histkg.sources.mediawiki import (
+    DEFAULT_MAX_BYTES,
+    DumpReading,
+    is_dump_name,
+    looks_like_export,
+    merge_site,
+    read_dump,
+    site_of,
+)
 from histkg.sources.plain import read_plain
 from histkg.sources.sectioned import is_sectioned, read_sectioned
+from histkg.sources.wikitext import read_wikitext
 
-#: File name endings read from a folder.
-ARTICLE_SUFFIXES = (".txt", ".wiki", ".md")
+#: File name endings read from a folder (and ``.xml.bz2``).
+ARTICLE_SUFFIXES = (".txt", ".wiki", ".md", ".wikitext", ".xml")
+#: The source and licence of the seed text formats (sectioned, plain) when neither the
+#: input nor an option names them: the text histkg was first built for.
+DEFAULT_SITE = WikiSite(
+    name="Wikipedia",
+    licence="https://creativecommons.org/licenses/by-sa/4.0/",
+    licence_name="CC BY-SA 4.0",
+)
+#: The source of wikitext files when no option names their wiki.
+UNKNOWN_WIKI = WikiSite(name="an unnamed MediaWiki wiki")
+
+
+@dataclass
+class SourceOptions:
+    """What the command line says about the inputs.
+
+    ``site`` names the wiki of ``.wikitext`` files and the dataset's source and licence;
+    a dump's ``<siteinfo>`` fills in what it leaves empty.
+    """
+
+    site: WikiSite | None = None
+    max_dump_bytes: int = DEFAULT_MAX_BYTES
+
+
+@dataclass
+class Sources:
+    """The articles read from the inputs, the warnings of reading and the sites they
+    come from (in input order, each once)."""
+
+    articles: list[Article] = field(default_factory=list)
+    warnings: list[CodedWarning] = field(default_factory=list)
+    sites: list[WikiSite] = field(default_factory=list)
+
+
 #: Files of a folder that are about the folder, not articles (compared without ending,
 #: case-insensitively): a README.md beside the articles is not read as one.
 NOT_ARTICLE_NAMES = frozenset(
@@ -30,6 +77,28 @@ NOT_ARTICLE_NAMES = frozenset(
 NOT_ARTICLE_SUFFIXES = frozenset(
     {".rq", ".sparql", ".ttl", ".nt", ".nq", ".trig", ".jsonld", ".json", ".rdf", ".owl", ".toml"}
 )
+
+
+def wiki_option(value: str) -> WikiSite:
+    """The wiki an option names: a host (``de.wikipedia.org``) or its article path
+    (``https://de.wikipedia.org/wiki/``).
+
+    Raises:
+        ValueError: the value is no host or http(s) address.
+
+    >>> wiki_option("fr.wikipedia.org").dbpedia_base
+    'http://fr.dbpedia.org/resource/'
+    """
+    value = value.strip()
+    if "://" not in value:
+        if not value or "/" in value or "." not in value:
+            raise ValueError("give the wiki's host (en.wikipedia.org) or its article address")
+        value = f"https://{value}/wiki/"
+    if not value.startswith(("http://", "https://")):
+        raise ValueError("give an http or https address")
+    if not value.endswith("/"):
+        value += "/"
+    return site_of("", value, "")
 
 
 def normalize_newlines(text: str) -> str:
@@ -62,8 +131,17 @@ def decode(path: Path, data: bytes) -> str:
         ) from None
 
 
-def read_article(path: Path) -> Article:
+def read_article(path: Path, site: WikiSite | None = None) -> Article:
     """Read one article file, detecting its format.
+
+    Raises:
+        SourceError: the file is missing, empty, binary or not UTF-8, or its infobox is malformed.
+    """
+    return read_document(path, site)[0]
+
+
+def read_document(path: Path, site: WikiSite | None = None) -> tuple[Article, list[CodedWarning]]:
+    """Read one article file with the warnings of reading it (wikitext only).
 
     Raises:
         SourceError: the file is missing, empty, binary or not UTF-8, or its infobox is malformed.
@@ -78,9 +156,59 @@ def read_article(path: Path) -> Article:
         raise SourceError(path, f"cannot read ({exc.strerror}); check its permissions") from None
     text = decode(path, data)
     sha = hashlib.sha256(data).hexdigest()
+    if path.suffix.lower() == ".wikitext":
+        return read_wikitext(path, text, sha, site=site)
     if is_sectioned(text):
-        return read_sectioned(path, text, sha)
-    return read_plain(path, text, sha)
+        return read_sectioned(path, text, sha), []
+    return read_plain(path, text, sha), []
+
+
+def read_sources(
+    paths: list[Path],
+    options: SourceOptions | None = None,
+    progress: Callable[[], None] | None = None,
+) -> Sources:
+    """Read every file of ``paths`` (from :func:`article_paths`), each page of a dump as
+    one article.
+
+    Raises:
+        SourceError: a file cannot be read, a dump is refused, or two documents would have
+            the same name.
+    """
+    options = options or SourceOptions()
+    out = Sources()
+    owners: dict[str, str] = {}
+    for path in paths:
+        if is_dump_name(path):
+            reading = DumpReading()
+            found = list(
+                read_dump(path, reading, max_bytes=options.max_dump_bytes, site_option=options.site)
+            )
+            out.warnings.extend(reading.warnings)
+            site = reading.site or options.site or UNKNOWN_WIKI
+        else:
+            wikitext = path.suffix.lower() == ".wikitext"
+            site = UNKNOWN_WIKI if wikitext else DEFAULT_SITE
+            if options.site is not None:
+                site = merge_site(site, options.site)
+            article, warnings = read_document(path, site if wikitext else None)
+            found = [article]
+            out.warnings.extend(warnings)
+        for article in found:
+            where = str(article.path)
+            if article.doc_id in owners:
+                raise SourceError(
+                    where,
+                    f"has the same name as {owners[article.doc_id]}; documents are named after"
+                    " their file or page title, so rename or leave out one of them",
+                )
+            owners[article.doc_id] = where
+            out.articles.append(article)
+        if site not in out.sites:
+            out.sites.append(site)
+        if progress:
+            progress()
+    return out
 
 
 def article_paths(inputs: list[Path]) -> list[Path]:
@@ -135,6 +263,8 @@ def article_paths(inputs: list[Path]) -> list[Path]:
 
 def is_article_name(path: Path) -> bool:
     """Whether a file of a folder is read as an article: by its ending, and not a README."""
+    if is_dump_name(path):
+        return looks_like_export(path)
     return path.suffix.lower() in ARTICLE_SUFFIXES and path.stem.lower() not in NOT_ARTICLE_NAMES
 
 
