@@ -97,7 +97,8 @@ class CodedWarning:
     """A coded warning: something was seen but not turned into a fact.
 
     Codes: ``W101`` unknown infobox key, ``W102`` infobox value left unparsed,
-    ``W201`` relative date left unresolved, ``W202`` date phrase not understood,
+    ``W201`` relative date left unresolved, ``W202`` an infobox date that does not exist
+    (31 February, a range that ends before it starts) or is not understood, left out whole,
     ``W301`` reference not parsed, ``W401`` facts from two documents disagree,
     ``W501`` an event the text does not state as a fact (negated, alleged, attempted,
     hypothetical) left out, ``W502`` a story (a plot section, an article about a novel or
