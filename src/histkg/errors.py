@@ -15,6 +15,7 @@ EXIT_VIOLATIONS = 1
 EXIT_INPUT = 2  # a wrong input, output path or argument; nothing was changed
 EXIT_STORE = 3  # a store, endpoint or server that cannot be written, reached or started
 EXIT_INTERNAL = 4  # a bug in histkg: run again with --debug and report the traceback
+EXIT_BUSY = 5  # another build or publish is writing the same --out folder; nothing was changed
 EXIT_INTERRUPTED = 130  # stopped with Ctrl-C (128 + SIGINT); outputs are left as they were
 
 
@@ -90,6 +91,12 @@ class StoreError(KGError):
     """A triple store cannot be written, opened or reached, or a server cannot start."""
 
     exit_code = EXIT_STORE
+
+
+class BusyError(KGError):
+    """Another histkg process is writing the same output folder (it holds its lock)."""
+
+    exit_code = EXIT_BUSY
 
 
 @dataclass(frozen=True, order=True)
