@@ -104,7 +104,7 @@ def _offset_for(rel: str) -> int:
 
 def _exists(year: int, month: int | None, day: int | None) -> bool:
     try:
-        datetime.date(year, month or 1, day or 1)
+        datetime.date(year, 1 if month is None else month, 1 if day is None else day)
     except ValueError:
         return False
     return True

@@ -16,7 +16,7 @@ _SEP = r"\s*(?:–|—|-|\bto\b|\buntil\b)\s*"
 
 def _valid(year: int, month: int | None, day: int | None) -> Date | None:
     try:
-        datetime.date(year, month or 1, day or 1)
+        datetime.date(year, 1 if month is None else month, 1 if day is None else day)
     except ValueError:
         return None
     if month is None:
