@@ -27,6 +27,6 @@ def test_readme_documents_every_exit_code() -> None:
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     codes = {v for k, v in vars(errors).items() if k.startswith("EXIT_")}
-    assert codes == {0, 1, 2, 3, 4, 130}
+    assert codes == {0, 1, 2, 3, 4, 5, 130}
     for code in codes:
         assert f"| `{code}` |" in readme, code

@@ -15,6 +15,7 @@ EXIT_VIOLATIONS = 1
 EXIT_INPUT = 2  # a wrong input, output path or argument; nothing was changed
 EXIT_STORE = 3  # a store, endpoint or server that cannot be written, reached or started
 EXIT_INTERNAL = 4  # a bug in histkg: run again with --debug and report the traceback
+EXIT_BUSY = 5  # another build or publish is writing the same --out folder; nothing was changed
 EXIT_INTERRUPTED = 130  # stopped with Ctrl-C (128 + SIGINT); outputs are left as they were
 
 
@@ -92,12 +93,19 @@ class StoreError(KGError):
     exit_code = EXIT_STORE
 
 
+class BusyError(KGError):
+    """Another histkg process is writing the same output folder (it holds its lock)."""
+
+    exit_code = EXIT_BUSY
+
+
 @dataclass(frozen=True, order=True)
 class CodedWarning:
     """A coded warning: something was seen but not turned into a fact.
 
     Codes: ``W101`` unknown infobox key, ``W102`` infobox value left unparsed,
-    ``W201`` relative date left unresolved, ``W202`` date phrase not understood,
+    ``W201`` relative date left unresolved, ``W202`` an infobox date that does not exist
+    (31 February, a range that ends before it starts) or is not understood, left out whole,
     ``W301`` reference not parsed, ``W401`` facts from two documents disagree,
     ``W501`` an event the text does not state as a fact (negated, alleged, attempted,
     hypothetical) left out, ``W502`` a story (a plot section, an article about a novel or

@@ -177,7 +177,8 @@ class EventRecord:
     types: list[str]
     evidence: Span
     trigger: str
-    date: Date | None = None
+    date: Date | None = None  # when it happened; its start when ``end`` is set
+    end: Date | None = None  # the last day of an event that lasted ("23–24 May 1901")
     agents: list[Mention] = field(default_factory=list)
     affected: list[Mention] = field(default_factory=list)
     participants: list[Mention] = field(default_factory=list)

@@ -5,9 +5,7 @@ sources -> extract -> resolve -> mint/assemble -> validate -> serialize.
 
 from __future__ import annotations
 
-import os
 import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,10 +13,11 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 
 from histkg.assemble import assemble, merged_graph
-from histkg.errors import CodedWarning, OutputError, RefusedError
+from histkg.errors import CodedWarning, RefusedError
 from histkg.extract import extract_corpus
 from histkg.mint import DEFAULT_BASE
 from histkg.model import Article, Text, WikiSite
+from histkg.outdir import carry_over, new_staging, stage, swap_in, unwritable, write_files
 from histkg.resolve import Resolution, resolve
 from histkg.serialize import RdfFormat, to_jsonld, to_nquads, to_ntriples, to_trig, to_turtle
 from histkg.sources import SourceOptions, article_paths, read_sources
@@ -215,92 +214,58 @@ def check_replace(result: BuildResult, out_dir: Path) -> None:
     )
 
 
-def _unwritable(out_dir: Path, exc: OSError) -> OutputError:
-    reason = exc.strerror or type(exc).__name__
-    for folder in out_dir.parents:  # a file where a folder should be
-        if folder.exists():
-            if not folder.is_dir():
-                reason = f"{folder} is a file, not a folder"
-            break
-    return OutputError(
-        f"{out_dir}: cannot write here ({reason}); choose another --out folder,"
-        " or check its permissions and free space"
-    )
+def write_outputs(
+    files: dict[str, bytes], out_dir: Path, store: Callable[[Path], object] | None = None
+) -> list[Path]:
+    """Replace ``out_dir`` with a folder holding ``files``, in one step.
 
-
-def _check_folder(out_dir: Path) -> None:
-    if out_dir.exists() and not out_dir.is_dir():
-        raise OutputError(
-            f"{out_dir}: exists and is not a folder; choose another --out folder"
-            " or move the file away"
-        )
-
-
-def write_outputs(files: dict[str, bytes], out_dir: Path) -> list[Path]:
-    """Write every file to a temporary folder first, then move each into ``out_dir``.
-
-    A failure before the moves leaves ``out_dir`` untouched.
+    The files are written into a staging folder beside ``out_dir``; ``store(staging)``
+    then adds the embedded store (from ``staging/graph.nq``); whatever else ``out_dir``
+    holds (a site, a store not rebuilt) is carried over; the staging folder is then
+    swapped in (:mod:`histkg.outdir`). A failure or a kill at any point leaves ``out_dir``
+    as it was. Hold :func:`histkg.outdir.writer_lock` around it when other processes may
+    write the same folder.
 
     Raises:
         OutputError: ``out_dir`` is a file, or its folder cannot be written.
     """
-    _check_folder(out_dir)
+    staging = new_staging(out_dir)
     try:
-        out_dir.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
+        write_files(staging, files)
+        stage("staged")
+        if store is not None:
+            store(staging)
+        stage("stored")
+        carry_over(out_dir, staging)
+        stage("carried")
     except OSError as exc:
-        raise _unwritable(out_dir, exc) from None
-    try:
-        for name, data in files.items():
-            (staging / name).write_bytes(data)
-        out_dir.mkdir(exist_ok=True)
-        written = []
-        for name in files:
-            os.replace(staging / name, out_dir / name)
-            written.append(out_dir / name)
-        return written
-    except OSError as exc:
-        raise _unwritable(out_dir, exc) from None
-    finally:
         shutil.rmtree(staging, ignore_errors=True)
+        raise unwritable(out_dir, exc) from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    swap_in(staging, out_dir)
+    return [out_dir / name for name in files]
 
 
 def replace_folder(files: dict[str, bytes], out_dir: Path) -> None:
-    """Write ``files`` (relative path -> bytes) as the whole of ``out_dir``, atomically:
+    """Write ``files`` (relative path -> bytes) as the whole of ``out_dir``, in one step:
     into a staging folder first, then swapped in place of the old one.
 
     Raises:
         OutputError: ``out_dir`` is a file, or its folder cannot be written.
     """
-    _check_folder(out_dir)
+    staging = new_staging(out_dir)
     try:
-        out_dir.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
+        write_files(staging, files)
+        stage("staged")
     except OSError as exc:
-        raise _unwritable(out_dir, exc) from None
-    old = out_dir.parent / f".{out_dir.name}-old"
-    try:
-        for name, data in files.items():
-            target = staging / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        staging.chmod(0o755)
-        if old.exists():
-            shutil.rmtree(old)
-        moved = out_dir.exists()
-        if moved:
-            out_dir.rename(old)
-        try:
-            staging.rename(out_dir)
-        except OSError:
-            if moved:  # put the previous folder back
-                old.rename(out_dir)
-            raise
-    except OSError as exc:
-        raise _unwritable(out_dir, exc) from None
-    finally:
         shutil.rmtree(staging, ignore_errors=True)
-        shutil.rmtree(old, ignore_errors=True)
+        raise unwritable(out_dir, exc) from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    swap_in(staging, out_dir)
 
 
 def inputs_date(files: list[Path]) -> str | None:

@@ -13,7 +13,7 @@ from pyshacl import validate as shacl_validate
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
-from histkg.errors import SourceError, parser_reason
+from histkg.errors import SourceError, one_line, parser_reason
 from histkg.resources import shapes_dir
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -84,6 +84,10 @@ def validate(data: Graph, shapes: Graph | None = None) -> Report:
     conforms, report_graph, _text = shacl_validate(
         data, shacl_graph=shapes_graph, inference="none", advanced=True, allow_warnings=False
     )
+    if not isinstance(report_graph, Graph):  # pySHACL refused the shapes themselves
+        raise SourceError(
+            "shapes", f"the shapes are not valid SHACL: {one_line(str(_text), 200)}; fix them"
+        )
     violations = []
     for result in report_graph.subjects(RDF.type, SH.ValidationResult):
         shape = report_graph.value(result, SH.sourceShape)

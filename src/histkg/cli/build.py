@@ -138,6 +138,7 @@ def build(
       histkg build enwiki-pages-articles.xml.bz2 --out output/
       histkg build articles/ --wiki en.wikipedia.org
     """
+    from histkg.outdir import stage, writer_lock
     from histkg.pipeline import build as run_build
     from histkg.pipeline import check_replace, render, write_outputs
     from histkg.sources import article_paths
@@ -148,6 +149,7 @@ def build(
     options = make_options(wiki, source_name, licence, max_dump_bytes)
     paths = list(inputs) or [Path("seeds")]
     files = article_paths(paths)
+
     show = not quiet and len(files) > 1 and sys.stderr.isatty()
     with click.progressbar(
         length=len(files), label="reading", file=sys.stderr, hidden=not show
@@ -160,11 +162,15 @@ def build(
                 bar.update(1)
 
         result = run_build(paths, base_iri=base_iri, progress=tick, options=options)
-    if not force:
-        check_replace(result, out_dir)
-    written = write_outputs(render(result), out_dir)
-    if not no_store:
-        write_store(out_dir / "graph.nq", out_dir / STORE_DIR)
+    stage("built")
+
+    def store(staging: Path) -> None:
+        write_store(staging / "graph.nq", staging / STORE_DIR)
+
+    with writer_lock(out_dir):  # one writer at a time, from the check to the swap
+        if not force:
+            check_replace(result, out_dir)
+        written = write_outputs(render(result), out_dir, None if no_store else store)
     if not quiet:
         for warning in result.warnings:
             click.echo(f"warning: {warning}", err=True)
@@ -220,6 +226,7 @@ def publish(
       histkg serve --site output/site/
     """
     from histkg import __version__
+    from histkg.outdir import stage, writer_lock
     from histkg.pipeline import build as run_build
     from histkg.pipeline import check_replace, inputs_date, replace_folder
     from histkg.publish.site import build_site
@@ -232,18 +239,20 @@ def publish(
     paths = list(inputs) or [Path("seeds")]
     files = article_paths(paths)
     result = run_build(paths, base_iri=base_iri, options=options)
-    if not force:
-        check_replace(result, out_dir)
-    site = build_site(
-        result.graph,
-        to_trig(result.dataset),
-        result.articles,
-        base_iri,
-        __version__,
-        inputs_date(files),
-        result.sites,
-    )
-    replace_folder(site, out_dir)
+    stage("built")
+    with writer_lock(out_dir):
+        if not force:
+            check_replace(result, out_dir)
+        site = build_site(
+            result.graph,
+            to_trig(result.dataset),
+            result.articles,
+            base_iri,
+            __version__,
+            inputs_date(files),
+            result.sites,
+        )
+        replace_folder(site, out_dir)
     if not quiet:
         pages = sum(1 for name in site if name.endswith(".html"))
         click.echo(

@@ -239,8 +239,29 @@ def load(
     type=click.IntRange(min=1),
     help="Largest SPARQL answer served.",
 )
+@click.option(
+    "--max-rows",
+    default=100_000,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Most rows (or triples) of a SPARQL answer served.",
+)
+@click.option(
+    "--max-query-bytes",
+    default=100_000,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Longest SPARQL query read.",
+)
 def serve(
-    site: Path, graph_file: Path, host: str, port: int, timeout: float, max_bytes: int
+    site: Path,
+    graph_file: Path,
+    host: str,
+    port: int,
+    timeout: float,
+    max_bytes: int,
+    max_rows: int,
+    max_query_bytes: int,
 ) -> None:
     """Serve the published site with content negotiation and a read-only SPARQL endpoint
     at /sparql.
@@ -258,7 +279,7 @@ def serve(
             f"{site} holds no site; run 'histkg publish' first", param_hint="'--site'"
         )
     store = store_for(graph_file) if graph_file.is_file() else None
-    server = make_server(site, store, host, port, timeout, max_bytes)
+    server = make_server(site, store, host, port, timeout, max_bytes, max_rows, max_query_bytes)
     click.echo(
         f"serving {site} at http://{host}:{server.server_address[1]}/ (Ctrl-C stops)", err=True
     )

@@ -163,7 +163,7 @@ def extract_corpus(
         box = read_box(article, country, main_party)  # by template: org, event or person
         warnings.extend(box.warnings)
         facts = box.org
-        book = books[article_group(article.title)]
+        book = books.get(article_group(article.title)) or NameBook()  # no prose, no names
         reader = ArticleReader(article, book, main_party, country, faction_names, set(acronyms))
         reader.person_infobox = infobox_kind(article) == "officeholder"
         if facts is not None:

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -119,6 +120,14 @@ def _offset_for(rel: str) -> int:
     return 0
 
 
+def _exists(year: int, month: int | None, day: int | None) -> bool:
+    try:
+        datetime.date(year, 1 if month is None else month, 1 if day is None else day)
+    except ValueError:
+        return False
+    return True
+
+
 def find_dates(text: str, context_year: int | None) -> list[DateMention]:
     """Every date phrase in ``text``, longest first where they overlap.
 
@@ -146,7 +155,7 @@ def find_dates(text: str, context_year: int | None) -> list[DateMention]:
                 year += _offset_for(groups["rel"])
             month = MONTHS[groups["month"]] if groups.get("month") else None
             day = int(groups["day"]) if groups.get("day") else None
-            if day is not None and not 1 <= day <= 31:
+            if year < 1 or not _exists(year, month, day):  # 31 February, year 0: no date
                 continue
             if month is None:
                 iso = f"{year:04d}"

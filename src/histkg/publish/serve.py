@@ -6,13 +6,16 @@
 * files of the site are served as they are; nothing outside the site folder is;
 * ``/sparql`` runs SPARQL 1.1 queries (GET ``?query=``, POST form or
   ``application/sparql-query``) on the embedded store, each in a child process killed
-  after ``timeout`` seconds, with a cap on the size of the answer; updates are refused.
+  after ``timeout`` seconds (``503``), with caps on the size of the query (``413`` for a
+  POST body, ``414`` for a GET URL), on the rows or triples of the answer and on its bytes
+  (``413``: add a LIMIT); updates are refused (``403``).
 """
 
 from __future__ import annotations
 
 import errno
 import http.server
+import itertools
 import multiprocessing
 import posixpath
 import re
@@ -21,7 +24,10 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
+import pyoxigraph as ox
+
 from histkg.errors import StoreError, UsageError
+from histkg.query import with_prefixes  # imported here, not in each query's child: 0.3 s
 
 RDF_TYPES = {
     ".html": "text/html; charset=utf-8",
@@ -49,6 +55,9 @@ RESULT_TYPES = {
     "text/csv": "csv",
     "text/tab-separated-values": "tsv",
 }
+#: default caps of a SPARQL request: the query's size in bytes, the rows of its answer
+MAX_QUERY_BYTES = 100_000
+MAX_ROWS = 100_000
 UPDATE_RE = re.compile(
     r"^\s*(?:(?:PREFIX|BASE)\s[^\n]*\n\s*)*(?:INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
     re.I,
@@ -100,14 +109,19 @@ def syntax_message(message: str) -> str:
     return f"line {line}, column {column}: {detail}"
 
 
-def _run_query(store_dir: str, query: str, fmt: str, limit: int, conn: Connection) -> None:
-    import pyoxigraph as ox
-
-    from histkg.query import with_prefixes
-
+def _run_query(
+    store_dir: str, query: str, fmt: str, limit: int, max_rows: int, conn: Connection
+) -> None:
     try:
         store = ox.Store.read_only(store_dir)
-        results = store.query(with_prefixes(query)[0])
+        text = with_prefixes(query)[0]
+        results = store.query(text)
+        if isinstance(results, ox.QuerySolutions | ox.QueryTriples):
+            rows = sum(1 for _ in itertools.islice(results, max_rows + 1))
+            if rows > max_rows:
+                conn.send(("too-many-rows", b""))
+                return
+            results = store.query(text)  # counted: run again to serialize
         if isinstance(results, ox.QueryTriples):
             data = results.serialize(
                 format=ox.RdfFormat.N_TRIPLES if fmt == "nt" else ox.RdfFormat.TURTLE
@@ -132,8 +146,10 @@ def _run_query(store_dir: str, query: str, fmt: str, limit: int, conn: Connectio
 class SiteHandler(http.server.BaseHTTPRequestHandler):
     site: Path
     store: Path | None
-    timeout = 10.0
+    timeout = 10.0  # seconds a query may run (also the socket timeout of a silent client)
     max_bytes = 10_000_000
+    max_rows = MAX_ROWS
+    max_query_bytes = MAX_QUERY_BYTES
     server_version = "histkg"
 
     def log_message(self, format: str, *args: object) -> None:
@@ -179,6 +195,12 @@ class SiteHandler(http.server.BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         parts = urlsplit(self.path)
         if parts.path == "/sparql":
+            if len(parts.query) > self.max_query_bytes:
+                self.text(
+                    414,
+                    f"URI Too Long: the query is longer than {self.max_query_bytes:,} bytes",
+                )
+                return
             query = parse_qs(parts.query).get("query", [""])[0]
             self.sparql(query)
             return
@@ -223,7 +245,22 @@ class SiteHandler(http.server.BaseHTTPRequestHandler):
         if parts.path != "/sparql":
             self.text(405, "Method Not Allowed: the site is read-only")
             return
-        length = int(self.headers.get("Content-Length") or 0)
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            length = -1
+        if length < 0:
+            self.close_connection = True
+            self.text(400, "Bad Request: Content-Length is not a number of bytes")
+            return
+        if length > self.max_query_bytes:
+            self.close_connection = True  # the body is not read
+            self.text(
+                413,
+                f"Payload Too Large: the query is {length:,} bytes; at most"
+                f" {self.max_query_bytes:,} are read",
+            )
+            return
         body = self.rfile.read(length).decode("utf-8", "replace")
         content_type = (self.headers.get("Content-Type") or "").split(";")[0].strip()
         if content_type == "application/sparql-update" or "update" in parse_qs(body):
@@ -272,7 +309,8 @@ class SiteHandler(http.server.BaseHTTPRequestHandler):
         context = multiprocessing.get_context("fork")
         parent, child = context.Pipe(duplex=False)
         worker = context.Process(
-            target=_run_query, args=(str(self.store), query, fmt, self.max_bytes, child)
+            target=_run_query,
+            args=(str(self.store), query, fmt, self.max_bytes, self.max_rows, child),
         )
         worker.start()
         child.close()
@@ -293,6 +331,12 @@ class SiteHandler(http.server.BaseHTTPRequestHandler):
                 f"{media}; charset=utf-8" if media.startswith("text/") else media,
                 {"Vary": "Accept"},
             )
+        elif status == "too-many-rows":
+            self.text(
+                413,
+                f"Payload Too Large: the answer has more than {self.max_rows:,} rows or triples;"
+                " add a LIMIT",
+            )
         elif status == "too-large":
             self.text(
                 413, f"Payload Too Large: the answer exceeds {self.max_bytes:,} bytes; add a LIMIT"
@@ -303,6 +347,14 @@ class SiteHandler(http.server.BaseHTTPRequestHandler):
             self.text(500, f"Query failed: {data.decode()}")
 
 
+class Server(http.server.ThreadingHTTPServer):
+    """A thread per connection; a listen backlog for bursts of clients (the default of 5
+    makes the sixth of fifty clients connecting at once wait for the SYN to be resent, a
+    second or more)."""
+
+    request_queue_size = 128
+
+
 def make_server(
     site: Path,
     store: Path | None,
@@ -310,19 +362,28 @@ def make_server(
     port: int = 8000,
     timeout: float = 10.0,
     max_bytes: int = 10_000_000,
-) -> http.server.ThreadingHTTPServer:
+    max_rows: int = MAX_ROWS,
+    max_query_bytes: int = MAX_QUERY_BYTES,
+) -> Server:
     """An HTTP server for ``site`` (call ``serve_forever`` on it)."""
     handler = type(
         "Handler",
         (SiteHandler,),
-        {"site": site.resolve(), "store": store, "timeout": timeout, "max_bytes": max_bytes},
+        {
+            "site": site.resolve(),
+            "store": store,
+            "timeout": timeout,
+            "max_bytes": max_bytes,
+            "max_rows": max_rows,
+            "max_query_bytes": max_query_bytes,
+        },
     )
     if not 0 <= port <= 65535:
         raise UsageError(
             f"port {port} is out of range; pick a --port from 0 (any free port) to 65535"
         )
     try:
-        return http.server.ThreadingHTTPServer((host, port), handler)
+        return Server((host, port), handler)
     except OSError as exc:
         raise StoreError(f"{host}:{port}: {_bind_reason(exc, port)}") from None
 

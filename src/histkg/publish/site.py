@@ -346,7 +346,7 @@ class SiteBuilder:
         here = "timeline.html"
         marks = []
         for event in self.g.subjects(RDF.type, HKG.Event):
-            date = self.g.value(event, HKG.date)
+            date = self.g.value(event, HKG.date) or self.g.value(event, HKG.startDate)
             if date is not None and str(event) in self.pages:
                 marks.append(
                     Mark(

@@ -45,7 +45,10 @@ def emit_events(labels: Labels, events: list[ResolvedEvent]) -> None:
             for t in [*ev.types, "Event"]:
                 add(ref, "type", Text(t), doc)
             add(ref, "label", Text(labels.event_label(ev), "en"), doc)
-            if ev.date is not None:
+            if ev.date is not None and ev.end is not None:  # it lasted: both ends
+                add(ref, "startDate", ev.date, doc)
+                add(ref, "endDate", ev.end, doc)
+            elif ev.date is not None:
                 add(ref, "date", ev.date, doc)
             for attr, prop in _ROLES.items():
                 for r in getattr(ev, attr):

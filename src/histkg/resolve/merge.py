@@ -48,6 +48,7 @@ def add_event(
     ev = ResolvedEvent(
         types=list(record.types),
         date=record.date,
+        end=record.end,
         agents=refs(record.agents),
         affected=refs(record.affected),
         participants=refs(record.participants),
@@ -115,6 +116,8 @@ def same_event(a: ResolvedEvent, b: ResolvedEvent) -> bool:
 
 def merge_event(a: ResolvedEvent, b: ResolvedEvent) -> None:
     a.date = finer(a.date, b.date)
+    if compatible(a.end, b.end):
+        a.end = finer(a.end, b.end)
     for attr in ("agents", "affected", "participants", "voted_for", "voted_against"):
         merged = sorted(set(getattr(a, attr)) | set(getattr(b, attr)))
         setattr(a, attr, merged)

@@ -22,7 +22,8 @@ def norm(text: str) -> str:
 @dataclass
 class ResolvedEvent:
     types: list[str]
-    date: Date | None
+    date: Date | None  # when it happened; its start when ``end`` is set
+    end: Date | None = None  # the end of an event that lasted (hkg:startDate, hkg:endDate)
     agents: list[Ref] = field(default_factory=list)
     affected: list[Ref] = field(default_factory=list)
     participants: list[Ref] = field(default_factory=list)

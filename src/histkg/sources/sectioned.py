@@ -113,6 +113,8 @@ def read_sectioned(path: Path, text: str, sha256: str) -> Article:
             close_paragraph()
             item_begin = offset + 2
             item_end = offset + len(line.rstrip())
+            if not line[2:].strip():  # "- " alone: an empty item, no block
+                continue
             if kind == "prose":
                 blocks.append(Block(item_begin, item_end, section, is_list_item=True))
             elif kind == "references":

@@ -16,7 +16,7 @@ _SEP = r"\s*(?:–|—|-|\bto\b|\buntil\b)\s*"
 
 def _valid(year: int, month: int | None, day: int | None) -> Date | None:
     try:
-        datetime.date(year, month or 1, day or 1)
+        datetime.date(year, 1 if month is None else month, 1 if day is None else day)
     except ValueError:
         return None
     if month is None:
@@ -85,6 +85,17 @@ def read_dates(text: str) -> tuple[list[Date], bool]:
             mid = m.start() + (m.end() - m.start()) // 2
             found.append((m.start(), mid, first))
             found.append((mid, m.end(), second))
+    single = (  # a day that does not exist ("31 February 1901") is seen, and flagged
+        rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)? (?P<m>{_MONTH}),? (?P<y>{_YEAR})\b",
+        rf"\b(?P<m>{_MONTH}) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<y>{_YEAR})\b",
+    )
+    for pattern in single:
+        for m in re.finditer(pattern, text):
+            if free(m.start(), m.end()):
+                month = MONTHS[m.group("m").rstrip(".")]
+                found.append(
+                    (m.start(), m.end(), _valid(int(m.group("y")), month, int(m.group("d"))))
+                )
     for d in find_dates(text, None):
         if free(d.begin, d.end):
             y, m_, d_ = ([int(p) for p in d.date.iso.split("-")] + [0, 0])[:3]

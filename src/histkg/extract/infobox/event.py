@@ -10,10 +10,31 @@ from histkg.extract.infobox.dates import read_dates
 from histkg.extract.infobox.records import Warner
 from histkg.extract.infobox.tables import infobox_name, lookup, tables
 from histkg.extract.infobox.values import looks_like_person, person_name, split_items, sub_span
-from histkg.model import Article, Block, Date, EventRecord, Mention, Span
+from histkg.model import Article, Block, Date, EventRecord, InfoboxField, Mention, Span
 
 #: the section name of a block made of an event infobox's result (see ``outcome_blocks``)
 OUTCOME_SECTION = "infobox: result"
+
+
+def _read_date(event: EventRecord, f: InfoboxField, warn: Warner) -> None:
+    """The date of the event, or its start and end when the value is a range ("23–24
+    February 1981", "1955–58"); a date that does not exist leaves the whole value out
+    (``W202``) rather than keeping one end of it."""
+    dates, bad = read_dates(f.value)
+    if bad:
+        warn("W202", f, f"'{f.key}: {f.value}' holds a date that does not exist; left out")
+        return
+    if not dates:
+        warn("W202", f, f"'{f.key}: {f.value}' is not understood as a date")
+        return
+    start, end = dates[0], dates[-1]
+    common = min(len(start.iso), len(end.iso))
+    if end.iso[:common] < start.iso[:common]:
+        warn("W202", f, f"'{f.key}: {f.value}' ends before it starts; left out")
+        return
+    event.date = start
+    if end != start and not end.iso.startswith(start.iso):
+        event.end = end
 
 
 def read_event_infobox(article: Article, cls: str) -> tuple[EventRecord, list[CodedWarning]]:
@@ -34,11 +55,7 @@ def read_event_infobox(article: Article, cls: str) -> tuple[EventRecord, list[Co
         kind = rule["kind"]
         items = [(i, Span(doc, b, e)) for i, b, e in split_items(f.value, f.begin)]
         if kind == "date":
-            dates, _bad = read_dates(f.value)
-            if dates:
-                event.date = dates[0]
-            else:
-                warn("W102", f, f"'{f.key}: {f.value}' is not a date")
+            _read_date(event, f, warn)
         elif kind == "place" and items:
             event.place = Mention("place", items[0][0], items[0][1])
         elif kind == "outcome":
