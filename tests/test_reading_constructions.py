@@ -297,3 +297,21 @@ def test_succeeded_after_a_resignation_takes_its_office_and_date(tmp_path: Path)
 def test_years_of_life_in_the_lead_give_the_death_year(tmp_path: Path) -> None:
     ex = read(tmp_path, "Ivo Renner ( 1758 – 1827 ) was a Ruritanian lawyer .", title="Ivo Renner")
     assert ("Death", (), ("Ivo Renner",), "1827") in events(ex), events(ex)
+
+
+def test_more_ways_to_begin_end_and_hold_an_office(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        LIFE,
+        "He took office as President on 1 June 1960 .",
+        "In 1957 Karl Weiss was demoted to ambassador to Mongolia .",
+        "Ivan Petrov remained Prime Minister until 1953 .",
+        "Ivo Berg was relieved of his command in October 1957 .",
+        "In 1938 Ola Berg was put on trial with twenty others .",
+    )
+    found = tenures(ex)
+    assert ("Marek Tollan", "President", "1960-06-01", "") in found, found
+    assert ("Karl Weiss", "Ambassador to Mongolia", "1957", "") in found, found
+    assert ("Ivan Petrov", "Prime Minister", "", "1953") in found, found
+    assert ("Removal", (), ("Ivo Berg",), "1957-10") in events(ex), events(ex)
+    assert ("Trial", (), ("Ola Berg",), "1938") in events(ex), events(ex)

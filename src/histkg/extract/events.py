@@ -334,9 +334,13 @@ class EventReader(MentionReader, EventDating):
                     tenure.predecessor = predecessors[0]
             elif cls in TENURE_HELD:
                 tenure.attested = event.date
+            elif _to_office(hit.trigger):
+                tenure.start = event.date  # "demoted to ambassador": the post taken up
             else:
                 tenure.end, tenure.ended_by = event.date, event
             self.reader.out.tenures.append(tenure)
+        if cls in TENURE_ENDS and _to_office(hit.trigger):
+            event.office = None  # the removal was from another post than the one taken up
         for old in predecessors:
             before = TenureRecord(old, office, self.reader.span(s), rule=hit.rule.id)
             before.end = event.date
@@ -409,3 +413,10 @@ class EventReader(MentionReader, EventDating):
                     event.agents = decree.agents[:1]
                 event.organization = event.organization or decree.organization
                 self.reader.out.events.append(decree)
+
+
+def _to_office(trigger: Token) -> bool:
+    """Whether a removal names the post it moves someone to ("demoted to ambassador"),
+    not the one it ends."""
+    complement = office_complement(trigger)
+    return complement is not None and complement.dep_ == "prep" and complement.lower_ == "to"

@@ -297,7 +297,8 @@ def _has_scope(verb: Token) -> bool:
     if _names_office(office_complement(verb)):
         return True
     for child in verb.children:
-        if child.dep_ == "prep" and child.lower_ in {"from", "to", "as"}:
+        if child.dep_ == "prep" and child.lower_ in {"from", "to", "as", "of"}:
+            # "of": "relieved of his command", "stripped of his posts"
             for obj in (c for c in child.children if c.dep_ == "pobj"):
                 if lemmas_of(obj) & SCOPE_NOUNS or obj.pos_ == "PROPN":
                     return True

@@ -35,6 +35,8 @@ POST_NOUNS = words("post_nouns")
 #: verbs whose as-phrase is not an office held ("regarded as", "known as", "sent as")
 NOT_HOLDING = words("not_holding")
 FORMER = words("former")
+#: verbs whose complement is what their subject is: "was Premier", "remained Premier"
+COPULAS = frozenset({"be", "remain", "stay"})
 WORK_NOUNS = words("work_nouns")
 #: capitalised words that open a sentence before a title, not a body that owns it
 SENTENCE_WORDS = frozenset(
@@ -155,7 +157,7 @@ class TenureReader:
         for token in sent:
             if token.dep_ == "appos":
                 out += self._apposition(s, sent, token, titled)
-            elif token.dep_ in {"attr"} and lemmas_of(token.head) & {"be"}:
+            elif token.dep_ == "attr" and lemmas_of(token.head) & COPULAS:
                 out += self._copula(s, sent, token)
             elif token.pos_ == "VERB" and lemmas_of(token) & HOLDING_VERBS:
                 out += self._holding(s, sent, token)
