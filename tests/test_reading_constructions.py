@@ -315,3 +315,20 @@ def test_more_ways_to_begin_end_and_hold_an_office(tmp_path: Path) -> None:
     assert ("Ivan Petrov", "Prime Minister", "", "1953") in found, found
     assert ("Removal", (), ("Ivo Berg",), "1957-10") in events(ex), events(ex)
     assert ("Trial", (), ("Ola Berg",), "1938") in events(ex), events(ex)
+
+
+def test_a_verb_without_a_passive_shares_the_subject_of_a_passive(tmp_path: Path) -> None:
+    ex = read(tmp_path, LIFE, "He was expelled from the party in 1968 and died in prison in 1969 .")
+    assert ("Death", (), ("Marek Tollan",), "1969") in events(ex), events(ex)
+
+
+def test_a_title_glued_after_the_name_keeps_all_its_words(tmp_path: Path) -> None:
+    ex = read(tmp_path, LIFE, "In July 1976 Tollan appointed Karl Weiss Prime Minister .")
+    assert ("Karl Weiss", "Prime Minister", "1976-07", "") in tenures(ex), tenures(ex)
+
+
+def test_one_unnamed_member_is_no_group_event(tmp_path: Path) -> None:
+    ex = read(tmp_path, LIFE, "In 1944 a member of the network was executed by the state .")
+    assert not [e for e in ex.events if e.types[0] == "Execution"], events(ex)
+    ex = read(tmp_path, LIFE, "In 1944 six members of the network were executed by the state .")
+    assert [e for e in ex.events if e.types[0] == "Execution"], events(ex)

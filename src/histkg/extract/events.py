@@ -24,6 +24,7 @@ from histkg.extract.grammar import (
     Hit,
     expand,
     office_complement,
+    office_words,
     read_events,
 )
 from histkg.extract.infobox import OUTCOME_SECTION
@@ -86,6 +87,14 @@ class EventReader(MentionReader, EventDating):
         end = self.offset(s, sent, complement.right_edge) + len(complement.right_edge.text)
         if complement.dep_ in {"dobj", "xcomp"}:  # "appointed A B Minister of X"
             begin = self.offset(s, sent, complement)
+            glued = [c for c in complement.children if c.dep_ == "compound" and c.i < complement.i]
+            while (
+                complement.text in office_words()
+                and glued
+                and glued[-1].text in office_words()
+                and glued[-1].ent_type_ != "PERSON"
+            ):
+                begin = self.offset(s, sent, glued.pop())  # "… A B Prime Minister": "Prime"
         found = self.reader.offices.after(s, begin, end, any_case=True)
         return found[0] if found else None
 
@@ -245,7 +254,9 @@ class EventReader(MentionReader, EventDating):
             # group without names ("officials were arrested") states only acts of power
             # a group without names counts only when it is one of politics ("officials
             # were arrested", "six generals were killed"), never "people" or "civilians"
-            political = [t for t in affected.groups if lemmas_of(t) & POLITICAL_GROUPS]
+            political = [  # plural: "a member of the network, B" is one person, unnamed here
+                t for t in affected.groups if lemmas_of(t) & POLITICAL_GROUPS and t.tag_ == "NNS"
+            ]
             if not affected.persons and not (political and cls in GROUP_CLASSES | {"Death"}):
                 return None
             if not affected.persons and (

@@ -365,7 +365,14 @@ def _share_subject(hit: Hit, names: set[str]) -> None:
             hit.passive = True  # "were vilified and deposed": one auxiliary for both
         if trigger.dep_ == "advcl" and participle:
             hit.passive = True  # "Rehabilitated in 1936, he …"
-        if hit.passive:
+        joined = any(
+            c.dep_ == "cc" and trigger.head.i < c.i < trigger.i for c in trigger.head.children
+        )
+        if hit.passive and joined and "passive_subject" not in hit.rule.roles:
+            # "was expelled and died": a verb with no passive shares the subject
+            hit.passive = False
+            role = hit.rule.roles.get("subject")
+        elif hit.passive:
             role = hit.rule.roles.get("passive_subject")
         else:
             # "was forced to resign": the subject of the controlling verb acts
