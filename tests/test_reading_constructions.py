@@ -332,3 +332,31 @@ def test_one_unnamed_member_is_no_group_event(tmp_path: Path) -> None:
     assert not [e for e in ex.events if e.types[0] == "Execution"], events(ex)
     ex = read(tmp_path, LIFE, "In 1944 six members of the network were executed by the state .")
     assert [e for e in ex.events if e.types[0] == "Execution"], events(ex)
+
+
+def test_together_with_on_a_coordinated_verb(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        LIFE,
+        "He was expelled in 1932 and arrested on 2 December 1933 , together with Ola Lind .",
+    )
+    assert ("Arrest", (), ("Marek Tollan", "Ola Lind"), "1933-12-02") in events(ex), events(ex)
+
+
+def test_dismissed_in_a_when_clause_ends_the_tenure_year(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        LIFE,
+        "He had served as Prime Minister from 1925 to 1931 , when he was dismissed by Ivan Petrov .",
+    )
+    assert ("Removal", ("Ivan Petrov",), ("Marek Tollan",), "1931") in events(ex), events(ex)
+
+
+def test_they_after_a_list_in_the_same_sentence(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        LIFE,
+        "In 1934 the court sentenced Karl Weiss and Anna Berg to death ; they were shot in May .",
+    )
+    deaths = [e for e in events(ex) if e[0] == "Death" and e[3] != "1989-09-17"]
+    assert deaths and deaths[0][2] == ("Karl Weiss", "Anna Berg"), events(ex)

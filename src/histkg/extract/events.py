@@ -107,6 +107,7 @@ class EventReader(MentionReader, EventDating):
         ("Premier A"), by the offset of the name."""
         self.titled = titled or {}
         events: list[EventRecord] = self.life_dates(s) if s.index == 0 else []
+        self.in_sentence = events
         read: list[tuple[Hit, EventRecord]] = []
         for hit in read_events(sent):
             event = self._event(s, sent, hit)
@@ -243,6 +244,8 @@ class EventReader(MentionReader, EventDating):
             self._warn(s, sent, hit, "an attempt")
             return None
         affected = self.fillers(s, sent, hit.fillers("affected"))
+        if not affected.persons:
+            affected.persons = self._they(hit.fillers("affected"))
         agents = self.fillers(s, sent, hit.fillers("agent"))
         # "the trial began": stated, no one named; not "trials of the equipment began" or
         # "sea trials": a trial of something, or of a kind, is no court's
@@ -357,6 +360,14 @@ class EventReader(MentionReader, EventDating):
             before.end = event.date
             before.successor = event.affected[0] if event.affected else None
             self.reader.out.tenures.append(before)
+
+    def _they(self, tokens: list[Token]) -> list[Mention]:
+        """ "The court sentenced A, B and C to death; they were shot": a plural pronoun
+        is the persons named together in an event earlier in the same sentence."""
+        if not any(t.lower_ in {"they", "them"} for t in tokens):
+            return []
+        listed = [e for e in getattr(self, "in_sentence", []) if len(e.affected) > 1]
+        return list(listed[-1].affected) if listed else []
 
     def _date_topic(self, s: Sentence, sent: SpacySpan, hit: Hit) -> None:
         """ "The X movement was an attempted coup by A. On 1 May 1923 they … in an abortive

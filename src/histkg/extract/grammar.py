@@ -141,6 +141,11 @@ def read_events(sent: Span) -> list[Hit]:
         _nominal_roles(hit)
         for role, tokens in list(hit.roles.items()):
             hit.roles[role] = expand(tokens)
+        undergoer = hit.rule.roles.get("passive_subject" if hit.passive else "object")
+        if hit.trigger.pos_ == "VERB" and undergoer in hit.roles:
+            # "arrested on 2 May, together with B": the with-phrase of the verb itself
+            more = [t for t in _accompanying(hit.trigger) if t not in hit.roles[undergoer]]
+            hit.roles[undergoer] += expand(more)
         hit.modality, hit.outcome, governor = modality(hit.trigger)
         hit.governor = governor
         hit.event_class = hit.rule.event_class
@@ -318,7 +323,8 @@ def _dismisses_someone(verb: Token) -> bool:
     if any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
         return False
     return any(
-        c.dep_ in {"dobj", "nsubjpass"} and (c.ent_type_ == "PERSON" or c.lower_ in {"him", "her"})
+        c.dep_ in {"dobj", "nsubjpass"}
+        and (c.ent_type_ == "PERSON" or c.lower_ in {"him", "her", "he", "she"})
         for c in verb.children
     )
 
@@ -483,7 +489,9 @@ def _accompanying(filler: Token) -> list[Token]:
     to someone (its object, its passive subject, the subject of a verb without object)."""
     holders = [filler]
     verb = filler.head
-    if filler.dep_ in {"dobj", "nsubjpass"} or (
+    if filler.pos_ in {"VERB", "AUX"}:
+        pass  # the verb itself (a trigger): its own with-phrase
+    elif filler.dep_ in {"dobj", "nsubjpass"} or (
         filler.dep_ == "nsubj" and not any(c.dep_ == "dobj" for c in verb.children)
     ):
         holders.append(verb)
