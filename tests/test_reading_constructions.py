@@ -360,3 +360,30 @@ def test_they_after_a_list_in_the_same_sentence(tmp_path: Path) -> None:
     )
     deaths = [e for e in events(ex) if e[0] == "Death" and e[3] != "1989-09-17"]
     assert deaths and deaths[0][2] == ("Karl Weiss", "Anna Berg"), events(ex)
+
+
+def test_a_list_of_participles_after_commas_shares_the_subject(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        LIFE,
+        "In 1979 he was arrested , tried by a special court and executed on 16 June 1979 .",
+    )
+    assert ("Execution", (), ("Marek Tollan",), "1979-06-16") in events(ex), events(ex)
+
+
+def test_a_coup_that_overthrew_someone_dates_and_leads_the_removal(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        LIFE,
+        "On 13 January 1972 , Tollan led a bloodless coup that overthrew Prime Minister Karl Weiss .",
+    )
+    assert ("Removal", ("Tollan",), ("Karl Weiss",), "1972-01-13") in events(ex), events(ex)
+
+
+def test_served_as_in_a_relative_clause_of_the_lead(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Marek Tollan ( 1921 – 1989 ) was a Velorian officer who served as Prime Minister of"
+        " Velor from 1972 to 1978 .",
+    )
+    assert ("Marek Tollan", "Prime Minister", "1972", "1978") in tenures(ex), tenures(ex)

@@ -64,15 +64,21 @@ class EventDating:
         finally:
             s.dates = kept
 
-    def _date(self, s: Sentence, sent: SpacySpan, hit: Hit) -> Date | None:
+    def _date(self, s: Sentence, sent: SpacySpan, hit: Hit, depth: int = 0) -> Date | None:
         trigger = hit.trigger
         own = {self.offset(s, sent, t) for t in self._clause_tokens(trigger)}
         dates = [d for d in s.dates if d.begin in own]
         if dates:
             after = [d for d in dates if d.begin > self.offset(s, sent, trigger)]
             return (after or dates)[0].date
-        if hit.partner is not None:  # "overthrown in a coup": the coup's date is the removal's
-            return self._date(s, sent, hit.partner)
+        if hit.partner is not None and depth == 0:
+            found = self._date(s, sent, hit.partner, 1)  # "overthrown in a coup": the same date
+            if found is not None:
+                return found
+        if hit.via is not None and depth == 0:
+            found = self._date(s, sent, hit.via, 1)  # "led a coup on 3 May that overthrew A"
+            if found is not None:
+                return found
         if trigger.dep_ == "conj" and lemmas_of(trigger) & {"succeed", "replace"}:
             # "resigned on 3 May and was succeeded by B": a succession is when the end was
             joined = {self.offset(s, sent, t) for t in self._clause_tokens(trigger.head)}

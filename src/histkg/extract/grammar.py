@@ -104,6 +104,7 @@ class Hit:
     outcome: str | None = None
     passive: bool = False
     partner: Hit | None = None  # the removal a coup brought about
+    via: Hit | None = None  # the coup a removal was brought about by
     governor: Token | None = None  # the word that makes it an attempt ("plot", "tried")
 
     def fillers(self, role: str) -> list[Token]:
@@ -204,9 +205,10 @@ def _merge_coups(hits: list[Hit]) -> list[Hit]:
                 None,
             )
             if removal is not None:
-                hit.partner = removal
+                hit.partner, removal.via = removal, hit
                 hit.roles.setdefault("affected", list(removal.fillers("affected")))
-                if not removal.fillers("agent"):  # "deposed in a coup by B": B deposed A
+                if not [t for t in removal.fillers("agent") if not _is_coup_word(t)]:
+                    # "deposed in a coup by B", "B led a coup that overthrew A": B deposed A
                     removal.roles["agent"] = list(hit.fillers("agent"))
         if hit.event_class == "Removal":
             hit.roles["agent"] = [t for t in hit.fillers("agent") if not _is_coup_word(t)]
@@ -356,8 +358,8 @@ def _share_subject(hit: Hit, names: set[str]) -> None:
     head = trigger
     chain_passive = False
     while head.dep_ in SHARING_DEPS and head.head != head:
-        if head.dep_ in {"advcl", "pcomp"} and head != trigger:
-            break
+        if head.dep_ in {"advcl", "pcomp"} and head != trigger and not _bare_participle(head):
+            break  # "arrested, tried and executed": a bare participle in a series goes on
         head = head.head
         if head.pos_ == "ADP":  # "after being extradited": the preposition's verb
             head = head.head
@@ -386,6 +388,21 @@ def _share_subject(hit: Hit, names: set[str]) -> None:
         if role and not hit.roles.get(role):
             hit.roles[role] = [subject]
         return
+
+
+def _bare_participle(verb: Token) -> bool:
+    """A past participle with no subject or auxiliary of its own, after a comma, joined to
+    a passive verb: an item of a series ("was arrested, tried and executed")."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBN"
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text == ","
+        and not any(
+            c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "mark"} for c in verb.children
+        )
+        and any(c.dep_ == "auxpass" for c in verb.head.children)
+    )
 
 
 def _governor_subject(hit: Hit) -> None:

@@ -366,13 +366,16 @@ class TenureReader:
     def _holding(self, s: Sentence, sent: SpacySpan, verb: Token) -> list[TenureRecord]:
         if any(c.dep_ == "neg" for c in verb.children):
             return []
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and not _relative_subject(c)]
         if not subjects and verb.dep_ in {"conj", "relcl"}:
             subjects = (
                 [verb.head]
                 if verb.dep_ == "relcl"
                 else [c for c in verb.head.children if c.dep_ == "nsubj"]
             )
+        if verb.dep_ == "relcl" and subjects == [verb.head] and verb.head.dep_ == "attr":
+            # "A was an officer who served as X": the copula's subject is the officer
+            subjects = [c for c in verb.head.head.children if c.dep_ == "nsubj"] or subjects
         holders = [m for m in (self._person(s, sent, t) for t in expand(subjects)) if m is not None]
         if len(holders) != 1:
             return []
