@@ -46,8 +46,13 @@ def test_regnal_number_is_not_a_surname() -> None:
 
 
 def test_family_name_first_from_use() -> None:
-    """A known family name first and the article using it alone: no split by last word."""
-    assert not parse_name("Zhou Weiming").family_first  # type: ignore[union-attr]
+    """A known family name first and the article using it alone, or a given name of
+    romanized syllables: no split by last word; a family name of both orders before a
+    Western given name ("Kim Philby") is split as Western."""
+    assert parse_name("Zhou Weiming").family_first  # type: ignore[union-attr]
+    assert not parse_name("Kim Philby").family_first  # type: ignore[union-attr]
+    assert not parse_name("Lee Harvey Oswald").family_first  # type: ignore[union-attr]
+    assert not parse_name("Zhou Weiming", used_alone={"Weiming"}).family_first  # type: ignore[union-attr]
     by_use = parse_name("Zhou Weiming", used_alone={"Zhou"})
     assert by_use is not None and by_use.family == "Zhou" and by_use.short_forms() == ["Zhou"]
 

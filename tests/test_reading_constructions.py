@@ -387,3 +387,43 @@ def test_served_as_in_a_relative_clause_of_the_lead(tmp_path: Path) -> None:
         " Velor from 1972 to 1978 .",
     )
     assert ("Marek Tollan", "Prime Minister", "1972", "1978") in tenures(ex), tenures(ex)
+
+
+def test_a_causative_makes_its_object_undergo_the_verb(tmp_path: Path) -> None:
+    ex = read(tmp_path, LIFE, "In 1962 he responded by having Karl Weiss removed as Vice Premier .")
+    assert ("Removal", ("Karl Weiss",)) in {(e[0], e[2]) for e in events(ex)}, events(ex)
+
+
+def test_a_chinese_name_is_short_for_its_family_name(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "The Harvest Group was a faction led by Wang Lin in the early 1960s .",
+        "Wang was arrested in May 1967 and died in prison two years later .",
+        title="Harvest Group",
+    )
+    assert ("Arrest", (), ("Wang",), "1967-05") in events(ex), events(ex)
+    assert ("Death", (), ("Wang",), "1969") in events(ex), events(ex)
+    people = {m.text for m in ex.mentions if m.kind == "person"}
+    assert "Lin" not in people, people
+
+
+def test_a_bare_title_after_a_coordinated_passive_is_the_office(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        LIFE,
+        "He was rehabilitated in 1979 and appointed Minister of Agriculture again in 1980 , a post"
+        " he held until 1985 .",
+    )
+    assert ("Marek Tollan", "Minister of Agriculture", "1980", "1985") in tenures(ex), tenures(ex)
+
+
+def test_a_title_is_dated_by_its_own_clause(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Ostrava is a city .",
+        "In 1948 , President Karl Weiss moved the capital to a new city , founded in 1938 by"
+        " former President Anna Berg .",
+        title="Ostrava",
+    )
+    held = {(t.holder.text, t.attested.iso if t.attested else "") for t in ex.tenures}
+    assert ("Karl Weiss", "1948") in held, held

@@ -29,9 +29,13 @@ def until_phrases(trigger: Token, office: Token | None) -> list[Token]:
         if verb.dep_ == "conj" and lemmas_of(verb) & CONTINUING:
             if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
                 holders.append(verb)
-    if office is not None:
-        for appos in office.children:
-            if appos.dep_ == "appos" and lemmas_of(appos) & POST_NOUNS:
+    # "…, a post he held until 1931": in apposition to the office, or hung by the parse
+    # on the verb (or the verb it is joined to) as a loose noun phrase
+    places = [office] if office is not None else []
+    places += [trigger, trigger.head] if trigger.dep_ == "conj" else [trigger]
+    for place in places:
+        for appos in place.children:
+            if appos.dep_ in {"appos", "npadvmod"} and lemmas_of(appos) & POST_NOUNS:
                 holders += [c for c in appos.children if c.dep_ in {"relcl", "acl"}]
     return [
         prep

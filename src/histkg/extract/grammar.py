@@ -136,6 +136,7 @@ def read_events(sent: Span) -> list[Hit]:
         if not _requirements(hit):
             continue
         names = names_of.get((rule_id, hit.trigger.i), set())
+        _drop_office_objects(hit)
         hit.passive = "passive_subject" in names or _is_passive(hit.trigger)
         _share_subject(hit, names)
         _governor_subject(hit)
@@ -275,8 +276,8 @@ def office_complement(verb: Token) -> Token | None:
         return office_complement(verb.head) if verb.head.pos_ == "VERB" else None
     for child in verb.children:  # "appointed A B Minister": the object's title word
         if child.dep_ in {"dobj", "xcomp"} and child.pos_ in {"NOUN", "PROPN"}:
-            if any(c.dep_ == "compound" for c in child.children):
-                return child
+            if any(c.dep_ == "compound" for c in child.children) or _bare_title(child):
+                return child  # "was … and appointed Minister of X": the bare title
     if verb.dep_ == "conj" and lemmas_of(verb) & {"succeed", "replace"}:
         # "resigned as Premier and was succeeded by B": the office of the verb before
         return office_complement(verb.head)
@@ -388,6 +389,37 @@ def _share_subject(hit: Hit, names: set[str]) -> None:
         if role and not hit.roles.get(role):
             hit.roles[role] = [subject]
         return
+
+
+def _drop_office_objects(hit: Hit) -> None:
+    """ "was rehabilitated and appointed Minister of Agriculture": a bare title as the
+    object (no determiner, no name glued to it) is the office the verb gives, not the one
+    it is given to."""
+    role = hit.rule.roles.get("object")
+    if role is None or role not in hit.roles:
+        return
+    kept = [t for t in hit.roles[role] if not _bare_title(t)]
+    if kept:
+        hit.roles[role] = kept
+    else:
+        del hit.roles[role]
+
+
+def _bare_title(token: Token) -> bool:
+    """An object that is an office title alone: no determiner, no name glued to it
+    ("appointed Minister of Agriculture", not "dismissed the Minister", not "appointed
+    A B Minister")."""
+    return (
+        token.dep_ == "dobj"
+        and (token.text in office_words() or token.text.capitalize() in office_words())
+        and not any(c.dep_ in {"det", "poss"} for c in token.children)
+        and not any(
+            c.dep_ == "compound" and c.pos_ == "PROPN" and c.text not in office_words()
+            for c in token.children
+        )
+        # "dismissed Chief of the General Staff A": a title that ends in a name is a person
+        and not any(t.ent_type_ == "PERSON" for t in token.subtree)
+    )
 
 
 def _bare_participle(verb: Token) -> bool:

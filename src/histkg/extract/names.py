@@ -200,6 +200,15 @@ def parse_name(text: str, used_alone: Iterable[str] = ()) -> PersonName | None:
     return name_of(text.split(), used_alone)
 
 
+#: one to three romanized Chinese syllables (pinyin or Wade–Giles-like): "Zedong", "Lin"
+_INITIAL = r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])"
+_FINAL = (
+    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan"
+    r"|ai|ei|ao|ou|an|en|er|ia|ie|in|iu|ua|uo|ui|un|ue|a|e|i|o|u)"
+)
+PINYIN_RE = re.compile(rf"(?i)(?:{_INITIAL}?{_FINAL}){{1,3}}")
+
+
 def _family_first(words: Sequence[str], used_alone: set[str]) -> bool:
     """East Asian order: a known family name first, and a given name written as
     romanized syllables ("Do-yong", "Il Sung", "Zedong") or the article using the first
@@ -212,6 +221,8 @@ def _family_first(words: Sequence[str], used_alone: set[str]) -> bool:
     given = core[1:]
     if len(given) == 1 and re.fullmatch(r"[A-Z][a-z]{1,6}-[a-z]{2,6}", given[0]):
         return True  # "Do-yong", "Il-sung"
+    if len(given) == 1 and PINYIN_RE.fullmatch(given[0]) and core[-1] not in used_alone:
+        return True  # "Zedong", "Xiaoping", "Lin": romanized syllables
     if len(given) == 2 and all(re.fullmatch(r"[A-Z][a-z]{1,4}", w) for w in given):
         return core[-1] not in used_alone  # "Kim Il Sung", "Park Chung Hee"
     return False

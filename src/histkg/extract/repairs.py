@@ -1,10 +1,18 @@
-"""A spaCy component that mends two parses of the passive the small model gets wrong.
+"""A spaCy component that mends parses of the passive the small model gets wrong.
 
-"A was himself arrested": the model hangs A on the auxiliary "was" as an active subject
-(and "himself" as its complement), so no rule sees A as the one arrested. "A was
-arrested" with A labelled ``nsubj``: the verb's passive auxiliary says it is the passive
-subject. The component runs after the parser and moves such subjects to the verb as
-``nsubjpass``; every other token keeps the model's reading.
+It runs after the parser; every token it does not name keeps the model's reading.
+
+- "A was himself arrested": the model hangs A on the auxiliary "was" as an active subject
+  (and "himself" as its complement); A becomes the verb's ``nsubjpass``.
+- "A was arrested" with A labelled ``nsubj``: the passive auxiliary says it is the
+  passive subject.
+- "B had A arrested", "got A removed": the subject of a participle under a causative
+  verb undergoes it (``nsubjpass``).
+- "A was convicted of leading the revolt and shot": the model joins the bare participle
+  "shot" to the gerund "leading", though a gerund and a participle are not alike; it is
+  joined to the passive verb above the gerund instead.
+- "A was defeated by B, arrested by the police, and shot": "arrested" is the next item of
+  the series, not a reduced relative clause on B.
 """
 
 from __future__ import annotations
@@ -14,6 +22,8 @@ from spacy.tokens import Doc, Token
 
 COMPONENT = "histkg_passive_subjects"
 REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
+#: "had A arrested", "got B removed": the participle's subject undergoes it
+CAUSATIVES = frozenset({"have", "has", "had", "having", "get", "gets", "got", "getting", "gotten"})
 
 
 @Language.component(COMPONENT)
@@ -34,6 +44,15 @@ def passive_subjects(doc: Doc) -> Doc:
         elif head.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in head.children):
             if not any(c.dep_ == "nsubjpass" for c in head.children):
                 token.dep_ = "nsubjpass"
+    for token in doc:
+        head = token.head
+        if (
+            token.dep_ == "nsubj"
+            and head.tag_ in {"VBN", "VBD"}  # after "had A", a past form is a participle
+            and head.dep_ in {"ccomp", "xcomp"}
+            and head.head.lower_ in CAUSATIVES
+        ):
+            token.dep_ = "nsubjpass"  # "had A arrested": A is arrested
     for token in doc:
         passive = _passive_above_gerund(token)
         if passive is not None:

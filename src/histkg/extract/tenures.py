@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from histkg.extract.grammar import expand
+from histkg.extract.grammar import CLAUSE_DEPS, expand
 from histkg.extract.mentions import Sentence
 from histkg.extract.rules import lemmas_of, words
 from histkg.lexicon import lexicon
@@ -231,6 +231,40 @@ class TenureReader:
         ]
         return bool(before) and before[-1].pos_ == "NOUN" and before[-1].lemma_ in WORK_NOUNS
 
+    def _clause_date(self, s: Sentence, at: int) -> Date | None:
+        """When "President A" is said to hold the title: the date of the clause the name
+        is in (not of a clause hanging off it: "…, created in 1938 by former President B"),
+        else the date that opens the sentence; without a parse, the nearest date."""
+        sent = s.parse
+        if sent is None:
+            return self.reader.date_for(s, *self.reader.segment(s, at), at)
+        token = next((t for t in sent if self.offset(s, sent, t) >= at), None)
+        verb = token
+        while verb is not None and verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
+            verb = verb.head
+        if verb is None or verb.pos_ not in {"VERB", "AUX"}:
+            return None
+        clause, stack = [], [verb]
+        while stack:
+            t = stack.pop()
+            clause.append(t)
+            stack.extend(c for c in t.children if c.dep_ not in CLAUSE_DEPS)
+        offsets = {self.offset(s, sent, t) for t in clause}
+        dates = [d.date for d in s.dates if d.begin in offsets and not d.relative]
+        if dates:
+            return dates[0]
+        root = sent.root
+        opening = {self.offset(s, sent, t) for t in root.children if t.i < root.i}
+        opening |= {
+            self.offset(s, sent, t) for c in root.children if c.i < root.i for t in c.subtree
+        }
+        dates = [d.date for d in s.dates if d.begin in opening and not d.relative]
+        return (
+            dates[-1]
+            if dates and not any(a.dep_ in {"relcl", "acl"} for a in [verb, *verb.ancestors])
+            else None
+        )
+
     def title_tenures(self, s: Sentence) -> dict[int, TenureRecord]:
         """ "Foreign Minister Anna Berg", "former Premiers A and B", "A, the Premier,"."""
         found: dict[int, TenureRecord] = {}
@@ -288,9 +322,7 @@ class TenureReader:
                     )
             if tenure is not None:
                 if not tenure.former:
-                    tenure.attested = self.reader.date_for(
-                        s, *self.reader.segment(s, m.span.begin), m.span.begin
-                    )
+                    tenure.attested = self._clause_date(s, m.span.begin)
                 found[m.span.begin] = tenure
                 self.reader.out.tenures.append(tenure)
                 previous = (tenure, plural)

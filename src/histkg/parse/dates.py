@@ -147,9 +147,13 @@ def find_dates(text: str, context_year: int | None) -> list[DateMention]:
             if groups.get("yy"):  # "(1921–23)": the century of the start
                 groups["year"] = groups["century"] + groups["yy"]
             relative = "year" not in groups or groups.get("year") is None
-            if relative and context_year is None:
+            # "arrested in May 1937 and died two years later": the year said last before
+            # the phrase in this text, else the context's
+            prior = [d for d in found if not d.relative and d.end <= begin]
+            base = int(max(prior, key=lambda d: d.end).date.iso[:4]) if prior else context_year
+            if relative and base is None:
                 continue
-            year = int(groups["year"]) if not relative else context_year
+            year = int(groups["year"]) if not relative else base
             assert year is not None
             if groups.get("rel"):
                 year += _offset_for(groups["rel"])
