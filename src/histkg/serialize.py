@@ -204,14 +204,17 @@ def to_nquads(dataset: Dataset) -> bytes:
 def to_trig(dataset: Dataset) -> bytes:
     """TriG: prefixes, then each named graph (sorted by name) as sorted Turtle."""
     out = [f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())]
-    for graph_name in sorted(
-        str(g.identifier) for g in dataset.graphs() if str(g.identifier) != "urn:x-rdflib:default"
-    ):
-        graph = Graph()
-        _bind(graph)
-        for triple in dataset.graph(URIRef(graph_name)):
-            graph.add(triple)
-        body = IndexedTurtle(graph, graph.triples((None, None, None))).render().decode("utf-8")
+    triples: dict[str, list[Triple]] = {}  # every graph's triples in one pass over the quads
+    for g in dataset.graphs():
+        if str(g.identifier) != "urn:x-rdflib:default":
+            triples[str(g.identifier)] = []
+    for s, p, o, name in dataset.quads((None, None, None, None)):
+        if name is not None and str(name) in triples:
+            triples[str(name)].append((s, p, o))
+    for graph_name in sorted(triples):
+        namespaces = Graph()  # a graph of its own, as each graph is written on its own
+        _bind(namespaces)
+        body = IndexedTurtle(namespaces, triples[graph_name]).render().decode("utf-8")
         lines = body.splitlines()
         while lines and (lines[0].startswith("@prefix") or not lines[0].strip()):
             lines.pop(0)  # only the prefix block: a literal's own lines stay as they are
