@@ -51,7 +51,7 @@ def build(
       histkg build seeds/ --out output/ --base-iri https://example.org/id/
     """
     from histkg.pipeline import build as run_build
-    from histkg.pipeline import check_replace, render, write_outputs
+    from histkg.pipeline import check_replace, collector_paused, render, write_outputs
     from histkg.sources import article_paths
     from histkg.stores.oxigraph import STORE_DIR, write_store
 
@@ -70,10 +70,13 @@ def build(
             if steps["n"] <= len(files):
                 bar.update(1)
 
-        result = run_build(paths, base_iri=base_iri, progress=tick)
+        with collector_paused():
+            result = run_build(paths, base_iri=base_iri, progress=tick)
     if not force:
         check_replace(result, out_dir)
-    written = write_outputs(render(result), out_dir)
+    with collector_paused():
+        rendered = render(result)
+    written = write_outputs(rendered, out_dir)
     if not no_store:
         write_store(out_dir / "graph.nq", out_dir / STORE_DIR)
     if not quiet:
