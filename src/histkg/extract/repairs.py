@@ -19,7 +19,10 @@ REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
 @Language.component(COMPONENT)
 def passive_subjects(doc: Doc) -> Doc:
     """Make the subject of a passive verb its ``nsubjpass``."""
-    for token in doc:
+    nsubj = doc.vocab.strings["nsubj"]
+    # only tokens the parser made ``nsubj`` are looked at (nothing below makes one)
+    for i in [i for i, dep in enumerate(doc.to_array("DEP").tolist()) if dep == nsubj]:
+        token = doc[i]
         if token.dep_ != "nsubj":
             continue
         head = token.head
