@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from enum import Enum
 from typing import Any
 
-from rdflib import RDF, BNode, Dataset, Graph, URIRef
+from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.plugins.serializers.nt import _nt_row
 from rdflib.plugins.serializers.turtle import VERB, TurtleSerializer
 from rdflib.term import Node
@@ -96,15 +96,31 @@ class IndexedTurtle(TurtleSerializer):
         self._out.append(text)
 
     def preprocess(self) -> None:
+        """``preprocessTriple`` of each triple, with the names it would look up again
+        skipped (a name already made has no effect the second time)."""
         index = self._index
         index.clear()
+        pnames = self._pnames
         for triple in self._triples:
             s, p, o = triple
             index.setdefault(s, {}).setdefault(p, []).append(o)
-            self.preprocessTriple(triple)
+            if self.base is not None or isinstance(p, BNode):
+                self.preprocessTriple(triple)
+                continue
+            self._references[o] += 1
+            self._subjects[s] = True
+            if isinstance(s, URIRef) and (s, False) not in pnames:
+                self.get_pname(s, False)
+            if p not in self.keywords and (p, True) not in pnames:
+                self.get_pname(p, True)
+            if isinstance(o, Literal):
+                if o.datatype is not None and (o.datatype, False) not in pnames:
+                    self.get_pname(o.datatype, False)
+            elif isinstance(o, URIRef) and (o, False) not in pnames:
+                self.get_pname(o, False)
 
     def _bindings(self) -> int:
-        return sum(1 for _ in self.store.namespace_manager.namespaces())
+        return _count_bindings(self.store)
 
     def get_pname(self, uri: Node, gen_prefix: bool = True) -> str | None:
         if not isinstance(uri, URIRef):
@@ -201,6 +217,10 @@ def to_nquads(dataset: Dataset) -> bytes:
     return "".join(sorted(lines)).encode("utf-8")
 
 
+def _count_bindings(graph: Graph) -> int:
+    return sum(1 for _ in graph.namespace_manager.namespaces())
+
+
 def to_trig(dataset: Dataset) -> bytes:
     """TriG: prefixes, then each named graph (sorted by name) as sorted Turtle."""
     out = [f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())]
@@ -211,9 +231,15 @@ def to_trig(dataset: Dataset) -> bytes:
     for s, p, o, name in dataset.quads((None, None, None, None)):
         if name is not None and str(name) in triples:
             triples[str(name)].append((s, p, o))
+    namespaces: Graph | None = None
+    bound = 0
     for graph_name in sorted(triples):
-        namespaces = Graph()  # a graph of its own, as each graph is written on its own
-        _bind(namespaces)
+        # each graph is named with a new graph's prefixes, as if written on its own: the
+        # same graph serves again as long as writing bound no new prefix in it
+        if namespaces is None or _count_bindings(namespaces) != bound:
+            namespaces = Graph()
+            _bind(namespaces)
+            bound = _count_bindings(namespaces)
         body = IndexedTurtle(namespaces, triples[graph_name]).render().decode("utf-8")
         lines = body.splitlines()
         while lines and (lines[0].startswith("@prefix") or not lines[0].strip()):
