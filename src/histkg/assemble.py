@@ -52,29 +52,40 @@ def assemble(resolution: Resolution, base: str = DEFAULT_BASE) -> tuple[Dataset,
     for prefix, ns in PREFIXES.items():
         dataset.bind(prefix, ns, override=True, replace=True)
     graphs: dict[str, Graph] = {}
+    terms: dict[object, Node] = {}  # one term per IRI or value: most recur many times
     for statement in resolution.statements:
         graph = graphs.get(statement.doc)
         if graph is None:
             graph = dataset.graph(URIRef(iris[Ref("document", statement.doc)]))
             graphs[statement.doc] = graph
-        graph.add(_triple(statement, iris))
+        graph.add(_triple(statement, iris, terms))
     return dataset, iris
 
 
-def _triple(statement: Statement, iris: dict[Ref, str]) -> tuple[Node, Node, Node]:
-    subject = URIRef(iris[statement.subject])
+def _triple(
+    statement: Statement, iris: dict[Ref, str], terms: dict[object, Node]
+) -> tuple[Node, Node, Node]:
+    subject = terms.get(statement.subject)
+    if subject is None:
+        subject = terms[statement.subject] = URIRef(iris[statement.subject])
     value = statement.value
-    obj: Node
-    if statement.prop == "type":
-        assert isinstance(value, Text)
-        obj = URIRef(HKG[value.value])
-    elif isinstance(value, Ref):
-        obj = URIRef(iris[value])
-    elif isinstance(value, Iri):
-        obj = URIRef(value.value)
-    else:
-        obj = _literal(value)
-    return subject, _predicate(statement.prop), obj
+    key = (statement.prop == "type", value)
+    obj = terms.get(key)
+    if obj is None:
+        if statement.prop == "type":
+            assert isinstance(value, Text)
+            obj = URIRef(HKG[value.value])
+        elif isinstance(value, Ref):
+            obj = URIRef(iris[value])
+        elif isinstance(value, Iri):
+            obj = URIRef(value.value)
+        else:
+            obj = _literal(value)
+        terms[key] = obj
+    prop = terms.get(statement.prop)
+    if prop is None:
+        prop = terms[statement.prop] = _predicate(statement.prop)
+    return subject, prop, obj
 
 
 def merged_graph(dataset: Dataset) -> Graph:

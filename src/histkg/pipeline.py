@@ -5,8 +5,11 @@ sources -> extract -> resolve -> mint/assemble -> validate -> serialize.
 
 from __future__ import annotations
 
+import gc
+import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,6 +84,26 @@ class BuildResult:
             "warnings": len(self.warnings),
             "violations": len(self.report.violations),
         }
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off for the length of a build, and the objects
+    that exist before it (modules, tables, the model once loaded) never scanned.
+
+    A build makes millions of objects that live until it ends (parses, records, terms);
+    the collector would walk them again and again, for about 4 % of a build's time,
+    finding little. It is turned back on (and the objects unfrozen) when the block ends.
+    """
+    enabled = gc.isenabled()
+    gc.freeze()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+        if enabled:
+            gc.enable()
 
 
 def build(
@@ -272,7 +295,6 @@ def inputs_date(files: list[Path]) -> str | None:
     """The build date from the inputs, so the site is reproducible: $SOURCE_DATE_EPOCH, else
     the date of the last commit that touched the inputs, else none."""
     import datetime
-    import os
     import subprocess
 
     epoch = os.environ.get("SOURCE_DATE_EPOCH")

@@ -81,8 +81,16 @@ def validate(data: Graph, shapes: Graph | None = None) -> Report:
         A :class:`Report`; ``conforms`` is False when any violation was found.
     """
     shapes_graph = shapes if shapes is not None else load_shapes()
+    # pySHACL copies the data graph first in advanced mode, in case a SHACL rule adds
+    # triples to it; without rules nothing is written and the graph is read in place
+    has_rules = any(True for _ in shapes_graph.triples((None, SH.rule, None)))
     conforms, report_graph, _text = shacl_validate(
-        data, shacl_graph=shapes_graph, inference="none", advanced=True, allow_warnings=False
+        data,
+        shacl_graph=shapes_graph,
+        inference="none",
+        advanced=True,
+        allow_warnings=False,
+        inplace=not has_rules,
     )
     if not isinstance(report_graph, Graph):  # pySHACL refused the shapes themselves
         raise SourceError(

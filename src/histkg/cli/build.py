@@ -140,7 +140,7 @@ def build(
     """
     from histkg.outdir import stage, writer_lock
     from histkg.pipeline import build as run_build
-    from histkg.pipeline import check_replace, render, write_outputs
+    from histkg.pipeline import check_replace, collector_paused, render, write_outputs
     from histkg.sources import article_paths
     from histkg.stores.oxigraph import STORE_DIR, write_store
 
@@ -161,7 +161,8 @@ def build(
             if steps["n"] <= len(files):
                 bar.update(1)
 
-        result = run_build(paths, base_iri=base_iri, progress=tick, options=options)
+        with collector_paused():
+            result = run_build(paths, base_iri=base_iri, progress=tick, options=options)
     stage("built")
 
     def store(staging: Path) -> None:
@@ -170,7 +171,9 @@ def build(
     with writer_lock(out_dir):  # one writer at a time, from the check to the swap
         if not force:
             check_replace(result, out_dir)
-        written = write_outputs(render(result), out_dir, None if no_store else store)
+        with collector_paused():
+            rendered = render(result)
+        written = write_outputs(rendered, out_dir, None if no_store else store)
     if not quiet:
         for warning in result.warnings:
             click.echo(f"warning: {warning}", err=True)

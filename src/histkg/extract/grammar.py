@@ -89,7 +89,11 @@ def _matches(sent: Span) -> list[tuple[int, list[int]]]:
     rule_ids = sorted(
         {r for t in sent for r in m.rules_of_form.get(t.lower_, ()) if t.pos_ in m.pos_of[r]}
     )
-    return [match for r in rule_ids for match in m.by_rule[r](sent)]
+    if not rule_ids:
+        return []
+    # a DependencyMatcher copies a Span into a Doc of its own on every call: copy it once
+    doc = sent.as_doc(copy_user_data=True)
+    return [match for r in rule_ids for match in m.by_rule[r](doc)]
 
 
 @dataclass

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from histkg.extract.names import is_initial, is_name_word, is_particle, name_of
 from histkg.extract.repairs import add_to as add_passive_repairs
+from histkg.extract.ruler import PhraseRuler
 from histkg.extract.rules import grammar, lemmas_of, words
 from histkg.extract.sentences import add_to as add_sentence_rules
 from histkg.lexicon import lexicon, name_words
@@ -640,7 +641,7 @@ def name_books(
     known: dict[str, list[str]],
 ) -> tuple[list[Doc], dict[str, NameBook]]:
     """Learn the names of each article (``groups[i]`` is the article of ``docs[i]``) and
-    mark them in its text with an EntityRuler of its own.
+    mark them in its text with a ruler of its own (``extract/ruler.py``).
 
     ``titles`` gives each group's title, ``known`` full names from its infobox.
     """
@@ -678,19 +679,14 @@ def _close_match(text: str, surnames: list[str]) -> str | None:
     return None
 
 
-def corpus_ruler(nlp: Language, book: NameBook) -> Any:
-    """An EntityRuler that marks every name and place of one article, overriding the model."""
-    from spacy.pipeline import EntityRuler
-
-    ruler = EntityRuler(nlp, overwrite_ents=True)
-    # phrase patterns run on a PhraseMatcher: fast with thousands of names
-    patterns: list[dict[str, Any]] = []
+def corpus_ruler(nlp: Language, book: NameBook) -> PhraseRuler:
+    """A ruler that marks every name and place of one article, overriding the model."""
+    patterns: list[tuple[str, str]] = []
     for name in sorted(book.full_names | book.surnames | set(book.variants)):
-        patterns.append({"label": "PERSON", "pattern": name})
+        patterns.append(("PERSON", name))
     for place in sorted(book.places):
-        patterns.append({"label": "GPE", "pattern": place})
-    ruler.add_patterns(patterns)
-    return ruler
+        patterns.append(("GPE", place))
+    return PhraseRuler(nlp, patterns)
 
 
 def expand_coordinations(doc: Doc, book: NameBook) -> list[Span]:

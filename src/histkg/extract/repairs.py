@@ -29,7 +29,10 @@ CAUSATIVES = frozenset({"have", "has", "had", "having", "get", "gets", "got", "g
 @Language.component(COMPONENT)
 def passive_subjects(doc: Doc) -> Doc:
     """Make the subject of a passive verb its ``nsubjpass``."""
-    for token in doc:
+    nsubj = doc.vocab.strings["nsubj"]
+    # only tokens the parser made ``nsubj`` are looked at (nothing below makes one)
+    for i in [i for i, dep in enumerate(doc.to_array("DEP").tolist()) if dep == nsubj]:
+        token = doc[i]
         if token.dep_ != "nsubj":
             continue
         head = token.head
@@ -44,16 +47,16 @@ def passive_subjects(doc: Doc) -> Doc:
         elif head.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in head.children):
             if not any(c.dep_ == "nsubjpass" for c in head.children):
                 token.dep_ = "nsubjpass"
-    for token in doc:
-        head = token.head
-        if (
-            token.dep_ == "nsubj"
-            and head.tag_ in {"VBN", "VBD"}  # after "had A", a past form is a participle
+        elif (
+            head.tag_ in {"VBN", "VBD"}  # after "had A", a past form is a participle
             and head.dep_ in {"ccomp", "xcomp"}
             and head.head.lower_ in CAUSATIVES
         ):
             token.dep_ = "nsubjpass"  # "had A arrested": A is arrested
-    for token in doc:
+    vbn = doc.vocab.strings["VBN"]
+    # the two re-attachments below concern past participles only
+    for i in [i for i, tag in enumerate(doc.to_array("TAG").tolist()) if tag == vbn]:
+        token = doc[i]
         passive = _passive_above_gerund(token)
         if passive is not None:
             token.head = passive

@@ -38,7 +38,10 @@ def _is_initial(doc: Doc, i: int) -> bool:
 @Language.component(COMPONENT)
 def keep_initials(doc: Doc) -> Doc:
     """Mark names after initials as inside the sentence ("K. L. Vrba")."""
+    texts = [token.text for token in doc]
     for i in range(len(doc) - 1):
+        if "." not in texts[i]:  # an initial, or the full stop after one, holds a "."
+            continue
         following = doc[i + 1]
         if _is_initial(doc, i) and (
             INITIAL_RE.match(following.text) or following.tag_ in NAME_TAGS

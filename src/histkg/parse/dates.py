@@ -90,6 +90,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("range_end_short", re.compile(r"(?<=(?P<century>\d\d)\d\d[–-])(?P<yy>\d\d)(?=\s?\))")),
 )
 
+_DIGIT_RE = re.compile(r"\d")
+
 
 @dataclass(frozen=True)
 class DateMention:
@@ -136,6 +138,8 @@ def find_dates(text: str, context_year: int | None) -> list[DateMention]:
         context_year: the year to give phrases without one ("March 9", "that year");
             ``None`` leaves such phrases out.
     """
+    if "year" not in text and _DIGIT_RE.search(text) is None:
+        return []  # every pattern needs a digit, or "year" (the relative ones)
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     for _kind, pattern in PATTERNS:
