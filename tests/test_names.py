@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from histkg.extract.names import is_name_word, parse_name
-from histkg.extract.nlp import is_name_like, load_model, wrong_context
+from histkg.extract.nlp import is_name_like, load_model
+from histkg.extract.person_spans import wrong_context
 
 
 @pytest.mark.parametrize(

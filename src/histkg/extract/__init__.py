@@ -19,8 +19,9 @@ from histkg.extract.infobox import (
     read_box,
 )
 from histkg.extract.mentions import PARTY_RE, body_regex, org_class
+from histkg.extract.namebook import NameBook, name_books
 from histkg.extract.names import article_group
-from histkg.extract.nlp import NameBook, load_model, mask_native, name_books
+from histkg.extract.nlp import load_model, mask_native
 from histkg.extract.text import ArticleReader
 from histkg.lexicon import count_demonyms
 from histkg.model import Article, EventRecord, Extraction, Mention, Span

@@ -9,7 +9,9 @@ from functools import cache
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from histkg.extract.nlp import NameBook, expand_coordinations, person_candidates, span_words
+from histkg.extract.namebook import NameBook, expand_coordinations
+from histkg.extract.nlp import span_words
+from histkg.extract.person_spans import person_candidates
 from histkg.lexicon import lexicon
 from histkg.model import Mention, Span
 from histkg.parse.dates import DateMention

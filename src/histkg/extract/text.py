@@ -24,7 +24,7 @@ from histkg.extract.mentions import (
     person_mentions,
     place_mentions,
 )
-from histkg.extract.nlp import NameBook
+from histkg.extract.namebook import NameBook
 from histkg.extract.offices import OfficeReader
 from histkg.extract.rules import grammar, lemmas_of, words
 from histkg.extract.tenures import TenureReader

@@ -1,0 +1,268 @@
+"""Which spans of a parsed sentence name a person: the model's PERSON entities checked
+against their context (a determiner, a place preposition, another name of a thing), names
+after a title ("Premier Anna Berg"), and names the model calls an organization or a place
+where the sentence makes them a person (after a word for a person, in apposition to an
+office, as the subject of what only a person does).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from histkg.extract.names import is_name_word, is_particle
+from histkg.extract.nlp import (
+    STOP_NAME_TOKENS,
+    TITLE_MODIFIERS,
+    is_name_like,
+    load_model,
+    span_words,
+    trim_title,
+)
+from histkg.extract.rules import grammar, lemmas_of, words
+from histkg.lexicon import lexicon, name_words
+
+POSSESSIVES = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+
+
+#: verbs that give something another name: "also known as A", "nicknamed B"
+NAMING_VERBS = frozenset({"know", "refer", "call", "abbreviate", "dub", "nickname", "style"})
+
+
+def _is_another_name(root: Token) -> bool:
+    """ "(also known as A, and unofficially as B)", "nicknamed C": a name given as another
+    name of what was named before it, not a person of its own."""
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "as":
+        verb = head.head
+        for _ in range(3):
+            if lemmas_of(verb) & NAMING_VERBS and verb.tag_ == "VBN":
+                return True
+            if verb.dep_ not in {"conj", "prep"} or verb.head == verb:
+                break
+            verb = verb.head
+    return (
+        root.dep_ in {"oprd", "dobj", "attr"}
+        and head.tag_ == "VBN"
+        and bool(lemmas_of(head) & NAMING_VERBS)
+    )
+
+
+def wrong_context(span: Span) -> str | None:
+    """Why the words around ``span`` show it is not a person, or ``None``.
+
+    A determiner before it ("the Bolshevik", "a Svan"), a preposition of place governing
+    it ("in Normandy"), an acronym after it ("Service Unit (SU)"), or a coordination with
+    a nationality ("Mingrelian or Svan").
+    """
+    nw = name_words()
+    doc = span.doc
+    root = span.root
+    if span.start > 0:
+        before = doc[span.start - 1]
+        if before.text in {"'s", "’s"} or before.text.lower() in POSSESSIVES:
+            return f"'{before.text} {span.text}' is something someone has"
+        if before.text.lower() in nw.determiners and (
+            before.text.lower() in {"a", "an", "the"} or before.dep_ in {"det", "nummod", "amod"}
+        ):
+            return f"'{before.text} {span.text}' names a kind or a group"
+    for child in root.children:
+        if child.i < span.start and child.dep_ == "det" and child.text.lower() in {"a", "an"}:
+            return f"'{child.text} … {span.text}' names a kind or a group"
+    head = root.head
+    if (
+        root.dep_ == "pobj"
+        and head.text.lower() in nw.place_prepositions
+        and head.i < span.start
+        and not any(t.text in {"'s", "’s"} for t in doc[span.end : span.end + 1])
+    ):
+        return f"'{head.text} … {span.text}' is a place"
+    if span.end + 2 < len(doc) and doc[span.end].text == "(":
+        inner = doc[span.end + 1].text
+        if re.fullmatch(r"[A-Z]{2,6}", inner) and doc[span.end + 2].text == ")":
+            initials = "".join(w[0] for w in span_words(span))
+            if len(span) > 1 and initials in inner:
+                return f"'{span.text} ({inner})' is an organization"
+    if _is_another_name(root):
+        return f"'{span.text}' is another name of something named before it"
+    for other in root.conjuncts:
+        if any(c.dep_ == "det" for c in other.children):
+            continue  # "A, a Catholic catechist, and B": a noun phrase, not a nationality
+        if other.ent_type_ == "NORP" or other.pos_ == "ADJ" or other.text in lexicon().demonyms:
+            return f"'{span.text}' is listed with '{other.text}', a nationality or a quality"
+    return None
+
+
+def _name_span(ent: Span, ents: list[Span]) -> Span:
+    """The name an entity holds, mended where the model cut or overran it: up to a
+    possessive ("A B's Secret Speech" -> "A B"), across a particle ("A arap" + "B"), and
+    across a transliterated initial the tokenizer split ("Ya" "." + "F. B")."""
+    doc = ent.doc
+    for token in ent[1:]:
+        if token.text in {"'s", "’s"}:
+            ent = doc[ent.start : token.i]
+            break
+    end = ent.end
+    while (
+        end + 1 < len(doc)
+        and is_particle(doc[end].text)
+        and is_name_word(doc[end + 1].text)
+        and doc[end].ent_type_ in {"", "PERSON"}
+    ):
+        end += 2
+    if end == ent.end and is_particle(ent[-1].text) and end < len(doc):
+        if is_name_word(doc[end].text):
+            end += 1
+    if (
+        end + 1 < len(doc)
+        and re.fullmatch(r"[A-Z][a-z]?", doc[end - 1].text)
+        and doc[end].text == "."
+        and not doc[end - 1].whitespace_
+    ):
+        following = [e for e in ents if e.start == end + 1 and e.label_ == "PERSON"]
+        if following:
+            end = following[0].end
+    return doc[ent.start : end]
+
+
+def person_candidates(doc: Doc) -> Iterator[tuple[Span, str | None]]:
+    """The model's (or the ruler's) PERSON entities that look like names, titles trimmed,
+    each with the reason its context shows it is not a person (``None`` when none)."""
+    ents = list(doc.ents)
+    covered = -1
+    for ent in ents:
+        if ent.label_ != "PERSON" or ent.start < covered:
+            continue
+        span = _name_span(ent, ents)
+        covered = span.end
+        if len(span) > 1 and span[-1].tag_ == "POS":  # "Anna Berg's speech"
+            span = span[:-1]
+        name = trim_title(span)
+        if is_name_like(name):
+            if span[0].text.lower() in {"the", "a", "an"}:
+                yield name, f"'{span.text}' names a thing (the model read an article into it)"
+            else:
+                yield name, wrong_context(name)
+
+
+def person_names(doc: Doc) -> Iterator[Span]:
+    """The model's (or the ruler's) PERSON entities, titles trimmed, that look like names
+    and stand where a name can."""
+    for name, why in person_candidates(doc):
+        if why is None:
+            yield name
+
+
+@cache
+def _title_matcher() -> Any:
+    """A PhraseMatcher for every office title and honorific (the names after them are
+    read in :func:`_titled_matches`: a phrase matcher over the lexicon is far cheaper
+    than a token-pattern matcher with a pattern per title)."""
+    from spacy.matcher import PhraseMatcher
+
+    nlp = load_model()
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    address = {t for t in name_words().titles if t[:1].isupper()} - TITLE_MODIFIERS
+    forms = {f for o in lexicon().offices for f in o.forms} | lexicon().honorifics | address
+    matcher.add("TITLED", [nlp.make_doc(form) for form in sorted(forms)])
+    return matcher
+
+
+def _titled_matches(doc: Doc) -> list[tuple[int, int, int]]:
+    """(id, start, end) of a title followed by one to three capitalised words."""
+    out = []
+    for match_id, start, end in _title_matcher()(doc):
+        for n in (1, 2, 3):
+            stop = end + n
+            if stop > len(doc) or not (doc[stop - 1].is_title and doc[stop - 1].is_alpha):
+                break
+            out.append((match_id, start, stop))
+    return out
+
+
+def titled_names(doc: Doc) -> Iterator[Span]:
+    """Names the model missed but the text titles: "Premier Anna Berg", "General Berg".
+
+    The longest match wins; the title words are trimmed off.
+    """
+    matches = sorted(_titled_matches(doc), key=lambda m: (m[1], -(m[2] - m[1])))
+    last_end = -1
+    for _id, start, end in matches:
+        if start < last_end:
+            continue
+        name = trim_title(doc[start:end])
+        # the name stops before a word that starts a new phrase ("Premier Berg In 1849")
+        while len(name) > 1 and name[-1].text in STOP_NAME_TOKENS:
+            name = name[:-1]
+        if (
+            name.start > start
+            and is_name_like(name)
+            and not any(
+                t.ent_type_ in {"GPE", "ORG", "NORP"} and t.ent_iob_ == "B" and len(name) == 1
+                for t in name
+            )
+        ):
+            last_end = end
+            yield name
+
+
+@cache
+def office_heads() -> frozenset[str]:
+    """The head word of every office title in the lexicon ("Minister" of "Minister of
+    Defence" and "Prime Minister", "Chief" of "Chief of Staff")."""
+    return frozenset(
+        form.split(" of ")[0].split()[-1]
+        for office in lexicon().offices
+        for form in office.forms
+        if form.strip()
+    )
+
+
+def role_named(doc: Doc) -> Iterator[Span]:
+    """Names the model calls an organization or place right after a word for a person
+    ("his rival Anders Dahl", "Lund's deputy Ola Berg") or in apposition to one ("the
+    finance minister, Ola Berg")."""
+    roles = lexicon().person_role_words
+    nouns = grammar().person_nouns
+    for ent in doc.ents:
+        if ent.label_ in {"ORG", "GPE", "LOC", "NORP"} and ent.start > 0 and len(ent) >= 2:
+            before = doc[ent.start - 1].text.lower()
+            # "the finance minister, Ivo Berg": an apposition to a word for a person
+            head = ent.root.head if ent.root.dep_ == "appos" else None
+            called = head is not None and bool(lemmas_of(head) & nouns)
+            # "Ivo Berg, then Minister of Defence,": an office in apposition to the name
+            called = called or any(
+                c.dep_ == "appos" and (c.text in office_heads() or bool(lemmas_of(c) & nouns))
+                for c in ent.root.children
+            )
+            if (before in roles or called) and is_name_like(ent):
+                yield ent
+
+
+def acting_named(doc: Doc) -> Iterator[Span]:
+    """Names the model calls an organization or place where the sentence says the name
+    does or undergoes what only a person does ("A B resigned", "A B was sworn in"): the
+    subject of a verb in ``person_verbs`` or the passive subject of one in
+    ``person_passives`` (data/grammar.toml)."""
+    active, passive = words("person_verbs"), words("person_passives")
+    heads = set(lexicon().org_heads)
+    spans = [e for e in doc.ents if e.label_ in {"ORG", "GPE", "LOC", "NORP", "FAC"}]
+    for token in doc:  # a name the model gave no entity at all
+        if token.dep_ in {"nsubj", "nsubjpass"} and token.tag_ == "NNP" and not token.ent_type_:
+            glued = [c for c in token.lefts if c.dep_ == "compound" and not c.ent_type_]
+            if glued and all(c.i < token.i for c in glued):
+                spans.append(doc[glued[0].i : token.i + 1])
+    for ent in spans:
+        if not 2 <= len(ent) <= 4:
+            continue
+        root = ent.root
+        verbs = active if root.dep_ == "nsubj" else passive if root.dep_ == "nsubjpass" else ()
+        if root.head.lemma_ not in verbs or not all(t.is_title and t.is_alpha for t in ent):
+            continue
+        if any(t.text in heads for t in ent) or not is_name_like(ent):
+            continue
+        yield ent
