@@ -14,7 +14,9 @@ import pytest
 from rdflib import OWL, RDF, Graph
 from spacy.language import Language
 
-from histkg.extract.grammar import Hit, filler_kind, read_events
+from histkg.extract.expansion import filler_kind
+from histkg.extract.grammar import read_events
+from histkg.extract.hits import Hit
 from histkg.extract.modality import Modality
 from histkg.extract.nlp import load_model
 from histkg.extract.rules import grammar

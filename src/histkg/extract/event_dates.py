@@ -13,7 +13,8 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from histkg.extract.grammar import CLAUSE_DEPS, Hit
+from histkg.extract.grammar import CLAUSE_DEPS
+from histkg.extract.hits import Hit
 from histkg.extract.mentions import Sentence
 from histkg.extract.rules import lemmas_of, words
 from histkg.model import Date

@@ -19,14 +19,10 @@ from spacy.tokens import Token
 from histkg.errors import CodedWarning
 from histkg.extract.continuations import succeeding_objects, until_phrases
 from histkg.extract.event_dates import EventDating
+from histkg.extract.expansion import expand, office_words
 from histkg.extract.fillers import MentionReader
-from histkg.extract.grammar import (
-    Hit,
-    expand,
-    office_complement,
-    office_words,
-    read_events,
-)
+from histkg.extract.grammar import office_complement, read_events
+from histkg.extract.hits import Hit
 from histkg.extract.infobox import OUTCOME_SECTION
 from histkg.extract.mentions import Sentence
 from histkg.extract.modality import Modality

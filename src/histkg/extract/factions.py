@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from histkg.extract.grammar import expand
+from histkg.extract.expansion import expand
 from histkg.extract.mentions import Sentence
 from histkg.extract.rules import lemmas_of, words
 from histkg.lexicon import lexicon

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from histkg.extract.grammar import PERSONAL_PRONOUNS, expand, filler_kind, office_words
+from histkg.extract.expansion import PERSONAL_PRONOUNS, expand, filler_kind, office_words
 from histkg.extract.mentions import Sentence
 from histkg.extract.rules import grammar, lemmas_of, words
 from histkg.lexicon import lexicon

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from histkg.extract.grammar import CLAUSE_DEPS, expand
+from histkg.extract.expansion import expand
+from histkg.extract.grammar import CLAUSE_DEPS
 from histkg.extract.mentions import Sentence
 from histkg.extract.rules import lemmas_of, words
 from histkg.lexicon import lexicon

@@ -1,0 +1,173 @@
+"""What a role's word stands for: the names coordinated with it, in apposition to it,
+listed with "along with", glued to a title ("appointed A B Minister"), and what kind of
+filler it is (a person, a pronoun, a group, an organization).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Token
+
+from histkg.extract.modality import RELATIVE_PRONOUNS
+from histkg.extract.rules import grammar, lemmas_of, words
+
+FUNCTION_WORDS = frozenset({"of", "the", "a", "an", "for", "and", "to", "in", "on", "at", "de"})
+KINSHIP = words("kinship")
+
+
+def expand(tokens: list[Token]) -> list[Token]:
+    """Coordinated fillers ("A, B and C"), appositions, and relative pronouns."""
+    out: list[Token] = []
+    for token in tokens:
+        relative = token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl"
+        if relative:  # "A, who died": A alone, not the names coordinated with A
+            token = token.head.head
+        names = [
+            c
+            for c in token.children
+            if c.dep_ == "compound"
+            and c.pos_ == "PROPN"
+            and c.ent_type_ in {"PERSON", "ORG", ""}
+            and c.text not in office_words()
+        ]
+        if not any(c.ent_type_ == "PERSON" for c in names) and len(names) < 2:
+            names = []  # a lone untagged word ("Junior officers") is no name; two may be one
+        if (
+            names
+            and token.ent_type_ != "PERSON"
+            and (
+                token.text in office_words()
+                or token.text.capitalize() in office_words()
+                or lemmas_of(token) & grammar().person_nouns
+            )
+        ):  # not "a missed Ivo Brandt jump shot": a name that only qualifies a thing
+            # "appointed A B Minister": the name the title word was glued to
+            token = names[-1]
+        stack = [token]
+        while stack:
+            t = stack.pop(0)
+            if t in out:
+                continue
+            out.append(t)
+            if relative:
+                continue
+            stack.extend(
+                c
+                for c in t.children
+                if c.dep_ == "conj" or (c.dep_ == "appos" and not _another_person(c))
+            )
+            stack.extend(accompanying(t))
+            if t.pos_ == "NOUN":  # "officials were arrested, including A and B": A, B
+                holders = [t, t.head] if t.dep_ in {"nsubjpass", "dobj"} else [t]
+                stack.extend(
+                    gc
+                    for h in holders
+                    for c in h.children
+                    if c.dep_ == "prep" and c.lower_ in {"including", "notably"}
+                    for gc in c.children
+                    if gc.dep_ == "pobj"
+                )
+    return out
+
+
+def accompanying(filler: Token) -> list[Token]:
+    """Who undergoes the same as ``filler`` ("A was killed along with B", "A, together
+    with B, was arrested", "arrested A along with B"): the with-phrase of "along with" or
+    "together with" on the filler, or on its verb when the filler is what the verb does
+    to someone (its object, its passive subject, the subject of a verb without object)."""
+    holders = [filler]
+    verb = filler.head
+    if filler.pos_ in {"VERB", "AUX"}:
+        pass  # the verb itself (a trigger): its own with-phrase
+    elif filler.dep_ in {"dobj", "nsubjpass"} or (
+        filler.dep_ == "nsubj" and not any(c.dep_ == "dobj" for c in verb.children)
+    ):
+        holders.append(verb)
+    out = []
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep":
+                continue
+            with_ = [prep] if prep.lower_ == "with" else []
+            if prep.lower_ == "along":
+                with_ = [c for c in prep.children if c.dep_ == "prep" and c.lower_ == "with"]
+            elif not any(c.lower_ in {"along", "together"} for c in prep.children):
+                with_ = []
+            out += [o for w in with_ for o in w.children if o.dep_ == "pobj"]
+    return out
+
+
+def _another_person(appos: Token) -> bool:
+    """An apposition that names someone else: a relative ("A, his son B", "one daughter
+    (C)"), a counted set ("three sons"), or a name the model hung on the wrong noun."""
+    return (
+        bool(lemmas_of(appos) & KINSHIP)
+        or any(c.dep_ == "nummod" for c in appos.children)
+        or _belongs_higher(appos)
+    )
+
+
+def _belongs_higher(appos: Token) -> bool:
+    """ "the prefect responsible for the revolt against A, B, was dismissed": a name in
+    apposition to a name at the end of a prepositional phrase, under a word for a person
+    higher up, is that person's name (B is the prefect), not another name for A."""
+    head = appos.head
+    if appos.pos_ != "PROPN" or head.pos_ != "PROPN" or head.dep_ != "pobj":
+        return False
+    if any(c.dep_ in {"conj", "cc"} for c in [*appos.children, *head.children]):
+        return False  # a list of names: "against A, B and C"
+    nouns = grammar().person_nouns
+    for ancestor in list(head.ancestors)[:6]:
+        if ancestor.pos_ == "NOUN" and (
+            lemmas_of(ancestor) & nouns
+            or ancestor.text.capitalize() in office_words()
+            or ancestor.dep_ in {"nsubj", "nsubjpass"}  # the clause's subject: who B is
+        ):
+            return True
+    return False
+
+
+@cache
+def lexicon_posts() -> frozenset[str]:
+    """The post nouns of the office lexicon ("ambassador", "prosecutor", "member")."""
+    from histkg.lexicon import lexicon
+
+    lex = lexicon()
+    phrases = (*lex.posts_of, *lex.posts_to, *lex.posts_bare)
+    return frozenset(p.split()[-1] for p in phrases if p.split()[-1] not in FUNCTION_WORDS)
+
+
+@cache
+def office_words() -> frozenset[str]:
+    """Every word of every office title in the lexicon ("Minister", "Chief", "Staff")."""
+    from histkg.lexicon import lexicon
+
+    return frozenset(
+        w
+        for office in lexicon().offices
+        for form in office.forms
+        for w in form.split()
+        if w.lower() not in FUNCTION_WORDS
+    )
+
+
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "they", "them", "their", "hers"})
+
+
+def filler_kind(token: Token) -> str:
+    """What a role's head word names: "person" (a PERSON entity or a name with one in its
+    compounds), "pronoun", "group" (a noun for people: "officials"), "org", or "other"."""
+    if token.ent_type_ == "PERSON" or any(
+        c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in token.children
+    ):
+        return "person"
+    if token.lower_ in PERSONAL_PRONOUNS:
+        return "pronoun"
+    if token.pos_ == "NOUN" and lemmas_of(token) & grammar().group_nouns:
+        return "group"
+    if token.ent_type_ in {"ORG", "NORP"}:
+        return "org"
+    if token.pos_ == "PROPN" and token.ent_type_ not in {"GPE", "LOC", "DATE", "FAC"}:
+        return "name"
+    return "other"
