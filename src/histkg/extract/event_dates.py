@@ -54,8 +54,27 @@ class EventDating:
         heads = [t for t in inside if t.head not in inside or t.head == t]
         return any(t.dep_ == "pobj" and t.head.lower_ in BOUND_PREPOSITIONS for t in heads[:1])
 
+    def _describes_a_noun(self, s: Sentence, sent: SpacySpan, begin: int) -> bool:
+        """Whether the date at ``begin`` stands in parentheses right after a noun or a
+        name: a lifespan or an office's years ("A (1890–1950)", "war minister (1938)"),
+        not when anything in the clause happened."""
+        before = [t for t in sent if self.offset(s, sent, t) < begin]
+        depth = 0
+        for t in reversed(before):
+            if t.text == ")":
+                depth += 1
+            elif t.text == "(":
+                if depth == 0:
+                    return t.i > sent.start and t.nbor(-1).pos_ in {"NOUN", "PROPN"}
+                depth -= 1
+        return False
+
     def date(self, s: Sentence, sent: SpacySpan, hit: Hit) -> Date | None:
-        bounds = [d for d in s.dates if self._bound(s, sent, d.begin, d.end)]
+        bounds = [
+            d
+            for d in s.dates
+            if self._bound(s, sent, d.begin, d.end) or self._describes_a_noun(s, sent, d.begin)
+        ]
         if not bounds:
             return self._date(s, sent, hit)
         kept = s.dates

@@ -103,6 +103,9 @@ class EventReader(MentionReader, EventDating):
         ("Premier A"), by the offset of the name."""
         self.titled = titled or {}
         events: list[EventRecord] = self.life_dates(s) if s.index == 0 else []
+        same_block = getattr(self, "sentence_block", None) == s.block
+        self.sentence_before = getattr(self, "in_sentence", []) if same_block else []
+        self.sentence_block = s.block
         self.in_sentence = events
         read: list[tuple[Hit, EventRecord]] = []
         for hit in read_events(sent):
@@ -359,11 +362,19 @@ class EventReader(MentionReader, EventDating):
 
     def _they(self, tokens: list[Token]) -> list[Mention]:
         """ "The court sentenced A, B and C to death; they were shot": a plural pronoun
-        is the persons named together in an event earlier in the same sentence."""
-        if not any(t.lower_ in {"they", "them"} for t in tokens):
+        is the persons named together in an event earlier in the same sentence, or, when
+        it opens the next sentence of the paragraph ("A and B were sentenced to death.
+        They were shot in May."), in the one event of that sentence that named several."""
+        pronouns = [t for t in tokens if t.lower_ in {"they", "them"}]
+        if not pronouns:
             return []
         listed = [e for e in getattr(self, "in_sentence", []) if len(e.affected) > 1]
-        return list(listed[-1].affected) if listed else []
+        if listed:
+            return list(listed[-1].affected)
+        opening = [t for t in pronouns if t.i == t.sent.start]
+        before = [e for e in getattr(self, "sentence_before", []) if len(e.affected) > 1]
+        groups = {tuple(m.text for m in e.affected) for e in before}
+        return list(before[-1].affected) if opening and len(groups) == 1 else []
 
     def _date_topic(self, s: Sentence, sent: SpacySpan, hit: Hit) -> None:
         """ "The X movement was an attempted coup by A. On 1 May 1923 they … in an abortive

@@ -38,6 +38,8 @@ NOT_HOLDING = words("not_holding")
 FORMER = words("former")
 #: verbs whose complement is what their subject is: "was Premier", "remained Premier"
 COPULAS = frozenset({"be", "remain", "stay"})
+#: what joins the two years of a range in parentheses ("1938–1939")
+DASHES = frozenset({"–", "-", "—", "to"})
 WORK_NOUNS = words("work_nouns")
 #: capitalised words that open a sentence before a title, not a body that owns it
 SENTENCE_WORDS = frozenset(
@@ -82,7 +84,31 @@ class TenureReader:
         if office_end <= self.offset(s, sent, phrase):
             return None  # "the emperor's brother": the office is not what the phrase names
         holder = Mention("person", "", self.reader.span(s))  # filled in by the caller
-        return TenureRecord(holder, office, self.reader.span(s), rule="")
+        record = TenureRecord(holder, office, self.reader.span(s), rule="")
+        record.start, record.end, record.attested = self._years_after(s, office_end)
+        return record
+
+    def _years_after(self, s: Sentence, at: int) -> tuple[Date | None, Date | None, Date | None]:
+        """ "war minister (1938–1939)", "(1941–)", "(1944)" right after an office: its
+        start and end, or the one year it is attested in."""
+        text = self.reader.article.text
+        opening = re.match(r"\s*\(", text[at : s.end])
+        if opening is None:
+            return None, None, None
+        begin = at + opening.end()
+        close = text.find(")", begin, min(s.end, begin + 40))
+        if close < 0:
+            return None, None, None
+        inside = [d for d in s.dates if begin <= d.begin and d.end <= close and not d.relative]
+        if len(inside) == 2 and text[inside[0].end : inside[1].begin].strip() in DASHES:
+            return inside[0].date, inside[1].date, None
+        if len(inside) == 1 and not text[begin : inside[0].begin].strip():
+            after = text[inside[0].end : close].strip()
+            if after in DASHES:
+                return inside[0].date, None, None
+            if not after:
+                return None, None, inside[0].date
+        return None, None, None
 
     def _dates(
         self, s: Sentence, sent: SpacySpan, verb: Token, phrase: Token | None = None
@@ -362,7 +388,9 @@ class TenureReader:
             if tenure is None:
                 continue
             tenure.holder = holders[0]
-            tenure.start, tenure.end = self._phrase_dates(s, sent, verb, phrase)
+            start, end = self._phrase_dates(s, sent, verb, phrase)
+            if start is not None or end is not None:
+                tenure.start, tenure.end = start, end
             tenure.former = any(c.lower_ in FORMER for c in phrase.children)
             tenure.rule = "tenure.copula"
             out.append(tenure)
@@ -427,7 +455,9 @@ class TenureReader:
             if tenure is None:
                 continue
             tenure.holder = holders[0]
-            tenure.start, tenure.end = self._phrase_dates(s, sent, verb, phrase)
+            start, end = self._phrase_dates(s, sent, verb, phrase)
+            if start is not None or end is not None:
+                tenure.start, tenure.end = start, end
             tenure.rule = "tenure.holding-verb"
             out.append(tenure)
         return out

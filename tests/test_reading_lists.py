@@ -1,0 +1,112 @@
+"""Lists of office holders and defendants (issue 8): offices with their years in
+parentheses, historical posts kept apart from later ministries, a body's president, a
+plural "they" opening the next sentence, a list whose first name the parser left out,
+one name written in both orders, and a bibliography that is no prose.
+
+The sentences are written for these tests; none comes from the dev articles or the seeds.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from histkg.extract import extract_corpus
+from histkg.resolve import resolve
+from histkg.sources import read_article
+from tests.test_reading_constructions import events, read, tenures
+
+
+def test_an_office_in_apposition_takes_its_years_in_parentheses(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Among the accused were Anton Merz , war minister ( 1936–1938 ) , and Ivo Dahl ,"
+        " governor of the central bank ( 1941– ) .",
+        title="Treason trial",
+    )
+    found = tenures(ex)
+    assert ("Anton Merz", "Minister of War", "1936", "1938") in found, found
+    assert any(h == "Ivo Dahl" and s == "1941" and e == "" for h, _o, s, e in found), found
+
+
+def test_a_war_minister_is_not_a_defence_minister(tmp_path: Path) -> None:
+    ex = read(tmp_path, "In 1912 , Anton Merz was appointed war minister .", title="Army reform")
+    offices = {o for _h, o, _s, _e in tenures(ex)}
+    assert offices == {"Minister of War"}, offices
+
+
+def test_the_president_of_a_body_is_not_the_head_of_state(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Ivo Dahl , president of the privy council , resigned in 1931 .",
+        title="Cabinet crisis of 1931",
+    )
+    offices = {o for _h, o, _s, _e in tenures(ex)}
+    assert offices and not any(o.startswith("President of ") and "ouncil" not in o for o in offices)
+    assert all("ouncil" in o for o in offices), offices
+
+
+def test_years_in_parentheses_after_a_name_do_not_date_the_event(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Anton Merz , chief of staff ( 1930–1931 ) , was arrested .",
+        title="Army purge",
+    )
+    arrests = [e for e in events(ex) if e[0] == "Arrest"]
+    assert arrests == [("Arrest", (), ("Anton Merz",), "")], arrests
+
+
+def test_they_opening_the_next_sentence_is_the_list_before(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Anton Merz , Ivo Dahl and Lena Brod were sentenced to death in March 1950 ."
+        " They were executed in May 1950 .",
+        title="Treason trial",
+    )
+    found = events(ex)
+    assert ("Execution", (), ("Anton Merz", "Ivo Dahl", "Lena Brod"), "1950-05") in found, found
+
+
+def test_they_is_nobody_when_the_sentence_before_named_no_group(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Anton Merz was sentenced to death in March 1950 . They were executed in May 1950 .",
+        title="Treason trial",
+    )
+    assert not [e for e in events(ex) if e[0] == "Execution"], events(ex)
+
+
+def test_a_list_keeps_the_first_name_the_parser_hung_elsewhere(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "The council was led by Haruto Senda .",
+        "Senda , Kenta Mori and Daiki Arai were tried in 1946 .",
+        title="Council trial",
+    )
+    trials = [e for e in events(ex) if e[0] == "Trial"]
+    assert trials and "Senda" in trials[0][2], trials
+
+
+def test_one_name_in_both_orders_is_one_person(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "= Council trial =\n\nGeneral Kenta Mori was arrested in 1945 ."
+        " Mori Kenta was released in 1954 . Daiki Arai and Arai Daichi were brothers .\n",
+        "utf-8",
+    )
+    resolution = resolve(extract_corpus([read_article(path)]))
+    labels = sorted(name for ref, name in resolution.names.items() if ref.kind == "person")
+    assert sum("Kenta" in label for label in labels) == 1, labels
+    assert sum("Arai" in label for label in labels) == 2, labels  # other words: two persons
+
+
+def test_the_subsections_of_a_bibliography_are_not_prose(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "= Council trial =\n\nKenta Mori was tried in 1946 .\n\n== References ==\n\n"
+        "=== Books ===\n\n- Byrne, Hugo (1962). The Council. Old Press.\n\n"
+        "== Later history ==\n\nThe court closed in 1950 .\n",
+        "utf-8",
+    )
+    article = read_article(path)
+    sections = {b.section for b in article.blocks}
+    assert sections == {"", "Later history"}, sections
