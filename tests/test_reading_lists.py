@@ -110,3 +110,46 @@ def test_the_subsections_of_a_bibliography_are_not_prose(tmp_path: Path) -> None
     article = read_article(path)
     sections = {b.section for b in article.blocks}
     assert sections == {"", "Later history"}, sections
+
+
+def read_sectioned(tmp_path: Path, body: str, title: str = "Treason trial") -> list:
+    path = tmp_path / "list.txt"
+    path.write_text(f"= {title} =\n\n{body}\n", "utf-8")
+    return extract_corpus([read_article(path)]).extractions[0].events
+
+
+VERDICTS = """The court gave its verdicts in 1948. Three officers were sentenced to death:
+
+- General Anton Merz, chief of the army staff
+- Ivo Dahl, minister of the interior
+- Lena Brod, a party official
+
+They were executed in December 1948.
+"""
+
+
+def test_a_colon_gives_a_plural_group_the_names_of_the_list_after_it(tmp_path: Path) -> None:
+    found = {
+        (e.types[0], tuple(m.text for m in e.affected), e.date.iso if e.date else "")
+        for e in read_sectioned(tmp_path, VERDICTS)
+    }
+    names = ("Anton Merz", "Ivo Dahl", "Lena Brod")
+    assert ("Sentencing", names, "") in found, found
+    assert ("Execution", names, "1948-12") in found, found
+
+
+def test_a_list_of_things_gives_no_one_to_the_group(tmp_path: Path) -> None:
+    body = (
+        "The court gave its verdicts in 1948. Three officers were sentenced to death:\n\n"
+        "- for crimes against the state, in the first count\n- for treason, in the second\n"
+        "- for desertion, in the third\n\nThey were executed in December 1948.\n"
+    )
+    assert not [e for e in read_sectioned(tmp_path, body) if e.affected], "no names, no one"
+
+
+def test_a_list_after_a_sentence_without_an_event_states_nothing(tmp_path: Path) -> None:
+    body = (
+        "The council had three members:\n\n- Anton Merz, its chair\n- Ivo Dahl, a deputy\n"
+        "- Lena Brod, the secretary\n\nThey were executed in December 1948.\n"
+    )
+    assert not [e for e in read_sectioned(tmp_path, body) if e.types[0] == "Execution"]

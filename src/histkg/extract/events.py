@@ -30,7 +30,7 @@ from histkg.extract.rules import lemmas_of, words
 from histkg.model import Date, EventRecord, Mention, OfficeRef, TenureRecord
 
 if TYPE_CHECKING:
-    pass
+    from histkg.extract.text import ArticleReader
 
 #: Classes whose event is only stated when someone it happened to is named (or a group).
 NEEDS_AFFECTED = frozenset(
@@ -69,6 +69,13 @@ DECREE_NOUNS = words("decree_nouns")
 class EventReader(MentionReader, EventDating):
     """Reads one article's sentences with the grammar rules."""
 
+    def __init__(self, reader: ArticleReader) -> None:
+        super().__init__(reader)
+        self.in_sentence: list[EventRecord] = []  # the events of the sentence being read
+        self.sentence_before: list[EventRecord] = []  # of the one before, in its paragraph
+        self.sentence_block = -1
+        self.listed_events: dict[int, list[EventRecord]] = {}  # a list's intro block -> its events
+
     def office(self, s: Sentence, sent: SpacySpan, hit: Hit) -> OfficeRef | None:
         complement = office_complement(hit.trigger)
         if complement is None:
@@ -103,8 +110,11 @@ class EventReader(MentionReader, EventDating):
         ("Premier A"), by the offset of the name."""
         self.titled = titled or {}
         events: list[EventRecord] = self.life_dates(s) if s.index == 0 else []
-        same_block = getattr(self, "sentence_block", None) == s.block
-        self.sentence_before = getattr(self, "in_sentence", []) if same_block else []
+        same_block = self.sentence_block == s.block
+        self.sentence_before = self.in_sentence if same_block else []
+        intro = self.reader.after_list.get(s.block)
+        if intro is not None and s.index == 0:  # the paragraph after a list goes on about it
+            self.sentence_before = self.listed_events.get(intro, [])
         self.sentence_block = s.block
         self.in_sentence = events
         read: list[tuple[Hit, EventRecord]] = []
@@ -113,6 +123,8 @@ class EventReader(MentionReader, EventDating):
             if event is not None:
                 events.append(event)
                 read.append((hit, event))
+        if s.block in self.reader.list_persons:
+            self.listed_events[s.block] = [e for e in events if len(e.affected) > 1]
         self._successions(s, read)
         return events
 
@@ -245,6 +257,8 @@ class EventReader(MentionReader, EventDating):
         affected = self.fillers(s, sent, hit.fillers("affected"))
         if not affected.persons:
             affected.persons = self._they(hit.fillers("affected"))
+        if not affected.persons and any(t.tag_ == "NNS" for t in affected.groups):
+            affected.persons = self._listed(s)  # "Six officers were shot:" and a list
         agents = self.fillers(s, sent, hit.fillers("agent"))
         # "the trial began": stated, no one named; not "trials of the equipment began" or
         # "sea trials": a trial of something, or of a kind, is no court's
@@ -360,6 +374,13 @@ class EventReader(MentionReader, EventDating):
             before.successor = event.affected[0] if event.affected else None
             self.reader.out.tenures.append(before)
 
+    def _listed(self, s: Sentence) -> list[Mention]:
+        """The names of the list a block's last sentence introduces with a colon."""
+        block = self.reader.article.blocks[s.block]
+        if s.end < len(self.reader.article.text[: block.end].rstrip()):
+            return []  # not the block's last sentence
+        return list(self.reader.list_persons.get(s.block, []))
+
     def _they(self, tokens: list[Token]) -> list[Mention]:
         """ "The court sentenced A, B and C to death; they were shot": a plural pronoun
         is the persons named together in an event earlier in the same sentence, or, when
@@ -368,11 +389,11 @@ class EventReader(MentionReader, EventDating):
         pronouns = [t for t in tokens if t.lower_ in {"they", "them"}]
         if not pronouns:
             return []
-        listed = [e for e in getattr(self, "in_sentence", []) if len(e.affected) > 1]
+        listed = [e for e in self.in_sentence if len(e.affected) > 1]
         if listed:
             return list(listed[-1].affected)
         opening = [t for t in pronouns if t.i == t.sent.start]
-        before = [e for e in getattr(self, "sentence_before", []) if len(e.affected) > 1]
+        before = [e for e in self.sentence_before if len(e.affected) > 1]
         groups = {tuple(m.text for m in e.affected) for e in before}
         return list(before[-1].affected) if opening and len(groups) == 1 else []
 
