@@ -153,3 +153,14 @@ def test_a_list_after_a_sentence_without_an_event_states_nothing(tmp_path: Path)
         "- Lena Brod, the secretary\n\nThey were executed in December 1948.\n"
     )
     assert not [e for e in read_sectioned(tmp_path, body) if e.types[0] == "Execution"]
+
+
+def test_an_averted_event_is_not_stated(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "The tribunal refrained from the indictment of Anton Merz .",
+        "Ivo Dahl escaped arrest in 1940 . Lena Brod avoided prosecution .",
+        "The general declined to arrest Karl Vogt . Otto Fink was arrested in 1941 .",
+        title="Treason trial",
+    )
+    assert events(ex) == {("Arrest", (), ("Otto Fink",), "1941")}, events(ex)
