@@ -164,3 +164,22 @@ def test_an_averted_event_is_not_stated(tmp_path: Path) -> None:
         title="Treason trial",
     )
     assert events(ex) == {("Arrest", (), ("Otto Fink",), "1941")}, events(ex)
+
+
+def test_offices_coordinated_in_an_apposition_each_give_a_tenure(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Among the accused was Anton Merz , prime minister ( 1931–1934 ) , war minister"
+        " ( 1930–1934 ) and governor of Bengal ( 1928–1930 ) .",
+        "Karl Vogt , the foreign minister and later ambassador to Italy , was also tried .",
+        title="Treason trial",
+    )
+    found = tenures(ex)
+    for expected in [
+        ("Anton Merz", "Prime Minister", "1931", "1934"),
+        ("Anton Merz", "Minister of War", "1930", "1934"),
+        ("Anton Merz", "Governor of Bengal", "1928", "1930"),
+        ("Karl Vogt", "Minister of Foreign Affairs", "", ""),
+        ("Karl Vogt", "Ambassador to Italy", "", ""),
+    ]:
+        assert expected in found, (expected, found)

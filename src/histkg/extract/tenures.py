@@ -46,7 +46,7 @@ SENTENCE_WORDS = frozenset(
     {"the", "a", "an", "in", "on", "at", "then", "former", "later", "when", "after", "and"}
 )
 DETERMINERS_RE = re.compile(
-    r"(?:(?:the|a|an|then|also|its|his|her|their|former|onetime|one-time|erstwhile|longtime|long-time)\s+)*(?:(?:the\s+)?(?:country|nation|state|party|government)['’]s\s+)?",
+    r"(?:(?:the|a|an|then|later|also|its|his|her|their|former|onetime|one-time|erstwhile|longtime|long-time)\s+)*(?:(?:the\s+)?(?:country|nation|state|party|government)['’]s\s+)?",
     re.IGNORECASE,
 )
 
@@ -366,13 +366,18 @@ class TenureReader:
             holder, phrase = self._person(s, sent, token), token.head
         if holder is None or holder.span.begin in titled:
             return []
-        tenure = self._office(s, sent, phrase)
-        if tenure is None:
-            return []
-        tenure.holder = holder
-        tenure.former = any(c.lower_ in FORMER for c in phrase.children)
-        tenure.rule = "tenure.apposition"
-        return [tenure]
+        out = []
+        for office_phrase in _coordinated(phrase):  # "A, war minister and governor of B,"
+            tenure = self._office(s, sent, office_phrase)
+            if tenure is None:
+                if office_phrase == phrase:
+                    return []
+                continue
+            tenure.holder = holder
+            tenure.former = any(c.lower_ in FORMER for c in office_phrase.children)
+            tenure.rule = "tenure.apposition"
+            out.append(tenure)
+        return out
 
     def _copula(self, s: Sentence, sent: SpacySpan, token: Token) -> list[TenureRecord]:
         verb = token.head
@@ -461,6 +466,18 @@ class TenureReader:
             tenure.rule = "tenure.holding-verb"
             out.append(tenure)
         return out
+
+
+def _coordinated(phrase: Token) -> list[Token]:
+    """An office phrase and the nouns coordinated with it, in text order."""
+    out = [phrase]
+    stack = [phrase]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN"} and child not in out:
+                out.append(child)
+                stack.append(child)
+    return sorted(out, key=lambda t: t.i)
 
 
 def _of_chain(phrase: Token) -> list[Token]:
