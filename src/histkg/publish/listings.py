@@ -29,10 +29,25 @@ INDEXES = [
     ("Document", "Documents", "index/documents.html"),
     ("Work", "Cited works", "index/works.html"),
 ]
+#: The site's menu: (name, path).
+NAV = [(name, path) for _cls, name, path in INDEXES[:6]] + [("Timeline", "timeline.html")]
 #: Letters Unicode does not decompose into a base letter and a mark.
 FOLDS = str.maketrans(
     {"ł": "l", "đ": "d", "ø": "o", "ħ": "h", "ı": "i", "ŀ": "l", "ß": "ss", "æ": "ae", "œ": "oe"}
 )
+#: Which hits the search box lists first: persons, then offices, bodies, places, events …
+RANKS = {
+    "Person": 0,
+    "Office": 1,
+    "Organization": 2,
+    "PoliticalParty": 2,
+    "Faction": 2,
+    "GoverningBody": 2,
+    "Place": 3,
+    "Tenure": 6,
+    "Work": 7,
+    "Document": 8,
+}
 ROLES = (HKG.agent, HKG.affected, HKG.votedFor, HKG.votedAgainst, HKG.participant)
 
 
@@ -91,9 +106,9 @@ def search_index(b: SiteBuilder) -> None:
             continue
         label = b.label(node)
         names = sorted({fold(label)} | {fold(str(a)) for a in b.g.objects(node, SKOS.altLabel)})
-        entries.append(
-            {"l": label, "t": (b.kinds(node) or ["Thing"])[0], "u": p.path + ".html", "k": names}
-        )
+        kind = (b.kinds(node) or ["Thing"])[0]
+        rank = RANKS.get(kind, 4 if (node, RDF.type, HKG.Event) in b.g else 5)
+        entries.append({"l": label, "t": kind, "u": p.path + ".html", "k": names, "r": rank})
     entries.sort(key=lambda e: (str(e["l"]), str(e["u"])))
     plain = [{"l": e["l"], "t": e["t"], "u": e["u"]} for e in entries]
     b.files["search.json"] = json.dumps(plain, ensure_ascii=False, indent=0).encode("utf-8")

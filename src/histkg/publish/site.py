@@ -177,10 +177,9 @@ class SiteBuilder:
         return "../" * depth
 
     def render(self, template: str, here: str, **context: Any) -> bytes:
-        nav = [(name, path) for _cls, name, path in INDEXES[:6]] + [("Timeline", "timeline.html")]
         text = self.env.get_template(template).render(
             root=self.root(here),
-            nav=nav,
+            nav=listings.NAV,
             version=self.version,
             build_date=self.build_date,
             source_text=self.source_text(),

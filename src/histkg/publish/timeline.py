@@ -95,7 +95,7 @@ def render_svg(marks: list[Mark], bars: list[Bar], width: int = 1100) -> str:
     bottom = top + events_height + 24 * len(rows) + 10
     height = bottom + 30
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="tl-title" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" aria-labelledby="tl-title" '
         f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" class="timeline">',
         '<title id="tl-title">Timeline of events and tenures</title>',
         '<defs><linearGradient id="fade-right"><stop offset="0" class="stop"/><stop offset="1" class="stop" stop-opacity="0"/></linearGradient>'
