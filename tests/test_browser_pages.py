@@ -109,6 +109,8 @@ def test_page_type_reads_and_passes_axe(browser: Any, axe: str, site_url: str, k
         dark_mode(browser, dark)
         violations = axe_violations(browser, axe)
         assert violations == [], (kind, "dark" if dark else "light", violations)
+    if SHOTS is not None and site_url.startswith("http") and kind == "person":
+        full_screenshot(browser, SHOTS / f"{kind}-dark.png", 1280)
     dark_mode(browser, False)
     if SHOTS is not None and site_url.startswith("http"):
         full_screenshot(browser, SHOTS / f"{kind}.png", 1280)
