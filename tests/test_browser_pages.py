@@ -51,6 +51,11 @@ PAGES = {
         "Anti-Party Group",
         ["Leaders and members", "Communist Party of the Soviet Union", "Vyacheslav Molotov"],
     ),
+    "tenure": (
+        "tenure/nikolai-bulganin-premier-of-the-soviet-union.html",
+        "Nikolai Bulganin as Premier of the Soviet Union",
+        ["start not given", "1958", "after: Nikita Khrushchev"],
+    ),
     "timeline": ("timeline.html", "Timeline", ["Show only", "Events"]),
     "home": ("index.html", "histkg: who held what, and what happened", ["People", "Events"]),
 }
@@ -78,6 +83,16 @@ def h1(browser: Any) -> str:
     from selenium.webdriver.common.by import By
 
     return str(browser.find_element(By.TAG_NAME, "h1").text)
+
+
+def wait_h1(browser: Any, title: str) -> None:
+    """Wait for the page whose h1 is ``title`` (a click may return before it loads)."""
+    from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(browser, 10, ignored_exceptions=(StaleElementReferenceException,)).until(
+        lambda d: h1(d) == title
+    )
 
 
 def body(browser: Any) -> str:
@@ -122,13 +137,13 @@ def test_person_to_office_to_next_holder_and_back(browser: Any, site_url: str) -
     browser.get(site_url + "person/nikolai-bulganin.html")
     career = browser.find_element(By.CSS_SELECTOR, "table.career")
     career.find_element(By.LINK_TEXT, "Premier of the Soviet Union").click()
-    assert h1(browser) == "Premier of the Soviet Union"
+    wait_h1(browser, "Premier of the Soviet Union")
     rows = browser.find_elements(By.CSS_SELECTOR, "table.holders tbody tr:not(.between)")
     holders = [r.find_element(By.CSS_SELECTOR, "td").text for r in rows]
     assert holders.index("Nikita Khrushchev") == holders.index("Nikolai Bulganin") + 1
     next_row = rows[holders.index("Nikolai Bulganin") + 1]
     next_row.find_element(By.LINK_TEXT, "Nikita Khrushchev").click()
-    assert h1(browser) == "Nikita Khrushchev"
+    wait_h1(browser, "Nikita Khrushchev")
     # and back: the career table names his predecessor in the office
     career = browser.find_element(By.CSS_SELECTOR, "table.career")
     row = next(
@@ -138,11 +153,11 @@ def test_person_to_office_to_next_holder_and_back(browser: Any, site_url: str) -
     )
     assert "1958" in row.text
     row.find_element(By.LINK_TEXT, "Nikolai Bulganin").click()
-    assert h1(browser) == "Nikolai Bulganin"
+    wait_h1(browser, "Nikolai Bulganin")
     browser.back()
-    assert h1(browser) == "Nikita Khrushchev"
+    wait_h1(browser, "Nikita Khrushchev")
     browser.back()
-    assert h1(browser) == "Premier of the Soviet Union"
+    wait_h1(browser, "Premier of the Soviet Union")
 
 
 def test_evidence_is_one_click_away(browser: Any, site_url: str) -> None:
@@ -217,19 +232,27 @@ def test_timeline_labels_axis_and_filter(browser: Any, site_url: str) -> None:
 
 
 def test_query_page_runs_an_example_and_links_into_the_site(browser: Any, server: str) -> None:
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
 
     browser.get(server + "/sparql")
     assert h1(browser) == "Ask the graph (SPARQL)"
     browser.find_element(By.PARTIAL_LINK_TEXT, "held the office of Premier").click()
     assert "hkg:Tenure" in browser.find_element(By.ID, "query").get_attribute("value")
+    browser.execute_script("window.histkgOldPage = true")
     browser.find_element(By.CSS_SELECTOR, "form.query button").click()  # run it from the form
+    WebDriverWait(browser, 10, ignored_exceptions=(WebDriverException,)).until(
+        lambda d: d.execute_script(
+            "return !window.histkgOldPage && document.readyState === 'complete'"
+        )
+    )
     table = browser.find_element(By.CSS_SELECTOR, "table.results")
     assert "?officeName" in table.text and "Nikolai Bulganin" in table.text
     csv = browser.find_element(By.LINK_TEXT, "CSV").get_attribute("href")
     assert "format=csv" in csv
     table.find_element(By.LINK_TEXT, "person/nikolai-bulganin").click()
-    assert h1(browser) == "Nikolai Bulganin"
+    wait_h1(browser, "Nikolai Bulganin")
     bad = "SELECT ?p WHERE {\n  ?p a hkg:Person\n  FILTER(\n}"
     browser.get(server + "/sparql?" + urllib.parse.urlencode({"query": bad}))
     error = browser.find_element(By.CSS_SELECTOR, "p.error").text

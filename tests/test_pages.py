@@ -206,3 +206,39 @@ def test_query_page_shows_errors_with_line_and_column(server: str) -> None:
         server + "/sparql?" + urllib.parse.urlencode({"query": ask}), html_accept
     )
     assert status == 200 and b'<p class="boolean">yes</p>' in body
+
+
+def test_office_page_marks_a_gap_and_tenure_pages_link_the_next_holder() -> None:
+    g = Graph()
+    office = URIRef(DEFAULT_BASE + "office/chancellor")
+    g.add((office, RDF.type, URIRef(HKG + "Office")))
+    g.add((office, RDFS.label, Literal("Chancellor", lang="en")))
+    for slug, name, start, end in (
+        ("anna", "Anna Example", "1949", "1953-10"),
+        ("boris", "Boris Example", "1955-02-01", None),
+        ("carla", "Carla Example", "1950", "1951"),
+    ):
+        person = URIRef(DEFAULT_BASE + "person/" + slug)
+        g.add((person, RDF.type, URIRef(HKG + "Person")))
+        g.add((person, RDFS.label, Literal(name, lang="en")))
+        tenure = URIRef(DEFAULT_BASE + "tenure/" + slug + "-chancellor")
+        g.add((tenure, RDF.type, URIRef(HKG + "Tenure")))
+        g.add((tenure, RDFS.label, Literal(name + " as Chancellor", lang="en")))
+        g.add((tenure, URIRef(HKG + "holder"), person))
+        g.add((tenure, URIRef(HKG + "office"), office))
+        g.add((tenure, URIRef(HKG + "startDate"), Literal(start)))
+        if end:
+            g.add((tenure, URIRef(HKG + "endDate"), Literal(end)))
+    files = build_site(g, b"", [], DEFAULT_BASE, "0", None)
+    html = files["office/chancellor.html"].decode("utf-8")
+    holders = section(html, "Holders in order", "</table>")
+    assert holders.index("Anna") < holders.index("Carla") < holders.index("Boris")
+    assert '<tr class="between overlap">' in holders  # Carla came while Anna was in office
+    assert (
+        '<tr class="between gap"><td colspan="5">gap: no holder known from 1951 to 1 February 1955'
+        in holders
+    )
+    tenure = files["tenure/carla-chancellor.html"].decode("utf-8")
+    assert '← before: <a href="../person/anna.html">Anna Example</a>' in tenure
+    assert 'after: <a href="../person/boris.html">Boris Example</a> →' in tenure
+    assert "1950" in tenure and "1951" in tenure

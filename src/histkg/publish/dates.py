@@ -1,16 +1,16 @@
 """Dates as a historian reads them: at the precision the text gives, never padded.
 
->>> as_written("1957-06-18")
-'18 June 1957'
->>> as_written("1957-06")
-'June 1957'
->>> as_written("1957")
-'1957'
->>> precision("1957-06")
+>>> as_written("1848-03-15")
+'15 March 1848'
+>>> as_written("1848-03")
+'March 1848'
+>>> as_written("1848")
+'1848'
+>>> precision("1848-03")
 'month'
->>> compare("1958", "1958-03-01") is None  # one contains the other: no order
+>>> compare("1849", "1849-03-01") is None  # one contains the other: no order
 True
->>> compare("1957-06", "1958")
+>>> compare("1848-03", "1849")
 -1
 """
 
@@ -44,7 +44,7 @@ def precision(iso: str) -> str:
 
 
 def as_written(iso: str) -> str:
-    """'18 June 1957', 'June 1957' or '1957'; anything else as it is."""
+    """'15 March 1848', 'March 1848' or '1848'; anything else as it is."""
     match = ISO.match(iso)
     if match is None:
         return iso

@@ -162,3 +162,18 @@ def neighbours(b: SiteBuilder, tenure: Node) -> tuple[Node | None, Node | None]:
             after = dated[i + 1].holder if i + 1 < len(dated) else None
             return before, after
     return None, None
+
+
+def tenure_summary(b: SiteBuilder, node: URIRef, here: str) -> dict[str, Any]:
+    """A tenure's page: who held which office when, and the holders before and after it."""
+    office = b.g.value(node, HKG.office)
+    holder = b.g.value(node, HKG.holder)
+    held = tuple(sorted((str(d) for d in b.g.objects(node, HKG.heldOn)), key=sort_key))
+    h = Holding(node, holder, b.date(node, HKG.startDate), b.date(node, HKG.endDate), held)
+    previous, following = neighbours(b, node)
+    return {
+        "tenure_row": row(b, here, h),
+        "office_link": b.link(here, office) if office is not None else None,
+        "previous": b.link(here, previous) if previous is not None else None,
+        "following": b.link(here, following) if following is not None else None,
+    }

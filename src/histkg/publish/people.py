@@ -36,9 +36,9 @@ SAME_AS = (
 def site_name(iri: str) -> str:
     """What a link out points into: 'Wikipedia', 'DBpedia', 'Wikidata' or the host.
 
-    >>> site_name("https://en.wikipedia.org/wiki/Georgy_Malenkov")
+    >>> site_name("https://en.wikipedia.org/wiki/Lajos_Kossuth")
     'Wikipedia'
-    >>> site_name("http://www.wikidata.org/entity/Q157891")
+    >>> site_name("http://www.wikidata.org/entity/Q188788")
     'Wikidata'
     """
     host = urlsplit(iri).hostname or iri

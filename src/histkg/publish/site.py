@@ -123,7 +123,7 @@ class SiteBuilder:
 
     @staticmethod
     def when(iso: str) -> dict[str, str]:
-        """A date as written ('June 1957'), its ISO form and its precision."""
+        """A date as written ('March 1848'), its ISO form and its precision."""
         return {"text": as_written(iso), "href": "", "iso": iso, "note": precision(iso)}
 
     def date(self, node: Node, *props: URIRef) -> str | None:
@@ -283,6 +283,7 @@ class SiteBuilder:
         for cls, template, make in (
             (HKG.Person, "person.html", people.summary),
             (HKG.Office, "office.html", offices.summary),
+            (HKG.Tenure, "tenure.html", offices.tenure_summary),
             (HKG.Event, "event.html", events.summary),
             (HKG.Organization, "organization.html", organizations.summary),
         ):

@@ -115,8 +115,8 @@ def render_svg(marks: list[Mark], bars: list[Bar], width: int = 1100) -> str:
             f'<text x="{gx:.1f}" y="{bottom + 18}" text-anchor="{anchor}" class="year">{year}</text>'
         )
     out.append(f'<text x="10" y="{top + 14}" class="lane">Events</text>')
-    for i, mark in enumerate(marks):
-        out.append(_mark(mark, top + 12 + i * 22, x, left, width - right))
+    for i, mark in enumerate(marks):  # below the lane's name, a label may run into its margin
+        out.append(_mark(mark, top + 12 + i * 22, x, left if i == 0 else 10, width - right))
     y0 = top + events_height
     previous = ""
     for row, bar in enumerate(rows):
