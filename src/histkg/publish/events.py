@@ -65,7 +65,7 @@ def summary(b: SiteBuilder, node: URIRef, here: str) -> dict[str, Any]:
     parts = []
     for part in set(b.g.subjects(HKG.partOf, node)):
         when = b.date(part, HKG.date, HKG.startDate)
-        parts.append((sort_key(when), b.label(part), b.link(here, part)))
+        parts.append((sort_key(when), b.label(part) + "\x00" + str(part), b.link(here, part)))
     tenures = []
     for prop, how in ((HKG.startedBy, "began"), (HKG.endedBy, "ended")):
         for tenure in sorted(set(b.g.subjects(prop, node)), key=str):

@@ -164,8 +164,8 @@ def timeline(b: SiteBuilder) -> None:
         if key and (start or end or held):
             names[key] = b.label(holder)
     svg = render_svg(
-        sorted(marks, key=lambda m: (sort_key(m.date), m.date, m.label)),
-        sorted(bars, key=lambda b: (b.person, b.office)),
+        sorted(marks, key=lambda m: (sort_key(m.date), m.date, m.label, m.href)),
+        sorted(bars, key=lambda b: (b.person, b.office, b.href)),
     )
     b.files[here] = b.render(
         "timeline.html",
@@ -173,5 +173,7 @@ def timeline(b: SiteBuilder) -> None:
         title="Timeline",
         intro="Events by date; below, the offices each person held, as far as the texts date them.",
         svg=svg,
-        people=sorted(({"key": k, "name": n} for k, n in names.items()), key=lambda p: p["name"]),
+        people=sorted(
+            ({"key": k, "name": n} for k, n in names.items()), key=lambda p: (p["name"], p["key"])
+        ),
     )

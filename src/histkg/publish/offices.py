@@ -142,7 +142,7 @@ def _events(b: SiteBuilder, node: URIRef, here: str) -> list[dict[str, Any]]:
         found.append(
             (
                 sort_key(date),
-                b.label(event),
+                b.label(event) + "\x00" + str(event),
                 {"event": b.link(here, event), "when": b.when(date) if date else None},
             )
         )

@@ -51,7 +51,7 @@ def summary(b: SiteBuilder, node: URIRef, here: str) -> dict[str, Any]:
         events.append(
             (
                 sort_key(date),
-                b.label(event),
+                b.label(event) + "\x00" + str(event),
                 {
                     "event": b.link(here, event),
                     "when": b.when(date) if date else None,

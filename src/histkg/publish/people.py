@@ -131,7 +131,7 @@ def chronology(b: SiteBuilder, node: URIRef, here: str, names: list[str]) -> lis
         rows.append(
             (
                 sort_key(date),
-                b.label(event),
+                b.label(event) + "\x00" + str(event),
                 {
                     "when": b.when(date) if date else None,
                     "until": b.when(end) if end else None,
@@ -151,7 +151,7 @@ def memberships(b: SiteBuilder, node: URIRef, here: str) -> list[dict[str, Any]]
     for org in set(b.g.subjects(HKG.member, node)) | set(b.g.subjects(HKG.leader, node)):
         role = "leader" if (org, HKG.leader, node) in b.g else "member"
         out.append({"org": b.link(here, org), "role": role})
-    return sorted(out, key=lambda m: (m["org"]["text"], m["role"]))
+    return sorted(out, key=lambda m: (m["org"]["text"], m["org"]["href"], m["role"]))
 
 
 def summary(b: SiteBuilder, node: URIRef, here: str) -> dict[str, Any]:
