@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 # with apt-get when missing and running as root, else those tests skip with a reason.
 DEBIAN_PACKAGES := default-jre-headless libapache-jena-java chromium chromium-driver
 
-.PHONY: build test lint eval system-deps clean
+.PHONY: build test lint eval system-deps axe clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,7 +43,20 @@ system-deps:
 	  else echo "not root or no apt-get: the Jena tests will be skipped (missing: $$missing)"; fi; \
 	fi
 
-test: lint system-deps
+# axe-core (npm) for the accessibility checks of the browser tests, into node_modules/; without
+# npm those checks are skipped with a reason.
+AXE_VERSION := 4.14.1
+AXE := node_modules/axe-core/axe.min.js
+
+axe: $(AXE)
+
+$(AXE):
+	@if command -v npm >/dev/null; then \
+	  npm install --no-save --no-package-lock --no-audit --no-fund --loglevel=error axe-core@$(AXE_VERSION) \
+	  || echo "npm could not install axe-core: the axe-core checks will be skipped"; \
+	else echo "no npm: the axe-core checks will be skipped"; fi
+
+test: lint system-deps axe
 	$(BIN)/python -m pytest -q
 
 clean:

@@ -253,6 +253,13 @@ def load(
     type=click.IntRange(min=1),
     help="Longest SPARQL query read.",
 )
+@click.option(
+    "--queries",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("queries"),
+    show_default=True,
+    help="Folder of *.rq files offered as examples on the query page /sparql.",
+)
 def serve(
     site: Path,
     graph_file: Path,
@@ -262,9 +269,10 @@ def serve(
     max_bytes: int,
     max_rows: int,
     max_query_bytes: int,
+    queries: Path,
 ) -> None:
     """Serve the published site with content negotiation and a read-only SPARQL endpoint
-    at /sparql.
+    at /sparql (in a browser, a query form with the example queries).
 
     \b
     Example:
@@ -279,7 +287,9 @@ def serve(
             f"{site} holds no site; run 'histkg publish' first", param_hint="'--site'"
         )
     store = store_for(graph_file) if graph_file.is_file() else None
-    server = make_server(site, store, host, port, timeout, max_bytes, max_rows, max_query_bytes)
+    server = make_server(
+        site, store, host, port, timeout, max_bytes, max_rows, max_query_bytes, queries
+    )
     click.echo(
         f"serving {site} at http://{host}:{server.server_address[1]}/ (Ctrl-C stops)", err=True
     )
