@@ -29,6 +29,7 @@ from histkg.stores.answers import hint, product, reason, store_hint, transient
 from histkg.stores.oxigraph import FORMATS
 
 DEFAULT = ""  # key of the default graph
+MESSAGE_CHARS = 300  # an error line is cut there (histkg.errors.one_line)
 NTRIPLES = "application/n-triples"
 TURTLE = "text/turtle"
 #: Answers that refuse a request before the store reads its body.
@@ -37,13 +38,23 @@ REFUSED_UNREAD = frozenset({401, 403, 404, 405, 411, 413, 414, 415})
 UNREAD_MESSAGES = ("SQ110", "SR619", '"default" param')
 
 
-class RefusedByStoreError(StoreError):
-    """A store's error answer; ``unread`` when the store refused the request before
-    reading its body (so it wrote nothing of it)."""
+class EndpointError(StoreError):
+    """A request that failed: ``head`` names the endpoint and the request, ``why`` is the
+    store's own reason, ``advice`` what to do; ``unread`` when the store refused the request
+    before reading its body (so it wrote nothing of it)."""
 
-    def __init__(self, message: str, unread: bool) -> None:
-        super().__init__(message)
-        self.unread = unread
+    def __init__(self, head: str, why: str, advice: str, unread: bool = False) -> None:
+        self.head, self.why, self.advice, self.unread = head, why, advice, unread
+        super().__init__(self.line())
+
+    def line(self, tail: str = "", limit: int = MESSAGE_CHARS) -> str:
+        """The message with ``tail`` after it, the store's reason cut to fit ``limit``."""
+        rest = f"{self.advice}; {tail}" if tail else self.advice
+        room = limit - len(self.head) - len(rest) - 4
+        why = self.why
+        if len(why) > room:
+            why = why[: room - 3].rstrip() + "..." if room >= 24 else ""
+        return f"{self.head}: {why}; {rest}" if why else f"{self.head}: {rest}"
 
 
 def _safe(url: str) -> str:
@@ -161,13 +172,15 @@ class GraphStore:
                 )  # fmt: skip
             except requests.exceptions.RequestException as exc:
                 if isinstance(exc, requests.exceptions.Timeout) or "timed out" in str(exc):
-                    raise StoreError(
-                        f"{self.name}: no answer to {method} within {self.timeout:g} s; check"
-                        " that the server runs, raise --timeout or lower --chunk-triples"
+                    raise EndpointError(
+                        f"{self.name}: no answer to {method} within {self.timeout:g} s",
+                        "",
+                        "check that the server runs, raise --timeout or lower --chunk-triples",
                     ) from None
-                raise StoreError(
-                    f"{self.name}: cannot reach the endpoint ({type(exc).__name__}) on {method};"
-                    " check the URL and that the server runs"
+                raise EndpointError(
+                    f"{self.name}: cannot reach the endpoint on {method}",
+                    type(exc).__name__,
+                    "check the URL and that the server runs",
                 ) from None
             self.product = product(response) or self.product
             if self._digest_wanted(response):
@@ -181,16 +194,13 @@ class GraphStore:
                 continue
             return response
 
-    def refusal(self, response: requests.Response, method: str, graph: str) -> RefusedByStoreError:
+    def refusal(self, response: requests.Response, method: str, graph: str) -> EndpointError:
         """The one-line error for an error answer."""
         known = store_hint(response, self.url, self.user)
-        if known:
-            told = f": {known}"
-        else:
-            why = reason(response)
-            told = (f": {why}" if why else "") + f"; {hint(response, self.url, self.user)}"
-        return RefusedByStoreError(
-            f"{_safe(self.url)}: HTTP {response.status_code} on {method}{told}",
+        return EndpointError(
+            f"{_safe(self.url)}: HTTP {response.status_code} on {method}",
+            "" if known else reason(response),
+            known or hint(response, self.url, self.user),
             response.status_code in REFUSED_UNREAD
             or any(text in (response.text or "") for text in UNREAD_MESSAGES),
         )

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from histkg.errors import StoreError
-from histkg.stores.gsp import DEFAULT, GraphStore, graph_label
+from histkg.stores.gsp import DEFAULT, EndpointError, GraphStore, graph_label
 
 
 @dataclass
@@ -144,11 +144,14 @@ def load_graphs(
                 if progress:
                     progress(len(part))
         except StoreError as exc:
-            unread = bool(getattr(exc, "unread", False))
+            unread = isinstance(exc, EndpointError) and exc.unread
             state = _state(client, name, position, replace, unread, backup, chunk)
             written = _written(name, position, replace, state)
-            again = "" if written.endswith("as it was") else "; run the command again"
-            raise StoreError(f"{exc}; {written}{again}") from None
+            if not written.endswith("as it was"):
+                written += "; run the command again"
+            if isinstance(exc, EndpointError):
+                raise StoreError(exc.line(written)) from None
+            raise StoreError(f"{exc}; {written}") from None
         report.graphs += 1
         position.graphs_done += 1
     return report
