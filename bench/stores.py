@@ -11,7 +11,8 @@ start-up is part of the time), TDB2's tools as ``java`` commands (each pays a JV
     .venv/bin/python bench/stores.py                                  # the seed build
     .venv/bin/python bench/stores.py --graph /tmp/wt/graph.nq --label "62 WikiText articles"
 
-Prints a Markdown table (and writes JSON with ``--json``); exits 1 on any difference.
+``--repeat N`` reports the median of N runs. Prints a Markdown table (and writes JSON with
+``--json``); exits 1 on any difference.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -145,9 +147,25 @@ def main() -> None:
     parser.add_argument("--graph", type=Path, default=ROOT / "output" / "graph.nq")
     parser.add_argument("--label", default="the seed build")
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--repeat", type=int, default=1, help="runs; times are their medians")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="histkg-stores-") as tmp:
-        rows, found = measure(args.graph.resolve(), Path(tmp))
+    runs: list[list[dict[str, Any]]] = []
+    found: list[str] = []
+    for _ in range(args.repeat):
+        with tempfile.TemporaryDirectory(prefix="histkg-stores-") as tmp:
+            rows, differ = measure(args.graph.resolve(), Path(tmp))
+        runs.append(rows)
+        found += differ
+    rows = [
+        {
+            **row,
+            **{
+                key: statistics.median(run[i][key] for run in runs)
+                for key in ("start_s", "load_s", "queries_s")
+            },
+        }
+        for i, row in enumerate(runs[0])
+    ]
     print(markdown(args.label, args.graph, rows))
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")

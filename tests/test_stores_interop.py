@@ -141,3 +141,23 @@ def test_interop_language_tag_case_is_the_one_normalisation_virtuoso_needs(
     rows = interop.ask_http(seed_virtuoso, query)["results"]["bindings"]
     assert rows and {row["o"]["xml:lang"] for row in rows} == {"ru-latn"}
     assert canonical(rows[0]["o"])[2] == "@ru-latn"
+
+
+def test_interop_readme_shows_the_commands_the_tests_run() -> None:
+    """The README's "Load into …" sections hold the same commands as tests/interop.py and
+    tests/virtuoso.py (with the README's folders and the stores' usual ports)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Loading into a triple store", 1)[1].split("\n## ", 1)[0]
+    flat = section.replace("\\\n", " ")
+    flat = " ".join(flat.split())
+    sed = virtuoso.sed_command("/tmp/vdb", "1111", "8890")
+    expressions = " ".join(f"-e '{e}'" for e in sed[2::2])
+    assert f"sed {expressions} {virtuoso.INI} > /tmp/vdb/virtuoso.ini" in flat
+    assert "virtuoso-t +foreground +configfile virtuoso.ini" in flat
+    server = virtuoso.Virtuoso(Path("/tmp/vdb"), 1111, 8890, None)  # type: ignore[arg-type]
+    args = interop.virtuoso_load_args(Path("output/graph.nq"), server)
+    assert "HISTKG_PASSWORD=dba histkg " + " ".join(args) in flat
+    oxigraph = interop.oxigraph_load_args(Path("output/graph.nq"), "http://127.0.0.1:7878")
+    assert "histkg " + " ".join(oxigraph[:-1]) in flat  # -q: the test keeps quiet
+    assert "tdb2.tdbloader --loc /tmp/tdb2 output/graph.nq output/graph.nt" in flat
+    assert "tdb2.tdbquery --loc /tmp/tdb2 --results=json --query queries/votes.rq" in flat

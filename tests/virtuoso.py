@@ -11,7 +11,6 @@ The README's "Load into Virtuoso" shows the same steps as shell commands.
 
 from __future__ import annotations
 
-import re
 import shutil
 import socket
 import subprocess
@@ -40,15 +39,30 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+#: The edits of the packaged ini, as ``sed`` expressions (the README shows the same command).
+SED = (
+    r"s#{db}#{folder}#",
+    r"s#^\(ServerPort\s*=\s*\)1111\s*$#\1127.0.0.1:{sql}#",
+    r"s#^\(ServerPort\s*=\s*\)8890\s*$#\1127.0.0.1:{http}#",
+    r"s#^\(DirsAllowed\s*=.*\)$#\1, {folder}#",
+    r"s#^\(LoadPath\|Load[0-9]\)#;\1#",
+)
+
+
+def sed_command(folder: str, sql: str, http: str) -> list[str]:
+    """``sed -e … /etc/virtuoso-opensource-7/virtuoso.ini``, printing the edited ini."""
+    args = ["sed"]
+    for expression in SED:
+        args += ["-e", expression.format(db=DB_DIR, folder=folder, sql=sql, http=http)]
+    return [*args, str(INI)]
+
+
 def write_ini(folder: Path, sql_port: int, http_port: int) -> Path:
     """The packaged ini, made to listen on loopback only and keep its files in ``folder``."""
-    text = INI.read_text(encoding="utf-8")
-    text = text.replace(DB_DIR, str(folder))
-    text = re.sub(r"(?m)^(ServerPort\s*=\s*)1111\s*$", rf"\g<1>127.0.0.1:{sql_port}", text)
-    text = re.sub(r"(?m)^(ServerPort\s*=\s*)8890\s*$", rf"\g<1>127.0.0.1:{http_port}", text)
-    text = re.sub(r"(?m)^(DirsAllowed\s*=.*)$", rf"\1, {folder}", text)
-    text = re.sub(r"(?m)^(LoadPath|Load\d+)(\s*=)", r";\1\2", text)
-    assert text.count(f"127.0.0.1:{sql_port}") == 1 and f"127.0.0.1:{http_port}" in text
+    command = sed_command(str(folder), str(sql_port), str(http_port))
+    text = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    assert text.count(f"= 127.0.0.1:{sql_port}") == 1, "the ini has no SQL ServerPort 1111"
+    assert text.count(f"= 127.0.0.1:{http_port}") == 1, "the ini has no HTTP ServerPort 8890"
     ini = folder / "virtuoso.ini"
     ini.write_text(text, encoding="utf-8")
     return ini
