@@ -15,6 +15,7 @@ Every query gets histkg's prefixes in front, as ``histkg query`` does.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -45,6 +46,17 @@ ALL_QUADS = (
     "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o }"
     f' FILTER (STRSTARTS(STR(?g), "{DOCUMENTS}")) }}'
 )
+
+
+def require(reason: str | None) -> None:
+    """Skip (or fail, when ``HISTKG_REQUIRE_STORES=1``) when a store cannot run here."""
+    import pytest
+
+    if reason is None:
+        return
+    if os.environ.get("HISTKG_REQUIRE_STORES") == "1":
+        pytest.fail(f"{reason}; HISTKG_REQUIRE_STORES=1 needs it")
+    pytest.skip(reason)
 
 
 def oxigraph_binary() -> str | None:

@@ -274,3 +274,42 @@ def test_stores_virtuoso_deadlock_is_retried(fake: str, tmp_path: Path) -> None:
     assert load(fake, write(tmp_path / "g.nq", triples(GRAPH, 4, "x")))[0] == 0
     assert len(FakeStore.log) == 2
     assert FakeStore.graphs[GRAPH] == as_set(triples(GRAPH, 4, "x"))
+
+
+@pytest.mark.parametrize(
+    ("kind", "body", "expected"),
+    [
+        (
+            "text/html",
+            VIRTUOSO_PAGE.format(state="42000", message="SQ110: denied (user ID = 7)"),
+            "SQ110: denied",
+        ),
+        (
+            "text/html",
+            VIRTUOSO_PAGE.format(state="22023", message="a &quot;default&quot; param"),
+            '22023: a "default" param',
+        ),
+        (
+            "text/html",
+            "<html><head><title>Oops</title></head><body><h1>500 Server Error</h1><p>Disk\n full</p></body></html>",
+            "Disk full",
+        ),
+        ("application/json", '{"message": "graph is locked"}', "graph is locked"),
+        ("text/plain", "Parse error at line 3:\n  bad IRI", "Parse error at line 3: bad IRI"),
+        ("text/plain", "x" * 500, "x" * 107 + "..."),
+        ("text/plain", "", ""),
+    ],
+)
+def test_stores_reason_of_an_error_answer_is_one_short_line(
+    kind: str, body: str, expected: str
+) -> None:
+    import requests
+
+    from histkg.stores.answers import reason
+
+    response = requests.Response()
+    response.status_code = 500
+    response.headers["Content-Type"] = kind
+    response._content = body.encode("utf-8")
+    response.encoding = "utf-8"
+    assert reason(response) == expected

@@ -10,7 +10,6 @@ Without the Debian packages (not root) the Virtuoso and TDB2 tests skip and say 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,18 +19,10 @@ from click.testing import CliRunner
 from histkg.cli import main
 from tests import interop, jena, virtuoso
 from tests.conftest import ROOT
+from tests.interop import require
 from tests.solutions import canonical, differences, solutions
 
 QUERIES = sorted((ROOT / "queries").glob("*.rq"))
-
-
-def require(reason: str | None) -> None:
-    """Skip (or fail, when the stores are required) when a store cannot run here."""
-    if reason is None:
-        return
-    if os.environ.get("HISTKG_REQUIRE_STORES") == "1":
-        pytest.fail(f"{reason}; HISTKG_REQUIRE_STORES=1 needs it")
-    pytest.skip(reason)
 
 
 @pytest.fixture(scope="module")

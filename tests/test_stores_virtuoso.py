@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from histkg.cli import main
 from tests import interop, virtuoso
-from tests.test_stores_interop import require
+from tests.interop import require
 
 GRAPH = "https://w3id.org/histkg/id/document/vt"
 LONG_TAG = "en-" + "-".join(["abcdefgh"] * 40)  # valid BCP 47; Virtuoso: "too long"
@@ -61,6 +61,15 @@ def test_virtuoso_basic_credentials_switch_to_digest(
     code, lines = load(server, path, "--user", "dba", "--replace")  # no --digest
     assert code == 0, lines
     assert objects(server) == {"a", "b"}
+
+
+def test_virtuoso_loading_twice_doubles_nothing(server: virtuoso.Virtuoso, tmp_path: Path) -> None:
+    path = tmp_path / "g.nq"
+    path.write_text(quads(["t1", "t2", "t3"]), encoding="utf-8")
+    assert load(server, path, "--user", "dba", "--replace")[0] == 0
+    assert load(server, path, "--user", "dba")[0] == 0  # appended again
+    count = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{GRAPH}> {{ ?s ?p ?o }} }}"
+    assert interop.number(interop.ask_http(server.url + "/sparql", count)) == 3
 
 
 def test_virtuoso_wrong_password(server: virtuoso.Virtuoso, tmp_path: Path) -> None:

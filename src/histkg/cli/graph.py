@@ -121,7 +121,9 @@ def query(query_file: Path, graph_file: Path, fmt: str, engine: str) -> None:
     "--user", envvar="HISTKG_USER", help="User name (or $HISTKG_USER; a netrc entry also works)."
 )
 @click.option(
-    "--digest", is_flag=True, help="HTTP Digest instead of Basic authentication (Virtuoso)."
+    "--digest",
+    is_flag=True,
+    help="HTTP Digest from the start (a Digest challenge or Virtuoso's 401 also switches to it).",
 )
 @click.option(
     "--password-env",
@@ -141,7 +143,7 @@ def query(query_file: Path, graph_file: Path, fmt: str, engine: str) -> None:
     default=4,
     show_default=True,
     type=click.IntRange(min=0),
-    help="Retries, with back-off, on 5xx and connection errors.",
+    help="Retries, with back-off, on connection errors, 502-504 and 500s that may pass.",
 )
 @click.option(
     "--timeout",
