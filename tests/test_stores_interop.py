@@ -38,7 +38,7 @@ def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[virtuo
 @pytest.fixture(scope="module")
 def oxigraph_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if interop.oxigraph_binary() is None:
-        require("the oxigraph server (PyPI package 'oxigraph') is not installed; run make test")
+        require("the oxigraph server (pip package 'oxigraph') is not installed; run make test")
     process, url = interop.start_oxigraph(tmp_path_factory.mktemp("oxigraph") / "db")
     try:
         yield url
