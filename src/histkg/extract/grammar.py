@@ -215,6 +215,10 @@ def _requirements(hit: Hit) -> bool:
             return False
     if "child" in req and not any(c.lower_ in req["child"] for c in trigger.children):
         return False
+    if "governed_by" in req and not (  # "issued a directive", "a proclamation was signed"
+        trigger.dep_ in {"dobj", "nsubjpass"} and lemmas_of(trigger.head) & set(req["governed_by"])
+    ):
+        return False
     if "prep_object" in req and not any(  # "placed under arrest", "taken into custody"
         c.dep_ == "prep" and lemmas_of(o) & set(req["prep_object"].get(c.lower_, ()))
         for c in trigger.children
