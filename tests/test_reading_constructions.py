@@ -427,3 +427,23 @@ def test_a_title_is_dated_by_its_own_clause(tmp_path: Path) -> None:
     )
     held = {(t.holder.text, t.attested.iso if t.attested else "") for t in ex.tenures}
     assert ("Karl Weiss", "1948") in held, held
+
+
+def test_a_when_clause_after_until_is_dated_by_the_bound(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Karl Vogt served as minister of finance until 1970 , when he was dismissed .",
+        title="Velorian junta",
+    )
+    assert ("Removal", (), ("Karl Vogt",), "1970") in events(ex), events(ex)
+
+
+def test_a_participle_shares_the_date_of_its_clause(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "General Tomas Ruiz seized power in a coup on 4 July 1966 , deposing President"
+        " Ernesto Vidal .",
+        title="Velorian junta",
+    )
+    removals = [e for e in events(ex) if e[0] == "Removal"]
+    assert removals == [("Removal", ("Tomas Ruiz",), ("Ernesto Vidal",), "1966-07-04")], removals

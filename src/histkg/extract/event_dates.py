@@ -18,6 +18,7 @@ from histkg.extract.hits import Hit
 from histkg.extract.mentions import Sentence
 from histkg.extract.rules import lemmas_of, words
 from histkg.model import Date
+from histkg.parse.dates import DateMention
 
 MEETING_VERBS = words("meeting_verbs")
 OCCUR_VERBS = words("occur_verbs")
@@ -25,8 +26,17 @@ TIME_PREPOSITIONS = words("time_prepositions")
 BOUND_PREPOSITIONS = words("bound_prepositions")
 
 
+def _marked(verb: Token) -> bool:
+    """Whether a clause opens with its own conjunction ("after seizing", "before leaving")."""
+    return any(c.dep_ in {"mark", "advmod"} and c.i < verb.i for c in verb.children)
+
+
 class EventDating:
     """The date of a hit (a mixin of ``EventReader``: it needs ``offset``)."""
+
+    #: every date of the sentence being dated, bounds included ("until 1974, when …"),
+    #: set by :meth:`date`
+    anchors: list[DateMention]
 
     def offset(self, s: Sentence, sent: SpacySpan, token: Token) -> int:
         return s.begin + token.idx - sent.start_char
@@ -75,6 +85,7 @@ class EventDating:
             for d in s.dates
             if self._bound(s, sent, d.begin, d.end) or self._describes_a_noun(s, sent, d.begin)
         ]
+        self.anchors = s.dates  # "until 1974, when he was overthrown": a bound anchors a when
         if not bounds:
             return self._date(s, sent, hit)
         kept = s.dates
@@ -110,7 +121,7 @@ class EventDating:
         ):
             # "… until 1974, when he was overthrown": the date the clause hangs on
             at = self.offset(s, sent, trigger)
-            earlier = [d for d in s.dates if d.begin < at]
+            earlier = [d for d in self.anchors if d.begin < at and not d.relative]
             return earlier[-1].date if earlier else None
         for child in trigger.children:
             # "When A died in May 1921, the regency passed to B": the when-clause's date
@@ -151,8 +162,19 @@ class EventDating:
         # "In 1937 A was arrested and shot": a coordinated verb shares the date that
         # opens its head's clause
         head = trigger
-        while head.dep_ in {"conj", "xcomp"} and head.head != head:
+        participle = False
+        while (
+            head.dep_ in {"conj", "xcomp"}
+            or (head.dep_ == "advcl" and head.tag_ == "VBG" and not _marked(head))
+        ) and head.head != head:
+            # "seized power on 4 July, deposing A": a participle shares its head's date
+            participle = participle or head.dep_ == "advcl"
             head = head.head
+        if participle:
+            clause = {self.offset(s, sent, t) for t in self._clause_tokens(head)}
+            shared = [d for d in s.dates if d.begin in clause]
+            if shared:
+                return shared[-1].date
         if head != trigger or trigger.dep_ == "ROOT":
             # a meeting's date is that of what it decided ("met on 3 May and removed A")
             meeting = bool(lemmas_of(head) & MEETING_VERBS)
