@@ -183,3 +183,25 @@ def test_offices_coordinated_in_an_apposition_each_give_a_tenure(tmp_path: Path)
         ("Karl Vogt", "Ambassador to Italy", "", ""),
     ]:
         assert expected in found, (expected, found)
+
+
+def test_a_successor_takes_the_office_the_predecessor_left(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "In 1948 Anton Merz was appointed Prime Minister of Norway . He resigned in January"
+        " 1953 and was succeeded by Jonas Hanke .",
+        title="Norwegian cabinet crisis",
+    )
+    found = tenures(ex)
+    offices = {o for h, o, start, end in found if h == "Jonas Hanke" and start == "1953-01"}
+    assert offices and all(o.startswith("Prime Minister") for o in offices), found
+
+
+def test_a_replacement_without_an_office_is_no_appointment(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "In the final , Ivo Renner replaced Anna Berg after 76 minutes .",
+        "Karl Vogt was succeeded by Otto Fink .",
+        title="Cup final",
+    )
+    assert not tenures(ex) and not events(ex), (tenures(ex), events(ex))

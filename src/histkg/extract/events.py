@@ -323,7 +323,11 @@ class EventReader(MentionReader, EventDating):
                 ]
                 if titled:
                     event.office = titled[0].office
-        if hit.rule.requires.get("office") and event.office is None:
+        if hit.rule.requires.get("implied_office") and event.office is None:
+            event.office = self._office_left(s, sent, hit)
+        if (
+            hit.rule.requires.get("office") or hit.rule.requires.get("implied_office")
+        ) and event.office is None:
             return None
         self._tenures(s, sent, hit, event)
         self._decree(s, sent, hit, event)
@@ -373,6 +377,26 @@ class EventReader(MentionReader, EventDating):
             before.end = event.date
             before.successor = event.affected[0] if event.affected else None
             self.reader.out.tenures.append(before)
+
+    def _office_left(self, s: Sentence, sent: SpacySpan, hit: Hit) -> OfficeRef | None:
+        """The office a predecessor left: the title before their name, their resignation or
+        removal from it in this sentence, else their last tenure read in the article."""
+        predecessors = self.fillers(s, sent, hit.fillers("predecessor")).persons
+        if not predecessors:
+            return None
+        before = predecessors[0]
+        titled = self.titled.get(before.span.begin)
+        if titled is not None:
+            return titled.office
+        surname = before.text.split()[-1]
+        for other in reversed(self.in_sentence):
+            if other.types[0] in TENURE_ENDS and other.office is not None:
+                if any(m.text.split()[-1] == surname for m in other.affected):
+                    return other.office
+        for tenure in reversed(self.reader.out.tenures):
+            if tenure.holder.text.split()[-1] == surname and tenure.holder.text:
+                return tenure.office
+        return None
 
     def _listed(self, s: Sentence) -> list[Mention]:
         """The names of the list a block's last sentence introduces with a colon."""

@@ -132,6 +132,9 @@ def read_events(sent: Span) -> list[Hit]:
         nominal_roles(hit)
         for role, tokens in list(hit.roles.items()):
             hit.roles[role] = expand(tokens)
+        needed = hit.rule.requires.get("needs_role")
+        if needed and not hit.roles.get(needed):
+            continue  # "A succeeded in …": no one succeeded
         undergoer = hit.rule.roles.get("passive_subject" if hit.passive else "object")
         if hit.trigger.pos_ == "VERB" and undergoer in hit.roles:
             # "arrested on 2 May, together with B": the with-phrase of the verb itself
@@ -228,6 +231,8 @@ def _requirements(hit: Hit) -> bool:
         return False
     if req.get("office") and not _names_office(office_complement(trigger)):
         return False
+    if req.get("no_office") and _names_office(office_complement(trigger)):
+        return False  # the rule that reads the named office has it
     scoped = set(req.get("scope_for", ()))
     if scoped and lemmas_of(trigger) & scoped and not _has_scope(trigger):
         if not _dismisses_someone(trigger):
