@@ -447,3 +447,17 @@ def test_a_participle_shares_the_date_of_its_clause(tmp_path: Path) -> None:
     )
     removals = [e for e in events(ex) if e[0] == "Removal"]
     assert removals == [("Removal", ("Tomas Ruiz",), ("Ernesto Vidal",), "1966-07-04")], removals
+
+
+def test_a_light_verb_dates_its_noun_and_a_shared_subject_shares_it(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Jonas Weber was put on trial in 1972 and sentenced to life imprisonment .",
+        "Karl Vogt was arrested in 1937 and later shot .",
+        title="Velorian junta",
+    )
+    found = events(ex)
+    assert ("Trial", (), ("Jonas Weber",), "1972") in found, found
+    assert ("Sentencing", (), ("Jonas Weber",), "1972") in found, found
+    later = [e for e in found if e[2] == ("Karl Vogt",) and e[0] != "Arrest"]
+    assert later and all(e[3] == "" for e in later), found  # "later": not 1937

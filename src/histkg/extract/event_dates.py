@@ -23,7 +23,20 @@ from histkg.parse.dates import DateMention
 MEETING_VERBS = words("meeting_verbs")
 OCCUR_VERBS = words("occur_verbs")
 TIME_PREPOSITIONS = words("time_prepositions")
+LIGHT_VERBS = words("light_verbs")
 BOUND_PREPOSITIONS = words("bound_prepositions")
+
+
+#: adverbs that put a coordinated verb's event after its head's ("and later shot")
+LATER = frozenset({"later", "subsequently", "eventually", "afterwards", "afterward", "finally"})
+
+
+def _shares_subject(verb: Token) -> bool:
+    """A coordinated verb with no subject of its own and no word that puts it later."""
+    return not any(
+        c.dep_ in {"nsubj", "nsubjpass"} or (c.dep_ == "advmod" and c.lower_ in LATER)
+        for c in verb.children
+    )
 
 
 def _marked(verb: Token) -> bool:
@@ -142,6 +155,12 @@ class EventDating:
         elif (
             trigger.pos_ == "NOUN"
             and trigger.dep_ == "pobj"
+            and lemmas_of(trigger.head.head) & LIGHT_VERBS
+        ):
+            verb = trigger.head.head  # "was put on trial in 1972", "placed under arrest on 3 May"
+        elif (
+            trigger.pos_ == "NOUN"
+            and trigger.dep_ == "pobj"
             and trigger.head.lower_ in TIME_PREPOSITIONS
         ):
             # "became Premier in 1955 after the resignation of A": the clause's date
@@ -186,6 +205,13 @@ class EventDating:
             shared = [d for d in s.dates if d.begin in clause]
             if shared:
                 return shared[-1].date
+        if head != trigger and trigger.dep_ == "conj" and _shares_subject(trigger):
+            # "was tried in 1972 and sentenced to death": one subject, one time; not
+            # "arrested in 1937 and later shot"
+            clause = {self.offset(s, sent, t) for t in self._clause_tokens(head)}
+            shared = [d for d in s.dates if d.begin in clause]
+            if shared:
+                return shared[0].date
         root = sent.root
         if root != trigger and not any(
             t.dep_ in {"relcl", "acl", "ccomp", "pcomp"} for t in [trigger, *trigger.ancestors]
