@@ -231,6 +231,8 @@ def _requirements(hit: Hit) -> bool:
         return False
     if req.get("office") and not _names_office(office_complement(trigger)):
         return False
+    if req.get("finite") and trigger.tag_ == "VBG":
+        return False  # "became Premier, succeeding B": the participle is its head's matter
     if req.get("no_office") and _names_office(office_complement(trigger)):
         return False  # the rule that reads the named office has it
     scoped = set(req.get("scope_for", ()))
