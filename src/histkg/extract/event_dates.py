@@ -206,11 +206,12 @@ class EventDating:
             if shared:
                 return shared[-1].date
         if head != trigger and trigger.dep_ == "conj" and _shares_subject(trigger):
-            # "was tried in 1972 and sentenced to death": one subject, one time; not
-            # "arrested in 1937 and later shot"
+            # "was tried in 1972 and sentenced to death": one subject, one year; not
+            # "arrested in 1937 and later shot", not "arrested on 2 May and sentenced" (a
+            # day or a month is the head's own)
             clause = {self.offset(s, sent, t) for t in self._clause_tokens(head)}
             shared = [d for d in s.dates if d.begin in clause]
-            if shared:
+            if shared and len(shared[0].date.iso) == 4:
                 return shared[0].date
         root = sent.root
         if root != trigger and not any(
