@@ -205,3 +205,20 @@ def test_a_replacement_without_an_office_is_no_appointment(tmp_path: Path) -> No
         title="Cup final",
     )
     assert not tenures(ex) and not events(ex), (tenures(ex), events(ex))
+
+
+def test_a_passive_appointment_object_is_the_post(tmp_path: Path) -> None:
+    ex = read(tmp_path, "In 1958 Karl Vogt was appointed ambassador to Mongolia .", title="Purge")
+    assert ("Karl Vogt", "Ambassador to Mongolia", "1958", "") in tenures(ex), tenures(ex)
+
+
+def test_a_portfolio_minister_is_its_ministry(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "The group was led by trade minister Eva Sand . Labour Minister Otto Fink resigned"
+        " in 1951 .",
+        title="Harbour Group",
+    )
+    offices = {(h, o) for h, o, _s, _e in tenures(ex)}
+    assert ("Eva Sand", "Minister of Trade") in offices, offices
+    assert ("Otto Fink", "Minister of Labour") in offices, offices

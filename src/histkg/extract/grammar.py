@@ -274,10 +274,13 @@ def office_complement(verb: Token) -> Token | None:
                 return gc
     if verb.dep_ == "dobj" and verb.pos_ == "NOUN":  # "won election as governor"
         return office_complement(verb.head) if verb.head.pos_ == "VERB" else None
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
     for child in verb.children:  # "appointed A B Minister": the object's title word
         if child.dep_ in {"dobj", "xcomp"} and child.pos_ in {"NOUN", "PROPN"}:
             if any(c.dep_ == "compound" for c in child.children) or bare_title(child):
                 return child  # "was … and appointed Minister of X": the bare title
+            if passive and child.dep_ == "dobj" and _names_office(child):
+                return child  # "was appointed ambassador to X": a passive's object is the post
     if verb.dep_ == "conj" and lemmas_of(verb) & {"succeed", "replace"}:
         # "resigned as Premier and was succeeded by B": the office of the verb before
         return office_complement(verb.head)
