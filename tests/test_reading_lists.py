@@ -222,3 +222,22 @@ def test_a_portfolio_minister_is_its_ministry(tmp_path: Path) -> None:
     offices = {(h, o) for h, o, _s, _e in tenures(ex)}
     assert ("Eva Sand", "Minister of Trade") in offices, offices
     assert ("Otto Fink", "Minister of Labour") in offices, offices
+
+
+def test_a_participle_after_an_accusation_is_stated(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "In 1977 Karl Vogt was accused of supporting the rebels and dismissed from all his posts .",
+        title="Provincial purge",
+    )
+    assert any(e[0] == "Removal" and e[2] == ("Karl Vogt",) for e in events(ex)), events(ex)
+
+
+def test_a_party_secretary_is_a_post(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Karl Vogt was party secretary of Hebei from 1971 to 1977 .",
+        title="Provincial purge",
+    )
+    found = tenures(ex)
+    assert ("Karl Vogt", "Party secretary of Hebei", "1971", "1977") in found, found

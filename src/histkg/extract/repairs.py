@@ -53,13 +53,18 @@ def passive_subjects(doc: Doc) -> Doc:
             and head.head.lower_ in CAUSATIVES
         ):
             token.dep_ = "nsubjpass"  # "had A arrested": A is arrested
-    vbn = doc.vocab.strings["VBN"]
-    # the two re-attachments below concern past participles only
-    for i in [i for i, tag in enumerate(doc.to_array("TAG").tolist()) if tag == vbn]:
+    vbn, vbd = doc.vocab.strings["VBN"], doc.vocab.strings["VBD"]
+    # the two re-attachments below concern past forms only (a participle the model may
+    # tag as a past tense after a gerund: "accused of leading it and dismissed")
+    for i in [i for i, tag in enumerate(doc.to_array("TAG").tolist()) if tag in (vbn, vbd)]:
         token = doc[i]
         passive = _passive_above_gerund(token)
         if passive is not None:
             token.head = passive
+            token.tag_ = "VBN"
+            continue
+        if token.tag_ != "VBN":
+            continue
         passive = _passive_in_series(token)
         if passive is not None:
             token.head, token.dep_ = passive, "conj"
@@ -101,7 +106,7 @@ def doc_text(token: Token, step: int) -> str:
 def _passive_above_gerund(token: Token) -> Token | None:
     """For a bare past participle joined to a gerund ("… of leading X and hanged"), the
     passive verb the gerund depends on through prepositions and complements, if any."""
-    if token.dep_ != "conj" or token.tag_ != "VBN" or token.head.tag_ != "VBG":
+    if token.dep_ != "conj" or token.tag_ not in {"VBN", "VBD"} or token.head.tag_ != "VBG":
         return None
     if any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in token.children):
         return None
