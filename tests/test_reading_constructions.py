@@ -461,3 +461,15 @@ def test_a_light_verb_dates_its_noun_and_a_shared_subject_shares_it(tmp_path: Pa
     assert ("Sentencing", (), ("Jonas Weber",), "1972") in found, found
     later = [e for e in found if e[2] == ("Karl Vogt",) and e[0] != "Arrest"]
     assert later and all(e[3] == "" for e in later), found  # "later": not 1937
+
+
+def test_the_coup_again_is_the_articles_coup(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "The 1966 Velorian coup was a military coup in which junior officers seized the capital .",
+        "The coup was led by Major Chukwu Nzeogu . In 1971 a coup by other officers failed .",
+        title="1966 Velorian coup",
+    )
+    coups = {(e[1], e[3]) for e in events(ex) if e[0] == "CoupAttempt"}
+    assert (("Chukwu Nzeogu",), "1966") in coups, coups
+    assert not any(when == "1966" and who != ("Chukwu Nzeogu",) and who for who, when in coups)

@@ -377,8 +377,17 @@ class ArticleReader:
         if kind is None or year is None or not self.article.blocks:
             return
         lead_end = self.article.blocks[0].end
+        text = self.article.text
         for event in self.out.events:
-            if kind in event.types and event.date is None and event.evidence.begin < lead_end:
+            if kind not in event.types or event.date is not None:
+                continue
+            # the lead's, or "the coup" again later: the article's own event, not "a coup"
+            definite = re.search(
+                r"\bthe\s+(?:[\w'’-]+\s+)?$",
+                text[max(0, event.at - 40) : event.at],
+                re.IGNORECASE,
+            )
+            if event.evidence.begin < lead_end or definite is not None:
                 event.date = Date(year.group(0))
 
     # --- helpers ---------------------------------------------------------------
