@@ -241,3 +241,14 @@ def test_a_party_secretary_is_a_post(tmp_path: Path) -> None:
     )
     found = tenures(ex)
     assert ("Karl Vogt", "Party secretary of Hebei", "1971", "1977") in found, found
+
+
+def test_two_offices_each_with_its_name_are_two_holders(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "In 1966 officers killed the prime minister , Abu Bello , and the finance minister ,"
+        " Festus Okoro .",
+        title="1966 Velorian coup",
+    )
+    found = {(h, o) for h, o, _s, _e in tenures(ex)}
+    assert ("Abu Bello", "Minister of Finance") not in found, found

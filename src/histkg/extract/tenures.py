@@ -361,13 +361,16 @@ class TenureReader:
         self, s: Sentence, sent: SpacySpan, token: Token, titled: dict[int, TenureRecord]
     ) -> list[TenureRecord]:
         holder, phrase = self._person(s, sent, token.head), token
+        phrases = _coordinated(phrase)  # "A, war minister and governor of B,"
         if holder is None and token.head.pos_ == "NOUN":
-            # "the ambassador to Britain, Pavel Dornik,": the name is the apposition
+            # "the ambassador to Britain, Pavel Dornik,": the name is the apposition (and
+            # "the prime minister, A, and the finance minister, B": B is the second's)
             holder, phrase = self._person(s, sent, token), token.head
+            phrases = [phrase]
         if holder is None or holder.span.begin in titled:
             return []
         out = []
-        for office_phrase in _coordinated(phrase):  # "A, war minister and governor of B,"
+        for office_phrase in phrases:
             tenure = self._office(s, sent, office_phrase)
             if tenure is None:
                 if office_phrase == phrase:
@@ -474,6 +477,8 @@ def _coordinated(phrase: Token) -> list[Token]:
     stack = [phrase]
     while stack:
         for child in stack.pop().children:
+            if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in child.children):
+                continue  # "…, and the finance minister, B": another holder's
             if child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN"} and child not in out:
                 out.append(child)
                 stack.append(child)
