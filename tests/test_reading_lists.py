@@ -252,3 +252,25 @@ def test_two_offices_each_with_its_name_are_two_holders(tmp_path: Path) -> None:
     )
     found = {(h, o) for h, o, _s, _e in tenures(ex)}
     assert ("Abu Bello", "Minister of Finance") not in found, found
+
+
+CAREER = (
+    "From 1950 to 1953 Karl Vogt was Minister of Finance . After serving as ambassador to"
+    " France ( 1962–1964 ) , he became foreign minister in 1965 . In 1966 he was made a member"
+    " of the Politburo . He was succeeded as foreign minister by Otto Fink in 1970 ."
+)
+
+
+def test_a_career_in_varied_phrasing(tmp_path: Path) -> None:
+    found = tenures(read(tmp_path, CAREER, title="Norwegian politics"))
+    for expected in [
+        ("Karl Vogt", "Ambassador to France", "1962", "1964"),  # a gerund's subject, its years
+        ("Karl Vogt", "Member of the Politburo", "1966", ""),  # "made a member of"
+        ("Otto Fink", "Minister of Foreign Affairs", "1970", ""),  # "succeeded as X by B"
+    ]:
+        assert expected in found, (expected, found)
+
+
+def test_a_member_of_a_club_holds_no_office(tmp_path: Path) -> None:
+    ex = read(tmp_path, "In 1966 Otto Fink was made a member of the chess club .", title="Chess")
+    assert not tenures(ex), tenures(ex)

@@ -142,7 +142,7 @@ class OfficeReader:
         rest = self.article.text[at:end]
         lead = re.match(
             r"\s*(?:as\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+)?|(?:to|from)\s+(?:the\s+)?(?:(?:post|office|position)\s+of\s+)?"
-            r"|the\s+)?"
+            r"|the\s+|an?\s+)?"
             r"(?:(?:new|acting|interim)\s+)?",
             rest,
         )

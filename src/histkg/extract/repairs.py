@@ -13,6 +13,8 @@ It runs after the parser; every token it does not name keeps the model's reading
   joined to the passive verb above the gerund instead.
 - "A was defeated by B, arrested by the police, and shot": "arrested" is the next item of
   the series, not a reduced relative clause on B.
+- "A was succeeded as minister by B": "by B" is the passive's agent, not a phrase on
+  "minister".
 """
 
 from __future__ import annotations
@@ -68,7 +70,30 @@ def passive_subjects(doc: Doc) -> Doc:
         passive = _passive_in_series(token)
         if passive is not None:
             token.head, token.dep_ = passive, "conj"
+        by = _stray_agent(token)
+        if by is not None:
+            by.head, by.dep_ = token, "agent"
     return doc
+
+
+def _stray_agent(verb: Token) -> Token | None:
+    """ "A was succeeded as minister by B": the model hangs "by B" on the as-phrase's
+    noun; a passive verb without an agent of its own takes it."""
+    if not any(c.dep_ == "auxpass" for c in verb.children) or any(
+        c.dep_ == "agent" for c in verb.children
+    ):
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            for noun in prep.children:
+                for by in noun.children:
+                    if (
+                        by.dep_ == "prep"
+                        and by.lower_ == "by"
+                        and any(o.dep_ == "pobj" and o.tag_ in {"NNP", "NNPS"} for o in by.children)
+                    ):
+                        return by
+    return None
 
 
 def _passive_in_series(token: Token) -> Token | None:

@@ -129,6 +129,10 @@ class TenureReader:
                 continue
             if word == "between" and len(dates) < 2:
                 continue  # "between A and B" with one of them unread: no start
+            if word == "to" and not any(
+                c.dep_ == "pobj" and (c.like_num or c.ent_type_ == "DATE") for c in child.children
+            ):
+                continue  # "ambassador to France (1962–1964)": a post's "to", not a bound
             if word in {"from", "between", "since"}:
                 start = dates[0]
                 if len(dates) > 1:
@@ -442,6 +446,10 @@ class TenureReader:
                 if verb.dep_ == "relcl"
                 else [c for c in verb.head.children if c.dep_ == "nsubj"]
             )
+        if not subjects and verb.tag_ == "VBG" and verb.dep_ in {"pcomp", "advcl"}:
+            # "After serving as ambassador, he became …": the gerund's subject is the clause's
+            main = verb.head.head if verb.dep_ == "pcomp" else verb.head
+            subjects = [c for c in main.children if c.dep_ == "nsubj"]
         if verb.dep_ == "relcl" and subjects == [verb.head] and verb.head.dep_ == "attr":
             # "A was an officer who served as X": the copula's subject is the officer
             subjects = [c for c in verb.head.head.children if c.dep_ == "nsubj"] or subjects
