@@ -274,3 +274,26 @@ def test_a_career_in_varied_phrasing(tmp_path: Path) -> None:
 def test_a_member_of_a_club_holds_no_office(tmp_path: Path) -> None:
     ex = read(tmp_path, "In 1966 Otto Fink was made a member of the chess club .", title="Chess")
     assert not tenures(ex), tenures(ex)
+
+
+def test_two_subjects_before_he_leave_it_to_the_biography(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Karl Vogt ( 4 May 1901 – 3 June 1970 ) was a Velorian banker . The bank was founded by"
+        " Otto Fink . Fink recruited heavily , and Vogt decided to make the move . He became a"
+        " director of the new bank .",
+        title="Karl Vogt",
+    )
+    holders = {h for h, o, _s, _e in tenures(ex) if o.startswith("Director")}
+    assert holders <= {"Karl Vogt", "Vogt"} and holders, tenures(ex)
+
+
+def test_replacing_someone_with_someone_else_is_no_succession(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "In 1960 Anna Berg was appointed governor of the province . In 1961 the king replaced"
+        " her with Ivo Renner .",
+        title="Velorian provinces",
+    )
+    assert not any(h == "the king" or h.endswith("king") for h, _o, _s, _e in tenures(ex))
+    assert not any(e[0] == "Appointment" and e[3] == "1961" for e in events(ex)), events(ex)

@@ -246,6 +246,8 @@ def _requirements(hit: Hit) -> bool:
         return False
     if req.get("office") and not _names_office(office_complement(trigger)):
         return False
+    if any(c.dep_ == "prep" and c.lower_ in req.get("without_prep", ()) for c in trigger.children):
+        return False  # "A replaced B with C": A is who replaced, not who succeeded
     if req.get("finite") and trigger.tag_ == "VBG":
         return False  # "became Premier, succeeding B": the participle is its head's matter
     if req.get("no_office") and _names_office(office_complement(trigger)):
