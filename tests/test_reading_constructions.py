@@ -473,3 +473,13 @@ def test_the_coup_again_is_the_articles_coup(tmp_path: Path) -> None:
     coups = {(e[1], e[3]) for e in events(ex) if e[0] == "CoupAttempt"}
     assert (("Chukwu Nzeogu",), "1966") in coups, coups
     assert not any(when == "1966" and who != ("Chukwu Nzeogu",) and who for who, when in coups)
+
+
+def test_a_date_coordinated_with_a_date_is_in_the_clause(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "The trial of Karl Vogt took place in the capital between March and May 1974 .",
+        title="Velorian trials",
+    )
+    trials = [e for e in events(ex) if e[0] == "Trial"]
+    assert trials and trials[0][3].startswith("1974"), trials

@@ -65,6 +65,8 @@ class EventDating:
                 c
                 for c in t.children
                 if c.dep_ not in CLAUSE_DEPS
+                # "between March and May 1974": a date coordinated with a date is no clause
+                or (c.dep_ == "conj" and c.ent_type_ == "DATE" and t.ent_type_ == "DATE")
                 # "(deposed in) a coup led by B in 1966": a participle on a noun describes it
                 or (t.pos_ == "NOUN" and c.dep_ == "acl" and c.tag_ == "VBN")
             )
