@@ -309,3 +309,14 @@ def test_an_election_by_its_adjective_and_a_re_election_have_their_office(tmp_pa
     elections = {(e[2], e[3]) for e in events(ex) if e[0] == "Election"}
     assert elections == {(("Karl Vogt",), "1930"), (("Karl Vogt",), "1936")}, events(ex)
     assert any(h == "Karl Vogt" and o.startswith("President") for h, o, _s, _e in tenures(ex))
+
+
+def test_a_plural_rank_before_a_list_is_no_part_of_a_name(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "The faction was led by Captain Jon Berg and included Lieutenants Erik Moe , Ola Dahl"
+        " and Nils Rud .",
+        title="Young Officers' faction",
+    )
+    names = {m.text for m in ex.mentions if m.kind == "person"}
+    assert "Erik Moe" in names and not any(n.startswith("Lieutenants") for n in names), names

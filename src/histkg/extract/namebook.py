@@ -21,6 +21,7 @@ from histkg.extract.nlp import (
     is_name_token,
     single_word_ok,
     span_words,
+    title_words,
 )
 from histkg.extract.person_spans import acting_named, person_names, role_named, titled_names
 from histkg.extract.ruler import PhraseRuler
@@ -261,11 +262,12 @@ def expand_coordinations(doc: Doc, book: NameBook) -> list[Span]:
         if len(items) >= 3:
             known = [(b, e) for b, e in items if _known_item(doc[b:e], book)]
             if len(known) * 2 >= len(items):
-                found.extend(
-                    doc[b:e]
-                    for b, e in items
-                    if (e - b == 1 and single_word_ok(doc[b])) or e - b > 1
-                )
+                titles = title_words()
+                for b, e in items:
+                    while e - b > 1 and doc[b].text in titles:
+                        b += 1  # "Lieutenants A B": the name without its rank
+                    if (e - b == 1 and single_word_ok(doc[b])) or e - b > 1:
+                        found.append(doc[b:e])
             i = items[-1][1]
         else:
             i += 1

@@ -176,7 +176,8 @@ TITLE_MODIFIERS = frozenset(
 
 
 @cache
-def _title_words() -> frozenset[str]:
+def title_words() -> frozenset[str]:
+    """Words that open a title before a name: office words, ranks, forms of address."""
     words: set[str] = set()
     for office in lexicon().offices:
         for form in office.forms:
@@ -187,7 +188,7 @@ def _title_words() -> frozenset[str]:
 
 def trim_title(span: Span) -> Span:
     """Drop office words and "former" from the front of a name ("Premiers Anna Berg")."""
-    titles = _title_words()
+    titles = title_words()
     start = span.start
     while start < span.end - 1 and (
         span.doc[start].text in titles or span.doc[start].text in {"of", "the"}
