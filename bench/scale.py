@@ -36,6 +36,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -54,15 +55,43 @@ def prepare(corpus: Path, folder: Path, copies: int) -> int:
     return len(paths) * copies
 
 
-def one_build(articles: Path, out: Path, jobs: int, cache: Path | None) -> dict[str, float]:
+#: the stages of ``histkg.pipeline.build`` timed by :func:`timed_stages`
+STAGES = ("read_sources", "extract_plan", "resolve", "assemble", "merged_graph", "validate")
+
+
+def timed_stages() -> dict[str, float]:
+    """Wrap the stages the pipeline calls with timers; returns the seconds they add up to."""
+    import histkg.pipeline as pipeline
+
+    spent: dict[str, float] = {}
+
+    def timer(name: str, fn: Any) -> Any:
+        def wrapped(*args: Any, **kwargs: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[name] = round(spent.get(name, 0.0) + time.perf_counter() - start, 2)
+
+        return wrapped
+
+    for name in STAGES:
+        setattr(pipeline, name, timer(name, getattr(pipeline, name)))
+    return spent
+
+
+def one_build(articles: Path, out: Path, jobs: int, cache: Path | None) -> dict[str, Any]:
     """Build and write ``articles`` as ``histkg build --no-store`` does; its figures."""
     from histkg.engines import EngineOptions
     from histkg.pipeline import build, collector_paused, render, write_outputs
 
+    spent = timed_stages()
     start = time.perf_counter()
     with collector_paused():
         result = build([articles], engine=EngineOptions(jobs=jobs), cache_dir=cache)
+        rendered = time.perf_counter()
         files = render(result)
+        spent["render"] = round(time.perf_counter() - rendered, 2)
     write_outputs(files, out)
     return {
         "documents": len(result.articles),
@@ -71,6 +100,7 @@ def one_build(articles: Path, out: Path, jobs: int, cache: Path | None) -> dict[
         "extracted": result.extracted,
         "reused": result.reused,
         "triples": len(result.graph),
+        "stages": dict(spent),
     }
 
 

@@ -217,3 +217,18 @@ def test_scale_cli_jobs_and_cache(tmp_path: Path) -> None:
     assert "extracted 0 documents, 2 from the cache" in second.output
     wrong = runner.invoke(main, [*args, "--scheduler", "tcp://127.0.0.1:1"])
     assert wrong.exit_code == 2 and "--engine dask" in wrong.output
+
+
+def test_scale_dask_unreachable_scheduler_is_one_line_exit_3(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("distributed")
+    from histkg import engines
+
+    monkeypatch.setattr(engines, "CONNECT_TIMEOUT", 2)
+    out = tmp_path / "o"
+    args = ["build", str(SEEDS), "--out", str(out), "--no-cache", "--engine", "dask"]
+    result = CliRunner().invoke(main, [*args, "--scheduler", "tcp://127.0.0.1:9"])
+    assert result.exit_code == 3, result.output
+    assert "tcp://127.0.0.1:9" in result.output and "scheduler" in result.output
+    assert not out.exists()

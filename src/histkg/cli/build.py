@@ -159,14 +159,16 @@ class DocumentBar:
         self.show = show
         self.bar: Any = None
         self.started = 0.0
+        self.first = 0
 
     def __call__(self, done: int, total: int) -> None:
         import time
 
         if not self.show or total < 2:
             return
-        if self.bar is None:
+        if self.bar is None:  # the rate counts from the first document done
             self.started = time.monotonic()
+            self.first = done
             self.bar = click.progressbar(
                 length=total,
                 label="extracting",
@@ -176,8 +178,9 @@ class DocumentBar:
                 item_show_func=lambda rate: rate,
             )
             self.bar.__enter__()
-        elapsed = max(time.monotonic() - self.started, 1e-6)
-        self.bar.update(done - self.bar.pos, f"{done / elapsed:.1f} docs/s")
+        elapsed = time.monotonic() - self.started
+        rate = f"{(done - self.first) / elapsed:.1f} docs/s" if done > self.first else ""
+        self.bar.update(done - self.bar.pos, rate)
 
     def close(self) -> None:
         if self.bar is not None:
