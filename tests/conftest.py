@@ -112,7 +112,13 @@ def server(site_dir: Path, seed_output: Path) -> Iterator[str]:
     from histkg.stores.oxigraph import store_for
 
     httpd = make_server(
-        site_dir, store_for(seed_output), "127.0.0.1", 0, timeout=2.0, max_bytes=200_000
+        site_dir,
+        store_for(seed_output),
+        "127.0.0.1",
+        0,
+        timeout=2.0,
+        max_bytes=200_000,
+        queries=ROOT / "queries",
     )
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()

@@ -22,7 +22,13 @@ from functools import cache
 from pathlib import Path
 
 JENA_CORE = Path("/usr/share/java/jena-core.jar")
-MAIN_CLASSES = {"riot": "riotcmd.riot", "shacl": "shacl.shacl", "sparql": "arq.sparql"}
+MAIN_CLASSES = {
+    "riot": "riotcmd.riot",
+    "shacl": "shacl.shacl",
+    "sparql": "arq.sparql",
+    "tdbloader": "tdb2.tdbloader",
+    "tdbquery": "tdb2.tdbquery",
+}
 
 
 def available() -> str | None:
@@ -83,7 +89,8 @@ def classpath() -> str:
 
 
 def run(tool: str, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    """Run a Jena tool (``riot``, ``shacl``, ``sparql``) and capture its output."""
+    """Run a Jena tool (``riot``, ``shacl``, ``sparql``, ``tdbloader``, ``tdbquery``: the
+    last two are TDB2's) and capture its output."""
     return subprocess.run(
         ["java", "-cp", classpath(), MAIN_CLASSES[tool], *args],
         capture_output=True,

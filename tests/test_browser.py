@@ -78,7 +78,7 @@ def test_browser_timeline(browser: object, server: str) -> None:
     from selenium.webdriver.common.by import By
 
     browser.get(server + "/timeline.html")  # type: ignore[attr-defined]
-    circles = browser.find_elements(By.CSS_SELECTOR, "svg.timeline circle.event")  # type: ignore[attr-defined]
+    circles = browser.find_elements(By.CSS_SELECTOR, "svg.timeline .event")  # type: ignore[attr-defined]
     assert len(circles) == 14
     text = browser.find_element(By.CSS_SELECTOR, "svg.timeline").text  # type: ignore[attr-defined]
     assert "Vote in the Presidium of the CPSU Central Committee (1957-06-18)" in text

@@ -130,3 +130,15 @@ def test_context_allows_a_person(text: str, words: str) -> None:
     span = _span(text, words)
     assert is_name_like(span)
     assert wrong_context(span) is None
+
+
+def test_a_spanish_name_goes_by_its_first_surname_with_its_particles() -> None:
+    from histkg.extract.names import name_of
+
+    full = name_of("José María de la Cruz Ortega".split())
+    short = name_of("De la Cruz".split())
+    assert full is not None and short is not None
+    assert "de la Cruz" in full.short_forms()
+    assert short.abbreviates(full)
+    other = name_of("Ana de la Cruz".split())
+    assert other is not None and not other.abbreviates(full)  # another given name

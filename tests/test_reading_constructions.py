@@ -427,3 +427,59 @@ def test_a_title_is_dated_by_its_own_clause(tmp_path: Path) -> None:
     )
     held = {(t.holder.text, t.attested.iso if t.attested else "") for t in ex.tenures}
     assert ("Karl Weiss", "1948") in held, held
+
+
+def test_a_when_clause_after_until_is_dated_by_the_bound(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Karl Vogt served as minister of finance until 1970 , when he was dismissed .",
+        title="Velorian junta",
+    )
+    assert ("Removal", (), ("Karl Vogt",), "1970") in events(ex), events(ex)
+
+
+def test_a_participle_shares_the_date_of_its_clause(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "General Tomas Ruiz seized power in a coup on 4 July 1966 , deposing President"
+        " Ernesto Vidal .",
+        title="Velorian junta",
+    )
+    removals = [e for e in events(ex) if e[0] == "Removal"]
+    assert removals == [("Removal", ("Tomas Ruiz",), ("Ernesto Vidal",), "1966-07-04")], removals
+
+
+def test_a_light_verb_dates_its_noun_and_a_shared_subject_shares_it(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Jonas Weber was put on trial in 1972 and sentenced to life imprisonment .",
+        "Karl Vogt was arrested in 1937 and later shot .",
+        title="Velorian junta",
+    )
+    found = events(ex)
+    assert ("Trial", (), ("Jonas Weber",), "1972") in found, found
+    assert ("Sentencing", (), ("Jonas Weber",), "1972") in found, found
+    later = [e for e in found if e[2] == ("Karl Vogt",) and e[0] != "Arrest"]
+    assert later and all(e[3] == "" for e in later), found  # "later": not 1937
+
+
+def test_the_coup_again_is_the_articles_coup(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "The 1966 Velorian coup was a military coup in which junior officers seized the capital .",
+        "The coup was led by Major Chukwu Nzeogu . In 1971 a coup by other officers failed .",
+        title="1966 Velorian coup",
+    )
+    coups = {(e[1], e[3]) for e in events(ex) if e[0] == "CoupAttempt"}
+    assert (("Chukwu Nzeogu",), "1966") in coups, coups
+    assert not any(when == "1966" and who != ("Chukwu Nzeogu",) and who for who, when in coups)
+
+
+def test_a_date_coordinated_with_a_date_is_in_the_clause(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "The trial of Karl Vogt took place in the capital between March and May 1974 .",
+        title="Velorian trials",
+    )
+    trials = [e for e in events(ex) if e[0] == "Trial"]
+    assert trials and trials[0][3].startswith("1974"), trials

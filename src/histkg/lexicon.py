@@ -58,6 +58,18 @@ class Lexicon:
         return f"the {place}" if place in self.with_article else place
 
 
+def _portfolio_offices(portfolios: list[str]) -> tuple[OfficeTitle, ...]:
+    """ "Minister of Trade", "Trade Minister", "Minister for Trade" for each portfolio."""
+    return tuple(
+        OfficeTitle(
+            f"Minister of {p}",
+            (f"Minister of {p}", f"{p} Minister", f"Minister for {p}", f"{p} Ministers"),
+            "state",
+        )
+        for p in portfolios
+    )
+
+
 @cache
 def lexicon() -> Lexicon:
     """Load every lexicon file (cached)."""
@@ -68,7 +80,8 @@ def lexicon() -> Lexicon:
     return Lexicon(
         offices=tuple(
             OfficeTitle(o["title"], tuple(o["forms"]), o["scope"]) for o in offices["office"]
-        ),
+        )
+        + _portfolio_offices(offices["portfolios"]["names"]),
         posts_to=tuple(offices["posts"]["to"]),
         posts_of=tuple(offices["posts"]["of"]),
         posts_bare=tuple(offices["posts"]["bare"]),

@@ -121,7 +121,9 @@ def query(query_file: Path, graph_file: Path, fmt: str, engine: str) -> None:
     "--user", envvar="HISTKG_USER", help="User name (or $HISTKG_USER; a netrc entry also works)."
 )
 @click.option(
-    "--digest", is_flag=True, help="HTTP Digest instead of Basic authentication (Virtuoso)."
+    "--digest",
+    is_flag=True,
+    help="HTTP Digest from the start (a Digest challenge or Virtuoso's 401 also switches to it).",
 )
 @click.option(
     "--password-env",
@@ -141,7 +143,14 @@ def query(query_file: Path, graph_file: Path, fmt: str, engine: str) -> None:
     default=4,
     show_default=True,
     type=click.IntRange(min=0),
-    help="Retries, with back-off, on 5xx and connection errors.",
+    help="Retries, with back-off, on connection errors, 502-504 and 500s that may pass.",
+)
+@click.option(
+    "--timeout",
+    default=120.0,
+    show_default=True,
+    type=click.FloatRange(min=0, min_open=True),
+    help="Seconds to wait for the store's answer to one request.",
 )
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 def load(
@@ -155,22 +164,28 @@ def load(
     password_env: str,
     chunk_triples: int,
     retries: int,
+    timeout: float,
     quiet: bool,
 ) -> None:
     """Load GRAPH (default output/graph.nq) into a triple store: each document's named
     graph to its own graph IRI, and the merged graph to the default graph.
 
-    Loading the same build twice leaves the store with the same triples. A local store
-    folder records the graph it was loaded from in DIR/store.source.
+    Loading the same build twice leaves the store with the same triples. Virtuoso has no
+    default graph in its Graph Store (its queries read the union of all graphs): there the
+    merged graph is not sent. When a request fails, the error says what the store holds; a
+    replaced graph is put back as it was. A local store folder records the graph it was
+    loaded from in DIR/store.source.
 
     \b
     Example:
       histkg load output/graph.nq --endpoint http://127.0.0.1:7878/store --replace
+      histkg load --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth --user dba --digest
       histkg load --store /tmp/oxigraph-db
     """
     import os
 
-    from histkg.stores.gsp import GraphStore, load_graphs, split_graphs
+    from histkg.stores.gsp import GraphStore, split_graphs
+    from histkg.stores.load import load_graphs
     from histkg.stores.oxigraph import write_store
 
     if (endpoint is None) == (store_dir is None):
@@ -187,19 +202,28 @@ def load(
         )
     graphs = split_graphs(graph, default_graph)
     password = os.environ.get(password_env) if user else None
-    client = GraphStore(endpoint, user=user, password=password, retries=retries, digest=digest)
+    client = GraphStore(
+        endpoint, user=user, password=password, retries=retries, timeout=timeout, digest=digest
+    )
     total = sum(len(lines) for lines in graphs.values())
     with click.progressbar(
         length=total, label="loading", file=sys.stderr, hidden=quiet or not sys.stderr.isatty()
     ) as bar:
-        sent = load_graphs(
+        report = load_graphs(
             client, graphs, replace=replace, chunk=chunk_triples, progress=bar.update
         )
     if not quiet:
         click.echo(
-            f"loaded {plural(sent, 'triple')} in {plural(len(graphs), 'graph')} into {endpoint}",
+            f"loaded {plural(report.triples, 'triple')} in {plural(report.graphs, 'graph')}"
+            f" into {client.name}",
             err=True,
         )
+        if report.skipped_default:
+            click.echo(
+                f"note: {client.product} has no default graph to load; its queries read the"
+                " union of all graphs, so the merged graph was not sent",
+                err=True,
+            )
 
 
 @main.command()
@@ -253,6 +277,13 @@ def load(
     type=click.IntRange(min=1),
     help="Longest SPARQL query read.",
 )
+@click.option(
+    "--queries",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("queries"),
+    show_default=True,
+    help="Folder of *.rq files offered as examples on the query page /sparql.",
+)
 def serve(
     site: Path,
     graph_file: Path,
@@ -262,9 +293,10 @@ def serve(
     max_bytes: int,
     max_rows: int,
     max_query_bytes: int,
+    queries: Path,
 ) -> None:
     """Serve the published site with content negotiation and a read-only SPARQL endpoint
-    at /sparql.
+    at /sparql (in a browser, a query form with the example queries).
 
     \b
     Example:
@@ -279,7 +311,9 @@ def serve(
             f"{site} holds no site; run 'histkg publish' first", param_hint="'--site'"
         )
     store = store_for(graph_file) if graph_file.is_file() else None
-    server = make_server(site, store, host, port, timeout, max_bytes, max_rows, max_query_bytes)
+    server = make_server(
+        site, store, host, port, timeout, max_bytes, max_rows, max_query_bytes, queries
+    )
     click.echo(
         f"serving {site} at http://{host}:{server.server_address[1]}/ (Ctrl-C stops)", err=True
     )

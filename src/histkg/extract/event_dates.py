@@ -18,15 +18,38 @@ from histkg.extract.hits import Hit
 from histkg.extract.mentions import Sentence
 from histkg.extract.rules import lemmas_of, words
 from histkg.model import Date
+from histkg.parse.dates import DateMention
 
 MEETING_VERBS = words("meeting_verbs")
 OCCUR_VERBS = words("occur_verbs")
 TIME_PREPOSITIONS = words("time_prepositions")
+LIGHT_VERBS = words("light_verbs")
 BOUND_PREPOSITIONS = words("bound_prepositions")
+
+
+#: adverbs that put a coordinated verb's event after its head's ("and later shot")
+LATER = frozenset({"later", "subsequently", "eventually", "afterwards", "afterward", "finally"})
+
+
+def _shares_subject(verb: Token) -> bool:
+    """A coordinated verb with no subject of its own and no word that puts it later."""
+    return not any(
+        c.dep_ in {"nsubj", "nsubjpass"} or (c.dep_ == "advmod" and c.lower_ in LATER)
+        for c in verb.children
+    )
+
+
+def _marked(verb: Token) -> bool:
+    """Whether a clause opens with its own conjunction ("after seizing", "before leaving")."""
+    return any(c.dep_ in {"mark", "advmod"} and c.i < verb.i for c in verb.children)
 
 
 class EventDating:
     """The date of a hit (a mixin of ``EventReader``: it needs ``offset``)."""
+
+    #: every date of the sentence being dated, bounds included ("until 1974, when …"),
+    #: set by :meth:`date`
+    anchors: list[DateMention]
 
     def offset(self, s: Sentence, sent: SpacySpan, token: Token) -> int:
         return s.begin + token.idx - sent.start_char
@@ -42,6 +65,8 @@ class EventDating:
                 c
                 for c in t.children
                 if c.dep_ not in CLAUSE_DEPS
+                # "between March and May 1974": a date coordinated with a date is no clause
+                or (c.dep_ == "conj" and c.ent_type_ == "DATE" and t.ent_type_ == "DATE")
                 # "(deposed in) a coup led by B in 1966": a participle on a noun describes it
                 or (t.pos_ == "NOUN" and c.dep_ == "acl" and c.tag_ == "VBN")
             )
@@ -54,8 +79,28 @@ class EventDating:
         heads = [t for t in inside if t.head not in inside or t.head == t]
         return any(t.dep_ == "pobj" and t.head.lower_ in BOUND_PREPOSITIONS for t in heads[:1])
 
+    def _describes_a_noun(self, s: Sentence, sent: SpacySpan, begin: int) -> bool:
+        """Whether the date at ``begin`` stands in parentheses right after a noun or a
+        name: a lifespan or an office's years ("A (1890–1950)", "war minister (1938)"),
+        not when anything in the clause happened."""
+        before = [t for t in sent if self.offset(s, sent, t) < begin]
+        depth = 0
+        for t in reversed(before):
+            if t.text == ")":
+                depth += 1
+            elif t.text == "(":
+                if depth == 0:
+                    return t.i > sent.start and t.nbor(-1).pos_ in {"NOUN", "PROPN"}
+                depth -= 1
+        return False
+
     def date(self, s: Sentence, sent: SpacySpan, hit: Hit) -> Date | None:
-        bounds = [d for d in s.dates if self._bound(s, sent, d.begin, d.end)]
+        bounds = [
+            d
+            for d in s.dates
+            if self._bound(s, sent, d.begin, d.end) or self._describes_a_noun(s, sent, d.begin)
+        ]
+        self.anchors = s.dates  # "until 1974, when he was overthrown": a bound anchors a when
         if not bounds:
             return self._date(s, sent, hit)
         kept = s.dates
@@ -91,7 +136,7 @@ class EventDating:
         ):
             # "… until 1974, when he was overthrown": the date the clause hangs on
             at = self.offset(s, sent, trigger)
-            earlier = [d for d in s.dates if d.begin < at]
+            earlier = [d for d in self.anchors if d.begin < at and not d.relative]
             return earlier[-1].date if earlier else None
         for child in trigger.children:
             # "When A died in May 1921, the regency passed to B": the when-clause's date
@@ -109,6 +154,12 @@ class EventDating:
             verb = trigger.head  # "X was an attempted removal of A in 1936"
         elif trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
             verb = trigger.head  # "won election in 1964", "staged a coup on 3 May"
+        elif (
+            trigger.pos_ == "NOUN"
+            and trigger.dep_ == "pobj"
+            and lemmas_of(trigger.head.head) & LIGHT_VERBS
+        ):
+            verb = trigger.head.head  # "was put on trial in 1972", "placed under arrest on 3 May"
         elif (
             trigger.pos_ == "NOUN"
             and trigger.dep_ == "pobj"
@@ -132,8 +183,19 @@ class EventDating:
         # "In 1937 A was arrested and shot": a coordinated verb shares the date that
         # opens its head's clause
         head = trigger
-        while head.dep_ in {"conj", "xcomp"} and head.head != head:
+        participle = False
+        while (
+            head.dep_ in {"conj", "xcomp"}
+            or (head.dep_ == "advcl" and head.tag_ == "VBG" and not _marked(head))
+        ) and head.head != head:
+            # "seized power on 4 July, deposing A": a participle shares its head's date
+            participle = participle or head.dep_ == "advcl"
             head = head.head
+        if participle:
+            clause = {self.offset(s, sent, t) for t in self._clause_tokens(head)}
+            shared = [d for d in s.dates if d.begin in clause]
+            if shared:
+                return shared[-1].date
         if head != trigger or trigger.dep_ == "ROOT":
             # a meeting's date is that of what it decided ("met on 3 May and removed A")
             meeting = bool(lemmas_of(head) & MEETING_VERBS)
@@ -145,6 +207,14 @@ class EventDating:
             shared = [d for d in s.dates if d.begin in clause]
             if shared:
                 return shared[-1].date
+        if head != trigger and trigger.dep_ == "conj" and _shares_subject(trigger):
+            # "was tried in 1972 and sentenced to death": one subject, one year; not
+            # "arrested in 1937 and later shot", not "arrested on 2 May and sentenced" (a
+            # day or a month is the head's own)
+            clause = {self.offset(s, sent, t) for t in self._clause_tokens(head)}
+            shared = [d for d in s.dates if d.begin in clause]
+            if shared and len(shared[0].date.iso) == 4:
+                return shared[0].date
         root = sent.root
         if root != trigger and not any(
             t.dep_ in {"relcl", "acl", "ccomp", "pcomp"} for t in [trigger, *trigger.ancestors]

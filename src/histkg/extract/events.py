@@ -30,7 +30,7 @@ from histkg.extract.rules import lemmas_of, words
 from histkg.model import Date, EventRecord, Mention, OfficeRef, TenureRecord
 
 if TYPE_CHECKING:
-    pass
+    from histkg.extract.text import ArticleReader
 
 #: Classes whose event is only stated when someone it happened to is named (or a group).
 NEEDS_AFFECTED = frozenset(
@@ -69,6 +69,13 @@ DECREE_NOUNS = words("decree_nouns")
 class EventReader(MentionReader, EventDating):
     """Reads one article's sentences with the grammar rules."""
 
+    def __init__(self, reader: ArticleReader) -> None:
+        super().__init__(reader)
+        self.in_sentence: list[EventRecord] = []  # the events of the sentence being read
+        self.sentence_before: list[EventRecord] = []  # of the one before, in its paragraph
+        self.sentence_block = -1
+        self.listed_events: dict[int, list[EventRecord]] = {}  # a list's intro block -> its events
+
     def office(self, s: Sentence, sent: SpacySpan, hit: Hit) -> OfficeRef | None:
         complement = office_complement(hit.trigger)
         if complement is None:
@@ -103,6 +110,12 @@ class EventReader(MentionReader, EventDating):
         ("Premier A"), by the offset of the name."""
         self.titled = titled or {}
         events: list[EventRecord] = self.life_dates(s) if s.index == 0 else []
+        same_block = self.sentence_block == s.block
+        self.sentence_before = self.in_sentence if same_block else []
+        intro = self.reader.after_list.get(s.block)
+        if intro is not None and s.index == 0:  # the paragraph after a list goes on about it
+            self.sentence_before = self.listed_events.get(intro, [])
+        self.sentence_block = s.block
         self.in_sentence = events
         read: list[tuple[Hit, EventRecord]] = []
         for hit in read_events(sent):
@@ -110,6 +123,8 @@ class EventReader(MentionReader, EventDating):
             if event is not None:
                 events.append(event)
                 read.append((hit, event))
+        if s.block in self.reader.list_persons:
+            self.listed_events[s.block] = [e for e in events if len(e.affected) > 1]
         self._successions(s, read)
         return events
 
@@ -242,6 +257,8 @@ class EventReader(MentionReader, EventDating):
         affected = self.fillers(s, sent, hit.fillers("affected"))
         if not affected.persons:
             affected.persons = self._they(hit.fillers("affected"))
+        if not affected.persons and any(t.tag_ == "NNS" for t in affected.groups):
+            affected.persons = self._listed(s)  # "Six officers were shot:" and a list
         agents = self.fillers(s, sent, hit.fillers("agent"))
         # "the trial began": stated, no one named; not "trials of the equipment began" or
         # "sea trials": a trial of something, or of a kind, is no court's
@@ -306,7 +323,11 @@ class EventReader(MentionReader, EventDating):
                 ]
                 if titled:
                     event.office = titled[0].office
-        if hit.rule.requires.get("office") and event.office is None:
+        if hit.rule.requires.get("implied_office") and event.office is None:
+            event.office = self._office_left(s, sent, hit)
+        if (
+            hit.rule.requires.get("office") or hit.rule.requires.get("implied_office")
+        ) and event.office is None:
             return None
         self._tenures(s, sent, hit, event)
         self._decree(s, sent, hit, event)
@@ -357,13 +378,48 @@ class EventReader(MentionReader, EventDating):
             before.successor = event.affected[0] if event.affected else None
             self.reader.out.tenures.append(before)
 
+    def _office_left(self, s: Sentence, sent: SpacySpan, hit: Hit) -> OfficeRef | None:
+        """The office a predecessor left: the title before their name, their resignation or
+        removal from it in this sentence, else their last tenure read in the article."""
+        predecessors = self.fillers(s, sent, hit.fillers("predecessor")).persons
+        if not predecessors:
+            return None
+        before = predecessors[0]
+        titled = self.titled.get(before.span.begin)
+        if titled is not None:
+            return titled.office
+        surname = before.text.split()[-1]
+        for other in reversed(self.in_sentence):
+            if other.types[0] in TENURE_ENDS and other.office is not None:
+                if any(m.text.split()[-1] == surname for m in other.affected):
+                    return other.office
+        for tenure in reversed(self.reader.out.tenures):
+            if tenure.holder.text.split()[-1] == surname and tenure.holder.text:
+                return tenure.office
+        return None
+
+    def _listed(self, s: Sentence) -> list[Mention]:
+        """The names of the list a block's last sentence introduces with a colon."""
+        block = self.reader.article.blocks[s.block]
+        if s.end < len(self.reader.article.text[: block.end].rstrip()):
+            return []  # not the block's last sentence
+        return list(self.reader.list_persons.get(s.block, []))
+
     def _they(self, tokens: list[Token]) -> list[Mention]:
         """ "The court sentenced A, B and C to death; they were shot": a plural pronoun
-        is the persons named together in an event earlier in the same sentence."""
-        if not any(t.lower_ in {"they", "them"} for t in tokens):
+        is the persons named together in an event earlier in the same sentence, or, when
+        it opens the next sentence of the paragraph ("A and B were sentenced to death.
+        They were shot in May."), in the one event of that sentence that named several."""
+        pronouns = [t for t in tokens if t.lower_ in {"they", "them"}]
+        if not pronouns:
             return []
-        listed = [e for e in getattr(self, "in_sentence", []) if len(e.affected) > 1]
-        return list(listed[-1].affected) if listed else []
+        listed = [e for e in self.in_sentence if len(e.affected) > 1]
+        if listed:
+            return list(listed[-1].affected)
+        opening = [t for t in pronouns if t.i == t.sent.start]
+        before = [e for e in self.sentence_before if len(e.affected) > 1]
+        groups = {tuple(m.text for m in e.affected) for e in before}
+        return list(before[-1].affected) if opening and len(groups) == 1 else []
 
     def _date_topic(self, s: Sentence, sent: SpacySpan, hit: Hit) -> None:
         """ "The X movement was an attempted coup by A. On 1 May 1923 they … in an abortive

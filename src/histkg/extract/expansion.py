@@ -44,7 +44,7 @@ def expand(tokens: list[Token]) -> list[Token]:
         ):  # not "a missed Ivo Brandt jump shot": a name that only qualifies a thing
             # "appointed A B Minister": the name the title word was glued to
             token = names[-1]
-        stack = [token]
+        stack = [token, *_stray_first_item(token)]
         while stack:
             t = stack.pop(0)
             if t in out:
@@ -69,6 +69,22 @@ def expand(tokens: list[Token]) -> list[Token]:
                     if gc.dep_ == "pobj"
                 )
     return out
+
+
+def _stray_first_item(subject: Token) -> list[Token]:
+    """ "Ross, Anna Berg and Ivo Dahl were tried": the parser may hang the list's first
+    name on the verb (an adverb) and start the subject after the comma; a proper noun
+    right before "," and the coordinated subject is the list's first item."""
+    if subject.dep_ not in {"nsubj", "nsubjpass"} or not any(
+        c.dep_ == "conj" for c in subject.children
+    ):
+        return []
+    comma = subject.left_edge.i - 1
+    if comma < 1 or subject.doc[comma].text != ",":
+        return []
+    first = subject.doc[comma - 1]
+    stray = first.head == subject.head and first.dep_ in {"advmod", "npadvmod", "dep", "nmod"}
+    return [first] if stray and first.pos_ == "PROPN" and first.left_edge == first else []
 
 
 def accompanying(filler: Token) -> list[Token]:

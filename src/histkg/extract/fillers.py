@@ -204,6 +204,20 @@ class MentionReader:
     def _track_subject(self, s: Sentence, sent: SpacySpan) -> None:
         """Remember the main clause's subject for the pronouns of the next sentences."""
         root = sent.root
+        clauses = [
+            root,
+            *(c for c in root.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}),
+        ]
+        named = {
+            found.text
+            for verb in clauses
+            for c in verb.children
+            if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ != "PRON"
+            if (found := self._subject_person(s, sent, c)) is not None
+        }
+        if len(named) > 1:  # "A recruited …, and B decided …": which one "he" is, is not said
+            self.last_subject = None
+            return
         for child in root.children:
             if child.dep_ not in {"nsubj", "nsubjpass"}:
                 continue

@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any
 
 from spacy.matcher import DependencyMatcher
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from histkg.extract.expansion import accompanying, expand, lexicon_posts, office_words
@@ -88,16 +88,31 @@ def _matchers(vocab: Vocab) -> Matchers:
     return Matchers(by_rule, keys, {f: tuple(ids) for f, ids in forms.items()}, pos_of)
 
 
+_DOC_MATCHES = "histkg_rule_matches"
+
+
+def _doc_matches(doc: Doc) -> list[tuple[int, list[int]]]:
+    """Every rule's matches in a whole text block, once (a DependencyMatcher called on a
+    sentence copies it into a Doc of its own; a parse never links two sentences)."""
+    found = doc.user_data.get(_DOC_MATCHES)
+    if found is None:
+        m = _matchers(doc.vocab)
+        rule_ids = sorted(
+            {r for t in doc for r in m.rules_of_form.get(t.lower_, ()) if t.pos_ in m.pos_of[r]}
+        )
+        found = [(key, list(ids)) for r in rule_ids for key, ids in m.by_rule[r](doc)]
+        doc.user_data[_DOC_MATCHES] = found
+    return found
+
+
 def _matches(sent: Span) -> list[tuple[int, list[int]]]:
-    m = _matchers(sent.doc.vocab)
-    rule_ids = sorted(
-        {r for t in sent for r in m.rules_of_form.get(t.lower_, ()) if t.pos_ in m.pos_of[r]}
-    )
-    if not rule_ids:
-        return []
-    # a DependencyMatcher copies a Span into a Doc of its own on every call: copy it once
-    doc = sent.as_doc(copy_user_data=True)
-    return [match for r in rule_ids for match in m.by_rule[r](doc)]
+    """The matches inside one sentence, with token positions counted from its start."""
+    start, end = sent.start, sent.end
+    return [
+        (key, [i - start for i in ids])
+        for key, ids in _doc_matches(sent.doc)
+        if all(start <= i < end for i in ids)
+    ]
 
 
 def read_events(sent: Span) -> list[Hit]:
@@ -132,6 +147,9 @@ def read_events(sent: Span) -> list[Hit]:
         nominal_roles(hit)
         for role, tokens in list(hit.roles.items()):
             hit.roles[role] = expand(tokens)
+        needed = hit.rule.requires.get("needs_role")
+        if needed and not hit.roles.get(needed):
+            continue  # "A succeeded in …": no one succeeded
         undergoer = hit.rule.roles.get("passive_subject" if hit.passive else "object")
         if hit.trigger.pos_ == "VERB" and undergoer in hit.roles:
             # "arrested on 2 May, together with B": the with-phrase of the verb itself
@@ -215,6 +233,10 @@ def _requirements(hit: Hit) -> bool:
             return False
     if "child" in req and not any(c.lower_ in req["child"] for c in trigger.children):
         return False
+    if "governed_by" in req and not (  # "issued a directive", "a proclamation was signed"
+        trigger.dep_ in {"dobj", "nsubjpass"} and lemmas_of(trigger.head) & set(req["governed_by"])
+    ):
+        return False
     if "prep_object" in req and not any(  # "placed under arrest", "taken into custody"
         c.dep_ == "prep" and lemmas_of(o) & set(req["prep_object"].get(c.lower_, ()))
         for c in trigger.children
@@ -224,6 +246,12 @@ def _requirements(hit: Hit) -> bool:
         return False
     if req.get("office") and not _names_office(office_complement(trigger)):
         return False
+    if any(c.dep_ == "prep" and c.lower_ in req.get("without_prep", ()) for c in trigger.children):
+        return False  # "A replaced B with C": A is who replaced, not who succeeded
+    if req.get("finite") and trigger.tag_ == "VBG":
+        return False  # "became Premier, succeeding B": the participle is its head's matter
+    if req.get("no_office") and _names_office(office_complement(trigger)):
+        return False  # the rule that reads the named office has it
     scoped = set(req.get("scope_for", ()))
     if scoped and lemmas_of(trigger) & scoped and not _has_scope(trigger):
         if not _dismisses_someone(trigger):
@@ -263,10 +291,13 @@ def office_complement(verb: Token) -> Token | None:
                 return gc
     if verb.dep_ == "dobj" and verb.pos_ == "NOUN":  # "won election as governor"
         return office_complement(verb.head) if verb.head.pos_ == "VERB" else None
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
     for child in verb.children:  # "appointed A B Minister": the object's title word
         if child.dep_ in {"dobj", "xcomp"} and child.pos_ in {"NOUN", "PROPN"}:
             if any(c.dep_ == "compound" for c in child.children) or bare_title(child):
                 return child  # "was … and appointed Minister of X": the bare title
+            if passive and child.dep_ == "dobj" and _names_office(child):
+                return child  # "was appointed ambassador to X": a passive's object is the post
     if verb.dep_ == "conj" and lemmas_of(verb) & {"succeed", "replace"}:
         # "resigned as Premier and was succeeded by B": the office of the verb before
         return office_complement(verb.head)

@@ -142,8 +142,8 @@ def modality(trigger: Token) -> tuple[Modality, str | None, Token | None]:
     for gov in _ancestors_in_clause(trigger):
         lemmas = lemmas_of(gov)
         gov_children = list(gov.children)
-        if any(c.dep_ == "neg" for c in gov_children):
-            return Modality.NEGATED, None, None
+        if any(c.dep_ == "neg" for c in gov_children) or lemmas & g.averted:
+            return Modality.NEGATED, None, None  # "did not order A's arrest", "escaped arrest"
         if lemmas & g.allege or any(
             c.dep_ == "advmod" and c.lower_ in g.hedges for c in gov_children
         ):

@@ -230,33 +230,47 @@ def corpus_ruler(nlp: Language, book: NameBook) -> PhraseRuler:
 
 
 def expand_coordinations(doc: Doc, book: NameBook) -> list[Span]:
-    """Names in a list "A, B, C and D" where most items are known people are people too."""
+    """Names in a list "A, B, C and D" where most items are known people are people too;
+    an item is one to three name words ("Merz, Ivo Dahl and Lena Brod")."""
+    ok = [
+        is_name_token(t.text)
+        and t.text not in STOP_NAME_TOKENS
+        and not NOT_A_NAME_RE.search(t.text)
+        for t in doc
+    ]
     found: list[Span] = []
     i = 0
-    while i < len(doc):
-        items: list[int] = []
-        j = i
-        if i > 0 and doc[i - 1].text in {"-", "–"}:
+    n = len(doc)
+    while i < n:
+        if not ok[i] or (i > 0 and doc[i - 1].text in {"-", "–"}):
             i += 1
             continue
-        while (
-            j < len(doc)
-            and is_name_token(doc[j].text)
-            and doc[j].text not in STOP_NAME_TOKENS
-            and not NOT_A_NAME_RE.search(doc[j].text)
-        ):
-            items.append(j)
-            if j + 1 < len(doc) and doc[j + 1].text in {",", "and"}:
-                j += 2
-                if j < len(doc) and doc[j].text == "and":
+        items: list[tuple[int, int]] = []
+        j = i
+        while j < n and ok[j]:
+            end = j
+            while end < n and ok[end] and end - j < 3:
+                end += 1
+            items.append((j, end))
+            if end < n and doc[end].text in {",", "and"}:
+                j = end + 1
+                if j < n and doc[j].text == "and":
                     j += 1
                 continue
             break
         if len(items) >= 3:
-            known = [k for k in items if book.canonical_surname(doc[k].text)]
+            known = [(b, e) for b, e in items if _known_item(doc[b:e], book)]
             if len(known) * 2 >= len(items):
-                found.extend(doc[k : k + 1] for k in items if single_word_ok(doc[k]))
-            i = items[-1] + 1
+                found.extend(
+                    doc[b:e]
+                    for b, e in items
+                    if (e - b == 1 and single_word_ok(doc[b])) or e - b > 1
+                )
+            i = items[-1][1]
         else:
             i += 1
     return found
+
+
+def _known_item(item: Span, book: NameBook) -> bool:
+    return item.text in book.full_names or any(book.canonical_surname(t.text) for t in item)

@@ -153,6 +153,13 @@ class PersonName:
                 forms.append(" ".join(tail))
             elif not is_particle(tail[0]) and not is_initial(tail[0]):
                 forms.append(" ".join(tail))
+        for i in range(1, len(core)):  # "José de la Cruz Ortega" goes by "de la Cruz"
+            if is_particle(core[i]) and not is_particle(core[i - 1]):
+                j = i
+                while j < len(core) and is_particle(core[j]):
+                    j += 1
+                if j < len(core) - 1:
+                    forms.append(" ".join(core[i : j + 1]))
         return forms
 
     def abbreviates(self, other: PersonName) -> bool:
@@ -160,8 +167,9 @@ class PersonName:
         Caetano", "Caetano" or "de Gaulle" of a longer name, "Kim" of "Kim Il-sung"."""
         if len(self.core) >= len(other.core) or self.core == other.core:
             return False
-        if self.text in other.short_forms():
-            return True
+        forms = other.short_forms()
+        if self.text in forms or self.text[:1].lower() + self.text[1:] in forms:
+            return True  # "De la Cruz" opening a sentence is "de la Cruz"
         mine, theirs = list(self.core), list(other.core)
         if other.family_first:
             return theirs[: len(mine)] == mine

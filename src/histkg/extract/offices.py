@@ -25,6 +25,19 @@ ORDINAL_RE = re.compile(
 )
 
 
+#: "president of the privy council", "chief of staff of the 2nd army": a body in lower case
+#: after a state title makes the post that body's, not the country's
+_BODY_HEAD_RE = re.compile(
+    r"(?:[\w-]+\s+){0,3}?(?:"
+    + "|".join(
+        re.escape(h.lower())
+        for h in sorted({*lexicon().org_heads, *lexicon().governing_bodies}, key=len, reverse=True)
+    )
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
+
+
 class OfficeReader:
     """Reads offices in one article's text."""
 
@@ -129,7 +142,7 @@ class OfficeReader:
         rest = self.article.text[at:end]
         lead = re.match(
             r"\s*(?:as\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+)?|(?:to|from)\s+(?:the\s+)?(?:(?:post|office|position)\s+of\s+)?"
-            r"|the\s+)?"
+            r"|the\s+|an?\s+)?"
             r"(?:(?:new|acting|interim)\s+)?",
             rest,
         )
@@ -156,7 +169,10 @@ class OfficeReader:
             org_named = (
                 tail is not None
                 and not of_place
-                and re.match(r"[A-Z]", rest[title.end() + tail.end() :])
+                and (
+                    re.match(r"[A-Z]", rest[title.end() + tail.end() :]) is not None
+                    or _BODY_HEAD_RE.match(rest[title.end() + tail.end() :]) is not None
+                )
             )
             if not (tail and org is None and scope == "body") and not (
                 scope == "state" and org_named
@@ -198,7 +214,7 @@ class OfficeReader:
                 stop = min(stop, d.begin)
         phrase = self.article.text[pos:stop]
         phrase = re.split(
-            r"(?:\s+(?:In|On|At|After|During)\s|[,.;:]\s|[.;:]$|\s+(?:in|on)\s+(?=\d)|\s+and\s+(?=[a-z])"
+            r"(?:\s+(?:In|On|At|After|During)\s|[,.;:]\s|[.;:]$|\s*\(|\s+(?:in|on)\s+(?=\d)|\s+and\s+(?=[a-z])"
             r"|\s+(?:as|from|until|since|when|where|while|after|before)\s)",
             phrase,
         )[0]

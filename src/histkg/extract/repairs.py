@@ -13,6 +13,8 @@ It runs after the parser; every token it does not name keeps the model's reading
   joined to the passive verb above the gerund instead.
 - "A was defeated by B, arrested by the police, and shot": "arrested" is the next item of
   the series, not a reduced relative clause on B.
+- "A was succeeded as minister by B": "by B" is the passive's agent, not a phrase on
+  "minister".
 """
 
 from __future__ import annotations
@@ -53,17 +55,45 @@ def passive_subjects(doc: Doc) -> Doc:
             and head.head.lower_ in CAUSATIVES
         ):
             token.dep_ = "nsubjpass"  # "had A arrested": A is arrested
-    vbn = doc.vocab.strings["VBN"]
-    # the two re-attachments below concern past participles only
-    for i in [i for i, tag in enumerate(doc.to_array("TAG").tolist()) if tag == vbn]:
+    vbn, vbd = doc.vocab.strings["VBN"], doc.vocab.strings["VBD"]
+    # the two re-attachments below concern past forms only (a participle the model may
+    # tag as a past tense after a gerund: "accused of leading it and dismissed")
+    for i in [i for i, tag in enumerate(doc.to_array("TAG").tolist()) if tag in (vbn, vbd)]:
         token = doc[i]
         passive = _passive_above_gerund(token)
         if passive is not None:
             token.head = passive
+            token.tag_ = "VBN"
+            continue
+        if token.tag_ != "VBN":
+            continue
         passive = _passive_in_series(token)
         if passive is not None:
             token.head, token.dep_ = passive, "conj"
+        by = _stray_agent(token)
+        if by is not None:
+            by.head, by.dep_ = token, "agent"
     return doc
+
+
+def _stray_agent(verb: Token) -> Token | None:
+    """ "A was succeeded as minister by B": the model hangs "by B" on the as-phrase's
+    noun; a passive verb without an agent of its own takes it."""
+    if not any(c.dep_ == "auxpass" for c in verb.children) or any(
+        c.dep_ == "agent" for c in verb.children
+    ):
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            for noun in prep.children:
+                for by in noun.children:
+                    if (
+                        by.dep_ == "prep"
+                        and by.lower_ == "by"
+                        and any(o.dep_ == "pobj" and o.tag_ in {"NNP", "NNPS"} for o in by.children)
+                    ):
+                        return by
+    return None
 
 
 def _passive_in_series(token: Token) -> Token | None:
@@ -101,7 +131,7 @@ def doc_text(token: Token, step: int) -> str:
 def _passive_above_gerund(token: Token) -> Token | None:
     """For a bare past participle joined to a gerund ("… of leading X and hanged"), the
     passive verb the gerund depends on through prepositions and complements, if any."""
-    if token.dep_ != "conj" or token.tag_ != "VBN" or token.head.tag_ != "VBG":
+    if token.dep_ != "conj" or token.tag_ not in {"VBN", "VBD"} or token.head.tag_ != "VBG":
         return None
     if any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in token.children):
         return None

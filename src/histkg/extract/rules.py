@@ -50,6 +50,7 @@ class Grammar:
     failed: frozenset[str]
     allege: frozenset[str]
     hedges: frozenset[str]
+    averted: frozenset[str]
     hypothetical: frozenset[str]
     noun_attempt: frozenset[str]
     attempt_class: dict[str, str]
@@ -98,6 +99,7 @@ def grammar() -> Grammar:
         failed=frozenset(mod["failed"]),
         allege=frozenset(mod["allege"]),
         hedges=frozenset(mod["hedges"]),
+        averted=frozenset(mod["averted"]),
         hypothetical=frozenset(mod["hypothetical"]),
         noun_attempt=frozenset(mod["noun_attempt"]),
         attempt_class=dict(mod["attempt_class"]),

@@ -38,13 +38,15 @@ NOT_HOLDING = words("not_holding")
 FORMER = words("former")
 #: verbs whose complement is what their subject is: "was Premier", "remained Premier"
 COPULAS = frozenset({"be", "remain", "stay"})
+#: what joins the two years of a range in parentheses ("1938–1939")
+DASHES = frozenset({"–", "-", "—", "to"})
 WORK_NOUNS = words("work_nouns")
 #: capitalised words that open a sentence before a title, not a body that owns it
 SENTENCE_WORDS = frozenset(
     {"the", "a", "an", "in", "on", "at", "then", "former", "later", "when", "after", "and"}
 )
 DETERMINERS_RE = re.compile(
-    r"(?:(?:the|a|an|then|also|its|his|her|their|former|onetime|one-time|erstwhile|longtime|long-time)\s+)*(?:(?:the\s+)?(?:country|nation|state|party|government)['’]s\s+)?",
+    r"(?:(?:the|a|an|then|later|also|its|his|her|their|former|onetime|one-time|erstwhile|longtime|long-time)\s+)*(?:(?:the\s+)?(?:country|nation|state|party|government)['’]s\s+)?",
     re.IGNORECASE,
 )
 
@@ -82,7 +84,31 @@ class TenureReader:
         if office_end <= self.offset(s, sent, phrase):
             return None  # "the emperor's brother": the office is not what the phrase names
         holder = Mention("person", "", self.reader.span(s))  # filled in by the caller
-        return TenureRecord(holder, office, self.reader.span(s), rule="")
+        record = TenureRecord(holder, office, self.reader.span(s), rule="")
+        record.start, record.end, record.attested = self._years_after(s, office_end)
+        return record
+
+    def _years_after(self, s: Sentence, at: int) -> tuple[Date | None, Date | None, Date | None]:
+        """ "war minister (1938–1939)", "(1941–)", "(1944)" right after an office: its
+        start and end, or the one year it is attested in."""
+        text = self.reader.article.text
+        opening = re.match(r"\s*\(", text[at : s.end])
+        if opening is None:
+            return None, None, None
+        begin = at + opening.end()
+        close = text.find(")", begin, min(s.end, begin + 40))
+        if close < 0:
+            return None, None, None
+        inside = [d for d in s.dates if begin <= d.begin and d.end <= close and not d.relative]
+        if len(inside) == 2 and text[inside[0].end : inside[1].begin].strip() in DASHES:
+            return inside[0].date, inside[1].date, None
+        if len(inside) == 1 and not text[begin : inside[0].begin].strip():
+            after = text[inside[0].end : close].strip()
+            if after in DASHES:
+                return inside[0].date, None, None
+            if not after:
+                return None, None, inside[0].date
+        return None, None, None
 
     def _dates(
         self, s: Sentence, sent: SpacySpan, verb: Token, phrase: Token | None = None
@@ -103,6 +129,10 @@ class TenureReader:
                 continue
             if word == "between" and len(dates) < 2:
                 continue  # "between A and B" with one of them unread: no start
+            if word == "to" and not any(
+                c.dep_ == "pobj" and (c.like_num or c.ent_type_ == "DATE") for c in child.children
+            ):
+                continue  # "ambassador to France (1962–1964)": a post's "to", not a bound
             if word in {"from", "between", "since"}:
                 start = dates[0]
                 if len(dates) > 1:
@@ -335,18 +365,26 @@ class TenureReader:
         self, s: Sentence, sent: SpacySpan, token: Token, titled: dict[int, TenureRecord]
     ) -> list[TenureRecord]:
         holder, phrase = self._person(s, sent, token.head), token
+        phrases = _coordinated(phrase)  # "A, war minister and governor of B,"
         if holder is None and token.head.pos_ == "NOUN":
-            # "the ambassador to Britain, Pavel Dornik,": the name is the apposition
+            # "the ambassador to Britain, Pavel Dornik,": the name is the apposition (and
+            # "the prime minister, A, and the finance minister, B": B is the second's)
             holder, phrase = self._person(s, sent, token), token.head
+            phrases = [phrase]
         if holder is None or holder.span.begin in titled:
             return []
-        tenure = self._office(s, sent, phrase)
-        if tenure is None:
-            return []
-        tenure.holder = holder
-        tenure.former = any(c.lower_ in FORMER for c in phrase.children)
-        tenure.rule = "tenure.apposition"
-        return [tenure]
+        out = []
+        for office_phrase in phrases:
+            tenure = self._office(s, sent, office_phrase)
+            if tenure is None:
+                if office_phrase == phrase:
+                    return []
+                continue
+            tenure.holder = holder
+            tenure.former = any(c.lower_ in FORMER for c in office_phrase.children)
+            tenure.rule = "tenure.apposition"
+            out.append(tenure)
+        return out
 
     def _copula(self, s: Sentence, sent: SpacySpan, token: Token) -> list[TenureRecord]:
         verb = token.head
@@ -362,7 +400,9 @@ class TenureReader:
             if tenure is None:
                 continue
             tenure.holder = holders[0]
-            tenure.start, tenure.end = self._phrase_dates(s, sent, verb, phrase)
+            start, end = self._phrase_dates(s, sent, verb, phrase)
+            if start is not None or end is not None:
+                tenure.start, tenure.end = start, end
             tenure.former = any(c.lower_ in FORMER for c in phrase.children)
             tenure.rule = "tenure.copula"
             out.append(tenure)
@@ -406,6 +446,10 @@ class TenureReader:
                 if verb.dep_ == "relcl"
                 else [c for c in verb.head.children if c.dep_ == "nsubj"]
             )
+        if not subjects and verb.tag_ == "VBG" and verb.dep_ in {"pcomp", "advcl"}:
+            # "After serving as ambassador, he became …": the gerund's subject is the clause's
+            main = verb.head.head if verb.dep_ == "pcomp" else verb.head
+            subjects = [c for c in main.children if c.dep_ == "nsubj"]
         if verb.dep_ == "relcl" and subjects == [verb.head] and verb.head.dep_ == "attr":
             # "A was an officer who served as X": the copula's subject is the officer
             subjects = [c for c in verb.head.head.children if c.dep_ == "nsubj"] or subjects
@@ -427,10 +471,26 @@ class TenureReader:
             if tenure is None:
                 continue
             tenure.holder = holders[0]
-            tenure.start, tenure.end = self._phrase_dates(s, sent, verb, phrase)
+            start, end = self._phrase_dates(s, sent, verb, phrase)
+            if start is not None or end is not None:
+                tenure.start, tenure.end = start, end
             tenure.rule = "tenure.holding-verb"
             out.append(tenure)
         return out
+
+
+def _coordinated(phrase: Token) -> list[Token]:
+    """An office phrase and the nouns coordinated with it, in text order."""
+    out = [phrase]
+    stack = [phrase]
+    while stack:
+        for child in stack.pop().children:
+            if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in child.children):
+                continue  # "…, and the finance minister, B": another holder's
+            if child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN"} and child not in out:
+                out.append(child)
+                stack.append(child)
+    return sorted(out, key=lambda t: t.i)
 
 
 def _of_chain(phrase: Token) -> list[Token]:

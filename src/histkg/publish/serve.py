@@ -8,26 +8,25 @@
   ``application/sparql-query``) on the embedded store, each in a child process killed
   after ``timeout`` seconds (``503``), with caps on the size of the query (``413`` for a
   POST body, ``414`` for a GET URL), on the rows or triples of the answer and on its bytes
-  (``413``: add a LIMIT); updates are refused (``403``).
+  (``413``: add a LIMIT); updates are refused (``403``); ``?format=csv`` (tsv, json,
+  xml) downloads the answer in that format whatever the Accept header says;
+* a browser (``Accept`` naming ``text/html`` before any result format) gets an HTML query
+  page at ``/sparql`` instead: a form, the example queries, the answer as a table.
 """
 
 from __future__ import annotations
 
 import errno
 import http.server
-import itertools
-import multiprocessing
 import posixpath
 import re
 import socket
-from multiprocessing.connection import Connection
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
-import pyoxigraph as ox
-
 from histkg.errors import StoreError, UsageError
-from histkg.query import with_prefixes  # imported here, not in each query's child: 0.3 s
+from histkg.publish import query_page
+from histkg.publish.endpoint import run_query
 
 RDF_TYPES = {
     ".html": "text/html; charset=utf-8",
@@ -97,55 +96,11 @@ def negotiate(header: str | None) -> str | None:
     return None
 
 
-def syntax_message(message: str) -> str:
-    """An Oxigraph syntax error with the line and column of the client's own query (the
-    prefix lines histkg puts in front are not counted)."""
-    from histkg.query import PROLOGUE, syntax_position
-
-    position = syntax_position(message, PROLOGUE.count("\n"))
-    if position is None:
-        return message.splitlines()[0] if message else "syntax error"
-    line, column, detail = position
-    return f"line {line}, column {column}: {detail}"
-
-
-def _run_query(
-    store_dir: str, query: str, fmt: str, limit: int, max_rows: int, conn: Connection
-) -> None:
-    try:
-        store = ox.Store.read_only(store_dir)
-        text = with_prefixes(query)[0]
-        results = store.query(text)
-        if isinstance(results, ox.QuerySolutions | ox.QueryTriples):
-            rows = sum(1 for _ in itertools.islice(results, max_rows + 1))
-            if rows > max_rows:
-                conn.send(("too-many-rows", b""))
-                return
-            results = store.query(text)  # counted: run again to serialize
-        if isinstance(results, ox.QueryTriples):
-            data = results.serialize(
-                format=ox.RdfFormat.N_TRIPLES if fmt == "nt" else ox.RdfFormat.TURTLE
-            )
-        else:
-            data = results.serialize(
-                format={
-                    "json": ox.QueryResultsFormat.JSON,
-                    "xml": ox.QueryResultsFormat.XML,
-                    "csv": ox.QueryResultsFormat.CSV,
-                    "tsv": ox.QueryResultsFormat.TSV,
-                }[fmt]
-            )
-        data = data or b""
-        conn.send(("too-large", b"") if len(data) > limit else ("ok", data))
-    except SyntaxError as exc:
-        conn.send(("syntax", syntax_message(str(exc.msg or exc)).encode()))
-    except Exception as exc:  # the child reports any failure to the parent
-        conn.send(("error", str(exc).splitlines()[0].encode() if str(exc) else b"query failed"))
-
-
 class SiteHandler(http.server.BaseHTTPRequestHandler):
     site: Path
     store: Path | None
+    queries: Path | None = None  # the example queries of the query page (*.rq)
+    base = ""  # the base IRI the site was published for
     timeout = 10.0  # seconds a query may run (also the socket timeout of a silent client)
     max_bytes = 10_000_000
     max_rows = MAX_ROWS
@@ -201,8 +156,8 @@ class SiteHandler(http.server.BaseHTTPRequestHandler):
                     f"URI Too Long: the query is longer than {self.max_query_bytes:,} bytes",
                 )
                 return
-            query = parse_qs(parts.query).get("query", [""])[0]
-            self.sparql(query)
+            params = parse_qs(parts.query)
+            self.sparql(params.get("query", [""])[0], params.get("format", [""])[0])
             return
         path = parts.path
         if path.endswith("/"):
@@ -279,7 +234,10 @@ class SiteHandler(http.server.BaseHTTPRequestHandler):
 
     # --- SPARQL -------------------------------------------------------------------------
 
-    def sparql(self, query: str) -> None:
+    def sparql(self, query: str, download: str = "") -> None:
+        if not download and query_page.wants_html(accepted(self.headers.get("Accept"))):
+            self.query_form(query)
+            return
         if self.store is None:
             self.text(503, "No SPARQL store: build one with 'histkg build' first")
             return
@@ -306,45 +264,79 @@ class SiteHandler(http.server.BaseHTTPRequestHandler):
                 break
         if is_graph and fmt not in ("nt", "ttl"):
             fmt, media = "ttl", "text/turtle"
-        context = multiprocessing.get_context("fork")
-        parent, child = context.Pipe(duplex=False)
-        worker = context.Process(
-            target=_run_query,
-            args=(str(self.store), query, fmt, self.max_bytes, self.max_rows, child),
+        if download in query_page.DOWNLOADS and not is_graph:
+            media, fmt = query_page.DOWNLOADS[download]
+        status, data = run_query(
+            self.store, query, fmt, self.timeout, self.max_bytes, self.max_rows
         )
-        worker.start()
-        child.close()
-        if not parent.poll(self.timeout):
-            worker.kill()
-            worker.join()
-            self.text(
-                503,
-                f"Service Unavailable: the query ran longer than {self.timeout:g} s and was stopped; narrow it",
-            )
-            return
-        status, data = parent.recv()
-        worker.join()
         if status == "ok":
+            headers = {"Vary": "Accept"}
+            if download in query_page.DOWNLOADS and not is_graph:
+                headers["Content-Disposition"] = f'attachment; filename="results.{fmt}"'
             self.reply(
                 200,
                 data,
                 f"{media}; charset=utf-8" if media.startswith("text/") else media,
-                {"Vary": "Accept"},
+                headers,
             )
-        elif status == "too-many-rows":
-            self.text(
+            return
+        code, message = self.failure(status, data)
+        self.text(code, message)
+
+    def failure(self, status: str, data: bytes) -> tuple[int, str]:
+        """The HTTP status and message of a query that gave no answer."""
+        if status == "timeout":
+            return (
+                503,
+                f"Service Unavailable: the query ran longer than {self.timeout:g} s and was stopped; narrow it",
+            )
+        if status == "too-many-rows":
+            return (
                 413,
                 f"Payload Too Large: the answer has more than {self.max_rows:,} rows or triples;"
                 " add a LIMIT",
             )
-        elif status == "too-large":
-            self.text(
-                413, f"Payload Too Large: the answer exceeds {self.max_bytes:,} bytes; add a LIMIT"
+        if status == "too-large":
+            return (
+                413,
+                f"Payload Too Large: the answer exceeds {self.max_bytes:,} bytes; add a LIMIT",
             )
-        elif status == "syntax":
-            self.text(400, f"Bad Request: SPARQL syntax error: {data.decode()}")
+        if status == "syntax":
+            return 400, f"Bad Request: SPARQL syntax error: {data.decode()}"
+        return 500, f"Query failed: {data.decode()}"
+
+    def query_form(self, query: str) -> None:
+        """The HTML query page: the form, and the answer as a table (or the error)."""
+        examples = query_page.load_examples(self.queries)
+        html = "text/html; charset=utf-8"
+        headers = {"Vary": "Accept"}
+
+        def page(code: int, **answer: object) -> None:
+            self.reply(code, query_page.render(query, examples, **answer), html, headers)  # type: ignore[arg-type]
+
+        if not query.strip():
+            page(200)
+        elif self.store is None:
+            page(503, error="No SPARQL store: build one with 'histkg build' first")
+        elif UPDATE_RE.search(query):
+            page(403, error="This endpoint is read-only; SPARQL updates are refused")
         else:
-            self.text(500, f"Query failed: {data.decode()}")
+            is_graph = re.search(r"\b(?:CONSTRUCT|DESCRIBE)\b", query, re.I) is not None
+            status, data = run_query(
+                self.store,
+                query,
+                "ttl" if is_graph else "json",
+                self.timeout,
+                self.max_bytes,
+                self.max_rows,
+            )
+            if status != "ok":
+                code, message = self.failure(status, data)
+                page(code, error=message.split(": ", 1)[-1], syntax=status == "syntax")
+            elif is_graph:
+                page(200, graph_text=data.decode("utf-8"))
+            else:
+                page(200, result=query_page.table(data, self.base))
 
 
 class Server(http.server.ThreadingHTTPServer):
@@ -364,8 +356,10 @@ def make_server(
     max_bytes: int = 10_000_000,
     max_rows: int = MAX_ROWS,
     max_query_bytes: int = MAX_QUERY_BYTES,
+    queries: Path | None = None,
 ) -> Server:
-    """An HTTP server for ``site`` (call ``serve_forever`` on it)."""
+    """An HTTP server for ``site`` (call ``serve_forever`` on it); ``queries`` is a folder
+    of ``*.rq`` files offered as examples on the query page."""
     handler = type(
         "Handler",
         (SiteHandler,),
@@ -376,6 +370,8 @@ def make_server(
             "max_bytes": max_bytes,
             "max_rows": max_rows,
             "max_query_bytes": max_query_bytes,
+            "queries": queries,
+            "base": query_page.site_base(site),
         },
     )
     if not 0 <= port <= 65535:

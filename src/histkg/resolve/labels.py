@@ -68,7 +68,13 @@ class Labels:
         elif kind == "Vote":
             text = f"Vote in the {self.label(ev.organization)}" if ev.organization else "Vote"
         elif kind == "Decree":
-            text = "Decree" + (f" of the {self.label(ev.agents[0])}" if ev.agents else "")
+            issuer = ev.agents[0] if ev.agents else None
+            if issuer is None:
+                text = "Decree"
+            elif issuer.kind == "person":  # "Decree of Anna Berg", "Decree of the Presidium"
+                text = f"Decree of {self.label(issuer)}"
+            else:
+                text = f"Decree of the {self.label(issuer)}"
         elif kind == "Speech":
             text = "Speech by " + ", ".join(self.label(r) for r in ev.agents)
         elif kind == "Expulsion" and who:

@@ -109,6 +109,11 @@ def same_event(a: ResolvedEvent, b: ResolvedEvent) -> bool:
         )
     if a.office is not None and b.office is not None and a.office != b.office:
         return False
+    with_office = a if a.office is not None else b if b.office is not None else None
+    without = b if with_office is a else a
+    if with_office is not None and without.office is None:
+        if with_office.date is None and without.date is not None:
+            return False  # "became a director" (undated) is not "appointed by A in 1813"
     if a.agents and b.agents and not set(a.agents) & set(b.agents):
         return False  # appointed by A and appointed by B are two appointments
     return bool(set(a.affected) & set(b.affected))

@@ -13,6 +13,7 @@ word ("May", "Mayo", "Augustus") never joins anything in another article.
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -41,6 +42,36 @@ class _Local:
     @property
     def id(self) -> tuple[str, str]:
         return (self.group, self.canonical)
+
+
+def _order_free_key(name: PersonName) -> tuple[str, ...]:
+    """A name's words in any order, without accents or case: "Hata Shunroku" and
+    "Shunroku Hata", "Jirô Minami" and "Jirō Minami" have one key."""
+    return tuple(
+        sorted(
+            "".join(
+                c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c)
+            ).casefold()
+            for w in name.core
+        )
+    )
+
+
+def _join_word_orders(fulls: dict[str, PersonName], canonical: dict[str, str]) -> None:
+    """One article writing a name both family name first and last, or with and without
+    its accents, names one person: their canonical forms become one (the first in
+    order), so every form joins it. Only the same words, never a subset."""
+    by_key: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for t, n in fulls.items():
+        if len(n.core) >= 2 and canonical[t] == t:
+            by_key[_order_free_key(n)].add(t)
+    for same in by_key.values():
+        if len(same) < 2:
+            continue
+        first = min(same)
+        for t, target in canonical.items():
+            if target in same:
+                canonical[t] = first
 
 
 def person_texts(ex: Extraction) -> list[str]:
@@ -90,6 +121,7 @@ class PersonIndex:
             longer = {u for u, m in fulls.items() if n.abbreviates(m)}
             maximal = {u for u in longer if not any(fulls[u].abbreviates(fulls[v]) for v in longer)}
             canonical[t] = maximal.pop() if len(maximal) == 1 else t
+        _join_word_orders(fulls, canonical)
         persons: dict[str, _Local] = {}
         for t in texts:
             name = names[t]

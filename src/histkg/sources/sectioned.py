@@ -99,12 +99,17 @@ def read_sectioned(path: Path, text: str, sha256: str) -> Article:
         para_start = None
 
     references: list[tuple[int, int]] = []
+    appendix_level: int | None = None  # the level of the non-prose section we are in
     for offset, line in lines[idx:]:
         heading = HEADING_RE.match(line)
         if heading:
             close_paragraph()
             section = heading.group(2)
+            level = heading.group(1).count("=")
+            if appendix_level is not None and level > appendix_level:
+                continue  # "=== Books ===" under "== References ==": still the references
             kind = NON_PROSE_SECTIONS.get(section.strip().lower(), "prose")
+            appendix_level = level if kind != "prose" else None
             continue
         if not line.strip():
             close_paragraph()

@@ -1,7 +1,8 @@
 """SHACL validation of a built graph with histkg's shapes (pySHACL).
 
 pySHACL patches rdflib globally while it loads shapes; everything it does stays inside
-:func:`validate`, which parses shapes fresh on each call.
+:func:`validate`, which parses shapes fresh on each call. The ``sh:sparql`` constraints
+run in a second pySHACL pass whose queries Oxigraph answers (``validate/sparql.py``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from rdflib.term import Node
 
 from histkg.errors import SourceError, one_line, parser_reason
 from histkg.resources import shapes_dir
+from histkg.validate.sparql import merge_reports, oxigraph_copy, split_shapes
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
@@ -74,6 +76,22 @@ def _shape_name(graph: Graph, node: Node | None) -> str:
     return "(anonymous shape)"
 
 
+def _run(data: Graph, shapes: Graph, inplace: bool) -> tuple[bool, Graph]:
+    conforms, report_graph, text = shacl_validate(
+        data,
+        shacl_graph=shapes,
+        inference="none",
+        advanced=True,
+        allow_warnings=False,
+        inplace=inplace,
+    )
+    if not isinstance(report_graph, Graph):  # pySHACL refused the shapes themselves
+        raise SourceError(
+            "shapes", f"the shapes are not valid SHACL: {one_line(str(text), 200)}; fix them"
+        )
+    return bool(conforms), report_graph
+
+
 def validate(data: Graph, shapes: Graph | None = None) -> Report:
     """Validate ``data`` against histkg's shapes.
 
@@ -84,18 +102,15 @@ def validate(data: Graph, shapes: Graph | None = None) -> Report:
     # pySHACL copies the data graph first in advanced mode, in case a SHACL rule adds
     # triples to it; without rules nothing is written and the graph is read in place
     has_rules = any(True for _ in shapes_graph.triples((None, SH.rule, None)))
-    conforms, report_graph, _text = shacl_validate(
-        data,
-        shacl_graph=shapes_graph,
-        inference="none",
-        advanced=True,
-        allow_warnings=False,
-        inplace=not has_rules,
-    )
-    if not isinstance(report_graph, Graph):  # pySHACL refused the shapes themselves
-        raise SourceError(
-            "shapes", f"the shapes are not valid SHACL: {one_line(str(_text), 200)}; fix them"
-        )
+    split = None if has_rules else split_shapes(shapes_graph)
+    if split is None:
+        conforms, report_graph = _run(data, shapes_graph, inplace=not has_rules)
+    else:
+        core, sparql = split
+        core_conforms, core_report = _run(data, core, inplace=True)
+        sparql_conforms, sparql_report = _run(oxigraph_copy(data), sparql, inplace=True)
+        conforms = core_conforms and sparql_conforms
+        report_graph = merge_reports(core_report, sparql_report)
     violations = []
     for result in report_graph.subjects(RDF.type, SH.ValidationResult):
         shape = report_graph.value(result, SH.sourceShape)
