@@ -47,6 +47,16 @@ def select(graph: Graph, query: str) -> list[tuple[str, ...]]:
     ]  # type: ignore[union-attr]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def extraction_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The extraction cache of ``histkg build`` in a folder of the test session, never the
+    user's (``HISTKG_CACHE_DIR``, inherited by commands the tests run)."""
+    folder = tmp_path_factory.mktemp("histkg-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("HISTKG_CACHE_DIR", str(folder))
+        yield folder
+
+
 @pytest.fixture(scope="session")
 def seed_build() -> BuildResult:
     """The build of the two seed articles (made once per test session)."""

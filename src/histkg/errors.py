@@ -116,8 +116,10 @@ class CodedWarning:
     skipped (redirects, other namespaces, no text: counted), ``W804`` an XML dump that breaks
     off (truncated ``.bz2``, malformed XML, the size limit): the pages before it are read,
     ``W805`` a dump of a wiki in another language than English, ``W806`` a person or
-    organization linked to two different articles (no ``sameAs`` made), ``W807`` a wikitext
-    paragraph too long for the language model, read in pieces, ``W901`` a warning
+    organization linked to two different articles (no ``sameAs`` made), ``W807`` a
+    paragraph too long for the language model, read in pieces, ``W808`` a document larger
+    than ``--max-document-bytes``, skipped, ``W809`` an extraction cache entry that is
+    corrupt or foreign, ignored and replaced, ``W901`` a warning
     of a library histkg uses, passed on.
     """
 

@@ -16,8 +16,10 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 
 from histkg.assemble import assemble, merged_graph
+from histkg.cache import ExtractionCache
+from histkg.engines import EngineOptions, extract_plan
 from histkg.errors import CodedWarning, RefusedError
-from histkg.extract import extract_corpus
+from histkg.extract import plan_corpus
 from histkg.mint import DEFAULT_BASE
 from histkg.model import Article, Text, WikiSite
 from histkg.outdir import carry_over, new_staging, stage, swap_in, unwritable, write_files
@@ -63,6 +65,9 @@ class BuildResult:
     summaries: list[DocumentSummary] = field(default_factory=list)
     #: where the documents come from (source name, licence), each once, in input order
     sites: list[WikiSite] = field(default_factory=list)
+    #: documents extracted by this build, and taken from the extraction cache
+    extracted: int = 0
+    reused: int = 0
 
     def count(self, cls: str) -> int:
         from rdflib import RDF
@@ -109,24 +114,38 @@ def collector_paused() -> Iterator[None]:
 def build(
     inputs: list[Path] | None = None,
     base_iri: str = DEFAULT_BASE,
-    progress: Callable[[], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
     options: SourceOptions | None = None,
+    engine: EngineOptions | None = None,
+    cache_dir: Path | None = None,
 ) -> BuildResult:
     """Build the knowledge graph of the articles under ``inputs`` (default ``seeds/``).
 
     Args:
         inputs: article files or folders of them.
         base_iri: where resources are minted (``{base}{kind}/{slug}``).
-        progress: called once per file read and once per text block parsed.
-        options: the wiki, source name and licence of the inputs, the dump size limit.
+        progress: ``progress(done, total)`` as documents are extracted.
+        options: the wiki, source name and licence of the inputs, the size limits.
+        engine: where extraction runs (:mod:`histkg.engines`; default: in this process).
+        cache_dir: the folder of the extraction cache (:mod:`histkg.cache`); None: no cache.
 
     Raises:
         SourceError: an input cannot be read (missing, empty, binary, not UTF-8, bad infobox).
     """
     paths = article_paths(inputs or [Path("seeds")])
-    sources = read_sources(paths, options, progress)
+    sources = read_sources(paths, options)
     articles = sources.articles
-    corpus = extract_corpus(articles, progress)
+    plan = plan_corpus(articles)
+    done = [0]
+
+    def tick(n: int) -> None:
+        done[0] += n
+        if progress:
+            progress(done[0], len(articles))
+
+    cache = ExtractionCache(cache_dir) if cache_dir is not None else None
+    run = extract_plan(plan, engine or EngineOptions(), cache, tick)
+    corpus = run.corpus
     resolution = resolve(corpus)
     dataset, _iris = assemble(resolution, base_iri)
     graph = merged_graph(dataset)
@@ -144,7 +163,33 @@ def build(
         if summary.words >= SILENT_DOCUMENT_WORDS and not summary.tenures and not summary.events
     ]
     warnings = sorted(sources.warnings + corpus.warnings + resolution.warnings + silent)
-    return BuildResult(articles, dataset, graph, report, warnings, summaries, sources.sites)
+    return BuildResult(
+        articles,
+        dataset,
+        graph,
+        report,
+        warnings,
+        summaries,
+        sources.sites,
+        extracted=run.extracted,
+        reused=run.reused,
+    )
+
+
+def warning_lines(warnings: list[CodedWarning]) -> list[str]:
+    """The warnings to print, one line each: repeats of one warning (same file, code and
+    message, on other lines) counted on the line of the first, not printed one by one."""
+    first: dict[tuple[str, str, str], CodedWarning] = {}
+    count: dict[tuple[str, str, str], int] = {}
+    for warning in warnings:
+        key = (warning.path, warning.code, warning.message)
+        first.setdefault(key, warning)
+        count[key] = count.get(key, 0) + 1
+    lines = []
+    for key, warning in first.items():
+        more = count[key] - 1
+        lines.append(f"{warning} (and {more} more like it)" if more else str(warning))
+    return lines
 
 
 def summarize(articles: list[Article], resolution: Resolution) -> list[DocumentSummary]:

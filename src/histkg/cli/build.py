@@ -94,6 +94,100 @@ def make_options(
     return SourceOptions(site=site, max_dump_bytes=max_dump_bytes or DEFAULT_MAX_BYTES)
 
 
+def engine_options(command: F) -> F:
+    """--jobs, --engine, --scheduler, --cache-dir, --no-cache, --max-document-bytes, --strict."""
+    for option in reversed(
+        [
+            click.option(
+                "--jobs",
+                "-j",
+                type=click.IntRange(min=1),
+                default=None,
+                help="Worker processes for extraction (default: the number of cores, fewer"
+                " for a small corpus). The output is the same for any number.",
+            ),
+            click.option(
+                "--engine",
+                type=click.Choice(["local", "dask"]),
+                default="local",
+                show_default=True,
+                help="Run extraction in local worker processes, or as tasks on dask.distributed"
+                " (a LocalCluster of --jobs workers, or the cluster of --scheduler).",
+            ),
+            click.option(
+                "--scheduler",
+                metavar="tcp://HOST:PORT",
+                help="Address of a running Dask scheduler (with --engine dask).",
+            ),
+            click.option(
+                "--cache-dir",
+                type=click.Path(path_type=Path),
+                default=None,
+                help="Folder of the extraction cache (default: $HISTKG_CACHE_DIR, else"
+                " $XDG_CACHE_HOME/histkg, else ~/.cache/histkg).",
+            ),
+            click.option(
+                "--no-cache",
+                is_flag=True,
+                help="Extract every document again; read and write no cache.",
+            ),
+            click.option(
+                "--max-document-bytes",
+                type=click.IntRange(min=1),
+                default=None,
+                help="Skip a document larger than this many bytes with warning W808"
+                " (default 8 MiB).",
+            ),
+            click.option(
+                "--strict",
+                is_flag=True,
+                help="Fail (exit 2) on a document larger than --max-document-bytes instead of"
+                " skipping it.",
+            ),
+        ]
+    ):
+        command = option(command)
+    return command
+
+
+class DocumentBar:
+    """A progress bar over the documents extracted, with their rate and the time left;
+    opened when the first document is done (the total is known then), shown only on a
+    terminal."""
+
+    def __init__(self, show: bool) -> None:
+        self.show = show
+        self.bar: Any = None
+        self.started = 0.0
+        self.first = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        import time
+
+        if not self.show or total < 2:
+            return
+        if self.bar is None:  # the rate counts from the first document done
+            self.started = time.monotonic()
+            self.first = done
+            self.bar = click.progressbar(
+                length=total,
+                label="extracting",
+                file=sys.stderr,
+                show_eta=True,
+                show_pos=True,
+                item_show_func=lambda rate: rate,
+            )
+            self.bar.__enter__()
+        elapsed = time.monotonic() - self.started
+        rate = f"{(done - self.first) / elapsed:.1f} docs/s" if done > self.first else ""
+        self.bar.update(done - self.bar.pos, rate)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
@@ -114,6 +208,7 @@ def make_options(
 @click.option("--force", is_flag=True, help=FORCE_HELP)
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @source_options
+@engine_options
 def build(
     inputs: tuple[Path, ...],
     out_dir: Path,
@@ -125,44 +220,67 @@ def build(
     source_name: str | None,
     licence: str | None,
     max_dump_bytes: int | None,
+    jobs: int | None,
+    engine: str,
+    scheduler: str | None,
+    cache_dir: Path | None,
+    no_cache: bool,
+    max_document_bytes: int | None,
+    strict: bool,
 ) -> None:
     """Build the graph of INPUTS (article files, .wikitext files, MediaWiki XML exports or
     dumps (.xml, .xml.bz2), or folders of them; default seeds/).
 
     A build that would replace a graph in --out with one of less than half its triples
     (or with no person, tenure or event at all) is refused unless --force is given.
+    Extraction runs in --jobs worker processes (or on a Dask cluster with --engine dask)
+    and its results are cached per document, so a rebuild reads only what changed.
 
     \b
     Example:
       histkg build seeds/ --out output/ --base-iri https://example.org/id/
-      histkg build enwiki-pages-articles.xml.bz2 --out output/
+      histkg build enwiki-pages-articles.xml.bz2 --out output/ --jobs 8
       histkg build articles/ --wiki en.wikipedia.org
+      histkg build articles/ --engine dask --scheduler tcp://10.0.0.5:8786
     """
+    from histkg.cache import default_folder
+    from histkg.engines import EngineOptions
     from histkg.outdir import stage, writer_lock
     from histkg.pipeline import build as run_build
-    from histkg.pipeline import check_replace, collector_paused, render, write_outputs
-    from histkg.sources import article_paths
+    from histkg.pipeline import (
+        check_replace,
+        collector_paused,
+        render,
+        warning_lines,
+        write_outputs,
+    )
     from histkg.stores.oxigraph import STORE_DIR, write_store
 
     if not base_iri.endswith(("/", "#")):
         raise click.BadParameter("must end with '/' or '#'", param_hint="'--base-iri'")
+    if scheduler is not None and engine != "dask":
+        raise click.BadParameter("needs --engine dask", param_hint="'--scheduler'")
     options = make_options(wiki, source_name, licence, max_dump_bytes)
+    if max_document_bytes is not None:
+        options.max_document_bytes = max_document_bytes
+    options.strict = strict
     paths = list(inputs) or [Path("seeds")]
-    files = article_paths(paths)
+    engine_options = EngineOptions(engine=engine, jobs=jobs or 0, scheduler=scheduler)
+    folder = None if no_cache else (cache_dir or default_folder())
 
-    show = not quiet and len(files) > 1 and sys.stderr.isatty()
-    with click.progressbar(
-        length=len(files), label="reading", file=sys.stderr, hidden=not show
-    ) as bar:
-        steps = {"n": 0}
-
-        def tick() -> None:
-            steps["n"] += 1
-            if steps["n"] <= len(files):
-                bar.update(1)
-
+    bar = DocumentBar(not quiet and sys.stderr.isatty())
+    try:
         with collector_paused():
-            result = run_build(paths, base_iri=base_iri, progress=tick, options=options)
+            result = run_build(
+                paths,
+                base_iri=base_iri,
+                progress=bar,
+                options=options,
+                engine=engine_options,
+                cache_dir=folder,
+            )
+    finally:
+        bar.close()
     stage("built")
 
     def store(staging: Path) -> None:
@@ -175,8 +293,8 @@ def build(
             rendered = render(result)
         written = write_outputs(rendered, out_dir, None if no_store else store)
     if not quiet:
-        for warning in result.warnings:
-            click.echo(f"warning: {warning}", err=True)
+        for line in warning_lines(result.warnings):
+            click.echo(f"warning: {line}", err=True)
         for s in result.summaries:
             found = ", ".join(
                 plural(n, noun)
@@ -185,6 +303,12 @@ def build(
             click.echo(f"read {s.path}: {found} ({plural(s.words, 'word')} of prose)", err=True)
         stats = ", ".join(plural(v, k.removesuffix("s")) for k, v in result.stats.items())
         click.echo(f"built {stats}", err=True)
+        if folder is not None:
+            click.echo(
+                f"extracted {plural(result.extracted, 'document')},"
+                f" {result.reused} from the cache in {folder}",
+                err=True,
+            )
         click.echo(f"wrote {', '.join(str(p) for p in written)}", err=True)
     if not result.report.conforms:
         for violation in result.report.violations:

@@ -129,18 +129,90 @@ def _date_outcomes(extraction: Extraction, box_event: EventRecord) -> None:
             tenure.end = box_event.date
 
 
-def extract_corpus(
-    articles: list[Article], progress: Callable[[], None] | None = None
-) -> CorpusExtraction:
-    """Run the model over every article, learn the corpus's names, then apply the rules."""
-    nlp = load_model()
+@dataclass(frozen=True)
+class Unit:
+    """One task of extraction: the articles of one group (copies of one article, which share
+    their names; usually one article) and the part of the corpus tables they can read.
+
+    Extraction of a unit is a pure function of the unit (:func:`extract_unit`), so units can
+    run in any process, in any order, or come from a cache.
+    """
+
+    articles: tuple[Article, ...]
+    #: the corpus's acronyms that occur in these articles (sorted by acronym)
+    acronyms: tuple[tuple[str, str], ...]
+
+
+@dataclass
+class DocumentResult:
+    """What extraction yields for one article: its records and its warnings."""
+
+    extraction: Extraction
+    warnings: list[CodedWarning]
+
+
+@dataclass
+class CorpusPlan:
+    """The units of a corpus and the corpus-wide tables, made before extraction.
+
+    ``units[i].articles[j]`` is article ``positions[i][j]`` of the corpus.
+    """
+
+    articles: list[Article]
+    units: list[Unit]
+    positions: list[tuple[int, ...]]
+    acronyms: dict[str, str]
+
+
+def plan_corpus(articles: list[Article]) -> CorpusPlan:
+    """The cheap corpus-wide part of extraction: event infobox outcomes as blocks, the
+    acronym table, and the articles grouped into units (in order of first appearance)."""
     articles = [_with_outcomes(a) for a in articles]
-    texts = [mask_native(a.text[b.begin : b.end]) for a in articles for b in a.blocks]
-    docs_flat: list[Doc] = []
-    for doc in nlp.pipe(texts, batch_size=32):
-        docs_flat.append(doc)
+    acronyms = acronym_table(articles)
+    groups: dict[str, list[int]] = {}
+    for i, article in enumerate(articles):
+        groups.setdefault(article_group(article.title), []).append(i)
+    units = []
+    for indexes in groups.values():
+        runs: set[str] = set()
+        for i in indexes:
+            runs.update(re.findall(r"[A-Z]+", articles[i].text))
+        table = tuple(sorted((k, acronyms[k]) for k in runs if k in acronyms))
+        units.append(Unit(tuple(articles[i] for i in indexes), table))
+    return CorpusPlan(articles, units, [tuple(ix) for ix in groups.values()], acronyms)
+
+
+def merge_results(plan: CorpusPlan, results: list[list[DocumentResult]]) -> CorpusExtraction:
+    """The results of every unit (``results[i]`` of ``plan.units[i]``) in input order."""
+    ordered: list[DocumentResult | None] = [None] * len(plan.articles)
+    for positions, found in zip(plan.positions, results, strict=True):
+        for at, result in zip(positions, found, strict=True):
+            ordered[at] = result
+    done = [r for r in ordered if r is not None]
+    warnings = [w for r in done for w in r.warnings]
+    return CorpusExtraction([r.extraction for r in done], warnings, plan.acronyms)
+
+
+def extract_corpus(
+    articles: list[Article], progress: Callable[[int], None] | None = None
+) -> CorpusExtraction:
+    """Extract every article in this process, unit by unit (``progress(n)`` after each
+    unit of ``n`` articles); :mod:`histkg.engines` runs the units elsewhere."""
+    plan = plan_corpus(articles)
+    results = []
+    for unit in plan.units:
+        results.append(extract_unit(unit))
         if progress:
-            progress()
+            progress(len(unit.articles))
+    return merge_results(plan, results)
+
+
+def extract_unit(unit: Unit) -> list[DocumentResult]:
+    """Run the model over the articles of a unit, learn their names, then apply the rules."""
+    nlp = load_model()
+    articles = list(unit.articles)
+    texts = [mask_native(a.text[b.begin : b.end]) for a in articles for b in a.blocks]
+    docs_flat: list[Doc] = list(nlp.pipe(texts, batch_size=32))
     # names are learned per article (copies of one article together), never corpus-wide
     groups = [article_group(a.title) for a in articles for _ in a.blocks]
     titles = {article_group(a.title): a.title for a in articles}
@@ -148,69 +220,75 @@ def extract_corpus(
     for article in articles:  # people the infoboxes name ("Leader: A B", "Target: C D")
         known.setdefault(article_group(article.title), []).extend(infobox_person_names(article))
     docs_flat, books = name_books(nlp, docs_flat, groups, titles, known)
-    acronyms = acronym_table(articles)
-    results: list[Extraction] = []
-    warnings: list[CodedWarning] = []
+    acronyms = dict(unit.acronyms)
+    results: list[DocumentResult] = []
     cursor = 0
     for article in articles:
         docs = docs_flat[cursor : cursor + len(article.blocks)]
         cursor += len(article.blocks)
-        faction_names = []
-        title_class = org_class(article.title)
-        if title_class == "Faction":
-            faction_names.append(article.title)
-        main_party = _main_party(article, acronyms)
-        country = _country(article, box_country(article))
-        box = read_box(article, country, main_party)  # by template: org, event or person
-        warnings.extend(box.warnings)
-        facts = box.org
         book = books.get(article_group(article.title)) or NameBook()  # no prose, no names
-        reader = ArticleReader(article, book, main_party, country, faction_names, set(acronyms))
-        reader.person_infobox = infobox_kind(article) == "officeholder"
-        if facts is not None:
-            reader.faction = facts.subject if facts.subject.org_class == "Faction" else None
-        elif faction_names:
-            at = article.text.find(article.title)
-            reader.faction = Mention(
-                "org", article.title, Span(article.doc_id, at, at + len(article.title)), "Faction"
-            )
-        extraction = reader.read(docs)
-        if box.event is not None:
-            _date_outcomes(extraction, box.event)
-            extraction.events.insert(0, box.event)
-        extraction.tenures[:0] = box.tenures  # the infobox's dates first: resolve keeps them
-        extraction.events[:0] = box.events
-        extraction.mentions += box.mentions
-        extraction.orgs += box.orgs
-        extraction.aliases += box.aliases
-        extraction.main_party = main_party
-        extraction.faction = reader.faction
-        warnings.extend(reader.warnings)
-        warnings.extend(_dropped_names(article, book))
-        if facts is not None:
-            hint = [lang for text, lang, _ in facts.alt_labels if not text]
-            facts.alt_labels = [a for a in facts.alt_labels if a[0]]
-            if hint:
-                for org in extraction.orgs:
-                    org.alt_labels = [
-                        (t, hint[0] if lang == "und" else lang, sp)
-                        for t, lang, sp in org.alt_labels
-                    ]
-            extraction.orgs.insert(0, facts)
-        if reader.faction is not None:
-            extraction.mentions.append(reader.faction)
-        for begin, end in article.reference_spans:
-            work = parse_reference(article.text[begin:end], Span(article.doc_id, begin, end))
-            if work is None:
-                warnings.append(
-                    CodedWarning(
-                        "W301",
-                        str(article.path),
-                        article.line_of(begin),
-                        "reference not understood; left out",
-                    )
+        results.append(_extract_article(article, docs, book, acronyms))
+    return results
+
+
+def _extract_article(
+    article: Article, docs: list[Doc], book: NameBook, acronyms: dict[str, str]
+) -> DocumentResult:
+    """The records and warnings of one article whose blocks the model has read."""
+    warnings: list[CodedWarning] = []
+    faction_names = []
+    title_class = org_class(article.title)
+    if title_class == "Faction":
+        faction_names.append(article.title)
+    main_party = _main_party(article, acronyms)
+    country = _country(article, box_country(article))
+    box = read_box(article, country, main_party)  # by template: org, event or person
+    warnings.extend(box.warnings)
+    facts = box.org
+    reader = ArticleReader(article, book, main_party, country, faction_names, set(acronyms))
+    reader.person_infobox = infobox_kind(article) == "officeholder"
+    if facts is not None:
+        reader.faction = facts.subject if facts.subject.org_class == "Faction" else None
+    elif faction_names:
+        at = article.text.find(article.title)
+        reader.faction = Mention(
+            "org", article.title, Span(article.doc_id, at, at + len(article.title)), "Faction"
+        )
+    extraction = reader.read(docs)
+    if box.event is not None:
+        _date_outcomes(extraction, box.event)
+        extraction.events.insert(0, box.event)
+    extraction.tenures[:0] = box.tenures  # the infobox's dates first: resolve keeps them
+    extraction.events[:0] = box.events
+    extraction.mentions += box.mentions
+    extraction.orgs += box.orgs
+    extraction.aliases += box.aliases
+    extraction.main_party = main_party
+    extraction.faction = reader.faction
+    warnings.extend(reader.warnings)
+    warnings.extend(_dropped_names(article, book))
+    if facts is not None:
+        hint = [lang for text, lang, _ in facts.alt_labels if not text]
+        facts.alt_labels = [a for a in facts.alt_labels if a[0]]
+        if hint:
+            for org in extraction.orgs:
+                org.alt_labels = [
+                    (t, hint[0] if lang == "und" else lang, sp) for t, lang, sp in org.alt_labels
+                ]
+        extraction.orgs.insert(0, facts)
+    if reader.faction is not None:
+        extraction.mentions.append(reader.faction)
+    for begin, end in article.reference_spans:
+        work = parse_reference(article.text[begin:end], Span(article.doc_id, begin, end))
+        if work is None:
+            warnings.append(
+                CodedWarning(
+                    "W301",
+                    str(article.path),
+                    article.line_of(begin),
+                    "reference not understood; left out",
                 )
-            else:
-                extraction.works.append(work)
-        results.append(extraction)
-    return CorpusExtraction(results, warnings, acronyms)
+            )
+        else:
+            extraction.works.append(work)
+    return DocumentResult(extraction, warnings)

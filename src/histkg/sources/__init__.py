@@ -14,23 +14,25 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from histkg.errors import CodedWarning, SourceError
 from histkg.model import Article, WikiSite
 from histkg.sources.mediawiki import (
     DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_DOCUMENT_BYTES,
     DumpReading,
     is_dump_name,
     looks_like_export,
     merge_site,
     read_dump,
     site_of,
+    too_large,
 )
 from histkg.sources.plain import read_plain
 from histkg.sources.sectioned import is_sectioned, read_sectioned
-from histkg.sources.wikitext import read_wikitext
+from histkg.sources.wikitext import MAX_BLOCK_CHARS, read_wikitext, split_blocks
 
 #: File name endings read from a folder (and ``.xml.bz2``).
 ARTICLE_SUFFIXES = (".txt", ".wiki", ".md", ".wikitext", ".xml")
@@ -55,6 +57,10 @@ class SourceOptions:
 
     site: WikiSite | None = None
     max_dump_bytes: int = DEFAULT_MAX_BYTES
+    #: a larger document (file or dump page) is skipped with W808 ...
+    max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES
+    #: ... or refused (SourceError) when strict
+    strict: bool = False
 
 
 @dataclass
@@ -158,9 +164,18 @@ def read_document(path: Path, site: WikiSite | None = None) -> tuple[Article, li
     sha = hashlib.sha256(data).hexdigest()
     if path.suffix.lower() == ".wikitext":
         return read_wikitext(path, text, sha, site=site)
-    if is_sectioned(text):
-        return read_sectioned(path, text, sha), []
-    return read_plain(path, text, sha), []
+    article = read_sectioned(path, text, sha) if is_sectioned(text) else read_plain(path, text, sha)
+    blocks, split = split_blocks(article.text, article.blocks)
+    if not split:
+        return article, []
+    warning = CodedWarning(
+        "W807",
+        str(path),
+        article.line_of(next(b.begin for b in article.blocks if b.end - b.begin > MAX_BLOCK_CHARS)),
+        f"{split} paragraphs longer than {MAX_BLOCK_CHARS:,} characters (a line without"
+        " breaks?) are read in pieces cut after a full stop",
+    )
+    return replace(article, blocks=blocks), [warning]
 
 
 def read_sources(
@@ -180,12 +195,19 @@ def read_sources(
     owners: dict[str, str] = {}
     for path in paths:
         if is_dump_name(path):
-            reading = DumpReading()
+            reading = DumpReading(max_document_bytes=options.max_document_bytes)
             found = list(
                 read_dump(path, reading, max_bytes=options.max_dump_bytes, site_option=options.site)
             )
             out.warnings.extend(reading.warnings)
             site = reading.site or options.site or UNKNOWN_WIKI
+        elif path.is_file() and path.stat().st_size > options.max_document_bytes:
+            out.warnings.append(
+                too_large(str(path), path.stat().st_size, options.max_document_bytes)
+            )
+            if progress:
+                progress()
+            continue
         else:
             wikitext = path.suffix.lower() == ".wikitext"
             site = UNKNOWN_WIKI if wikitext else DEFAULT_SITE
@@ -208,6 +230,12 @@ def read_sources(
             out.sites.append(site)
         if progress:
             progress()
+    if options.strict:
+        for warning in out.warnings:
+            if warning.code == "W808":
+                raise SourceError(
+                    warning.path, warning.message.replace("; skipped", "") + " (--strict)"
+                )
     return out
 
 

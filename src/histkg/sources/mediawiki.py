@@ -33,6 +33,9 @@ from histkg.sources.wikitext import HIDDEN_NAMESPACES, read_wikitext
 
 #: Expanded bytes of XML read from one dump at most (a ``.bz2`` can expand a thousandfold).
 DEFAULT_MAX_BYTES = 128 * 1024**3
+#: a document larger than this (UTF-8 bytes) is skipped with W808: the largest Wikipedia
+#: articles have about 1.5 MB of wikitext
+DEFAULT_MAX_DOCUMENT_BYTES = 8 * 1024**2
 #: Wikimedia's sites, whose text is CC BY-SA 4.0 (since June 2023; older revisions 3.0).
 WIKIMEDIA_HOSTS = re.compile(
     r"(?:^|\.)(?:wikipedia|wiktionary|wikisource|wikiquote|wikibooks|wikinews|wikiversity"
@@ -153,6 +156,8 @@ class DumpReading:
     first_title: str = ""
     last_title: str = ""  # the page being read (named when the file breaks off)
     previous_title: str = ""
+    #: a page larger than this (UTF-8 bytes of its wikitext) is skipped with W808
+    max_document_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES
 
     def where(self) -> str:
         """The page being read, for a message: its title, or the page after the last one."""
@@ -304,6 +309,17 @@ def _pages(
                 yield article
 
 
+def too_large(where: str, size: int, limit: int) -> CodedWarning:
+    """W808: a document over the size limit, skipped."""
+    return CodedWarning(
+        "W808",
+        where,
+        1,
+        f"document of {size:,} bytes is larger than --max-document-bytes ({limit:,}); skipped:"
+        " split it, or raise the limit",
+    )
+
+
 def merge_site(found: WikiSite, option: WikiSite) -> WikiSite:
     """What the options say wins over what the input says, field by field."""
     return WikiSite(
@@ -341,6 +357,9 @@ def _page(
         reading.redirects += 1
         return None
     data = text.encode("utf-8")
+    if len(data) > reading.max_document_bytes:
+        reading.warnings.append(too_large(where, len(data), reading.max_document_bytes))
+        return None
     article, warnings = read_wikitext(
         Path(where),
         text.replace("\r\n", "\n").replace("\r", "\n"),
