@@ -258,9 +258,28 @@ def _requirements(hit: Hit) -> bool:
             return False  # "removed from the game", "elected player of the year"
     particles = req.get("particle", {})
     for verb in lemmas_of(trigger) & set(particles):
-        if not any(c.dep_ == "prt" and c.lower_ in particles[verb] for c in trigger.children):
+        if not any(  # "stepped down" (the model reads "down" as a particle or an adverb)
+            c.dep_ in {"prt", "advmod"} and c.lower_ in particles[verb] for c in trigger.children
+        ):
             return False
+    if "out_of" in req and not _out_of(trigger, set(req["out_of"])):
+        return False
     return True
+
+
+def _out_of(verb: Token, places: set[str]) -> bool:
+    """ "fell from power", "forced out of office": a from- or out-of-phrase of the verb
+    (one or two prepositions deep) whose object is one of ``places``."""
+    for prep in verb.children:
+        if prep.dep_ not in {"prep", "prt", "advmod"} or prep.lower_ not in {"from", "out"}:
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and lemmas_of(obj) & places:
+                return True
+            if obj.dep_ == "prep" and obj.lower_ in {"of", "from"}:
+                if any(o.dep_ == "pobj" and lemmas_of(o) & places for o in obj.children):
+                    return True
+    return False
 
 
 def office_complement(verb: Token) -> Token | None:
