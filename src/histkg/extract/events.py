@@ -19,6 +19,7 @@ from spacy.tokens import Token
 from histkg.errors import CodedWarning
 from histkg.extract.continuations import succeeding_objects, until_phrases
 from histkg.extract.event_dates import EventDating
+from histkg.extract.event_links import TENURE_ENDS, TENURE_STARTS, EventLinks
 from histkg.extract.expansion import expand, office_words
 from histkg.extract.fillers import MentionReader
 from histkg.extract.grammar import office_complement, read_events
@@ -57,8 +58,6 @@ GROUP_CLASSES = frozenset(
 #: people whose unnamed deaths a political history states ("six generals were killed"),
 #: unlike casualties ("civilians", "people", "victims")
 POLITICAL_GROUPS = words("political_groups")
-TENURE_STARTS = frozenset({"Appointment", "Election"})
-TENURE_ENDS = frozenset({"Removal", "Resignation"})
 TENURE_HELD = frozenset({"Confirmation", "CoupAttempt"})  # the office its target held
 LIFE_OPEN_RE = re.compile(r"\s*\(")
 DASH_RE = re.compile(r"[–—-]")
@@ -67,7 +66,7 @@ OPPOSING = words("opposing")
 DECREE_NOUNS = words("decree_nouns")
 
 
-class EventReader(MentionReader, EventDating):
+class EventReader(MentionReader, EventDating, EventLinks):
     """Reads one article's sentences with the grammar rules."""
 
     def __init__(self, reader: ArticleReader) -> None:
@@ -141,29 +140,6 @@ class EventReader(MentionReader, EventDating):
         self._track_subject(s, sent)
         if s.persons:
             self.last_named[s.block] = s.persons[-1]
-
-    def _successions(self, s: Sentence, read: list[tuple[Hit, EventRecord]]) -> None:
-        """ "A became Premier after the resignation of B": B held the office before A."""
-        for hit, event in read:
-            if event.types[0] not in TENURE_STARTS or event.office is None:
-                continue
-            for other_hit, other in read:
-                if other.types[0] not in TENURE_ENDS | {"Death"} or other is event:
-                    continue
-                if other_hit.trigger.head.head != hit.trigger or not other.affected:
-                    continue
-                before = other.affected[0]
-                titled = self.titled.get(before.span.begin)
-                if titled is not None and titled.office.title != event.office.title:
-                    continue
-                other.office = other.office or event.office
-                for tenure in self.reader.out.tenures:
-                    if tenure.started_by is event:
-                        tenure.predecessor = before
-                ended = TenureRecord(before, event.office, self.reader.span(s), rule=hit.rule.id)
-                ended.end, ended.ended_by = other.date, other
-                ended.successor = event.affected[0] if event.affected else None
-                self.reader.out.tenures.append(ended)
 
     def voters(self, s: Sentence, sent: SpacySpan) -> tuple[list[Mention], list[Mention]]:
         """Who voted which way in a sentence about a vote: the subjects of "supported",
@@ -385,50 +361,6 @@ class EventReader(MentionReader, EventDating):
             before.end = event.date
             before.successor = event.affected[0] if event.affected else None
             self.reader.out.tenures.append(before)
-
-    def _office_left(self, s: Sentence, sent: SpacySpan, hit: Hit) -> OfficeRef | None:
-        """The office a predecessor left: the title before their name, their resignation or
-        removal from it in this sentence, else their last tenure read in the article."""
-        role = hit.rule.requires.get("implied_from", "predecessor")
-        predecessors = self.fillers(s, sent, hit.fillers(role)).persons
-        if not predecessors:
-            return None
-        before = predecessors[0]
-        titled = self.titled.get(before.span.begin)
-        if titled is not None:
-            return titled.office
-        surname = before.text.split()[-1]
-        for other in reversed(self.in_sentence):
-            if other.types[0] in TENURE_ENDS and other.office is not None:
-                if any(m.text.split()[-1] == surname for m in other.affected):
-                    return other.office
-        for tenure in reversed(self.reader.out.tenures):
-            if tenure.holder.text.split()[-1] == surname and tenure.holder.text:
-                return tenure.office
-        return None
-
-    def _listed(self, s: Sentence) -> list[Mention]:
-        """The names of the list a block's last sentence introduces with a colon."""
-        block = self.reader.article.blocks[s.block]
-        if s.end < len(self.reader.article.text[: block.end].rstrip()):
-            return []  # not the block's last sentence
-        return list(self.reader.list_persons.get(s.block, []))
-
-    def _they(self, tokens: list[Token]) -> list[Mention]:
-        """ "The court sentenced A, B and C to death; they were shot": a plural pronoun
-        is the persons named together in an event earlier in the same sentence, or, when
-        it opens the next sentence of the paragraph ("A and B were sentenced to death.
-        They were shot in May."), in the one event of that sentence that named several."""
-        pronouns = [t for t in tokens if t.lower_ in {"they", "them"}]
-        if not pronouns:
-            return []
-        listed = [e for e in self.in_sentence if len(e.affected) > 1]
-        if listed:
-            return list(listed[-1].affected)
-        opening = [t for t in pronouns if t.i == t.sent.start]
-        before = [e for e in self.sentence_before if len(e.affected) > 1]
-        groups = {tuple(m.text for m in e.affected) for e in before}
-        return list(before[-1].affected) if opening and len(groups) == 1 else []
 
     def _date_topic(self, s: Sentence, sent: SpacySpan, hit: Hit) -> None:
         """ "The X movement was an attempted coup by A. On 1 May 1923 they … in an abortive

@@ -17,6 +17,7 @@ from histkg.extract.assemblies import AssemblyReader
 from histkg.extract.events import EventReader
 from histkg.extract.factions import FactionReader
 from histkg.extract.infobox import event_class_of
+from histkg.extract.lists import read_lists
 from histkg.extract.mentions import (
     Sentence,
     model_orgs,
@@ -25,11 +26,9 @@ from histkg.extract.mentions import (
     place_mentions,
 )
 from histkg.extract.namebook import NameBook
-from histkg.extract.nlp import is_name_token
 from histkg.extract.offices import OfficeReader
 from histkg.extract.rules import grammar, lemmas_of, words
 from histkg.extract.tenures import TenureReader
-from histkg.lexicon import lexicon
 from histkg.model import (
     Article,
     Date,
@@ -48,12 +47,6 @@ PRONOUN_RE = re.compile(r"^\s*(?:He|She)\b")
 STORY_SECTIONS = words("story_sections")
 WORK_NOUNS = words("work_nouns")
 NON_FICTION = words("non_fiction")
-HONORIFICS = lexicon().honorifics
-#: a list item that opens with a name: an optional rank, two or three words, then "," or ":"
-OPENING_NAME_RE = re.compile(
-    r"(?:(?:" + "|".join(sorted(HONORIFICS, key=len, reverse=True)) + r")\.?\s+)?"
-    r"(?P<name>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){1,2})\s*[,:]"
-)
 
 
 @dataclass
@@ -125,7 +118,7 @@ class ArticleReader:
         self.biography = False
         self.person_infobox = False  # set by the caller from the infobox's kind
         self.previous_sentence: Sentence | None = None
-        self.list_persons: dict[int, list[Mention]] = {}  # see _lists
+        self.list_persons: dict[int, list[Mention]] = {}  # see extract/lists.py
         self.after_list: dict[int, int] = {}
         self.grammar = EventReader(self)
         self.tenure_reader = TenureReader(self)
@@ -222,68 +215,9 @@ class ArticleReader:
             if len(d.date.iso) == 10:
                 self.ctx.full_dates.append((s.block, self.sentence_no, d.date))
 
-    def _lists(self, sentences: list[Sentence]) -> None:
-        """ "Six officers were sentenced to death:" and a list of items that each open with
-        a name: the names are the group's (``list_persons``, by the introducing block), and
-        the block after the list may go on about them ("They were shot in May").
-        """
-        self.list_persons = {}
-        self.after_list = {}  # the block right after a list -> its intro
-        blocks = self.article.blocks
-        text = self.article.text
-        first_person: dict[int, Mention] = {}
-        for s in sentences:
-            for m in s.persons:
-                first_person.setdefault(s.block, m)
-        for b, block in enumerate(blocks):
-            if block.is_list_item or not text[block.begin : block.end].rstrip().endswith(":"):
-                continue
-            items = []
-            k = b + 1
-            while k < len(blocks) and blocks[k].is_list_item:
-                items.append(k)
-                k += 1
-            names: list[Mention] = []
-            unnamed: list[int] = []
-            for k_item in items:
-                opener = first_person.get(k_item)
-                lead = text[blocks[k_item].begin : opener.span.begin] if opener else ""
-                if opener is not None and len(lead) <= 30 and not re.search(r"[,:;(]", lead):
-                    names.append(opener)  # "General A B, chief of …": the item opens with it
-                else:
-                    unnamed.append(k_item)
-            if len(names) >= 2 and len(names) * 2 >= len(items):
-                for k_item in unnamed:  # in a list of people, an item's opening name is one
-                    found = self._opening_name(blocks[k_item].begin, blocks[k_item].end)
-                    if found is not None:
-                        first = next(x for x in sentences if x.block == k_item)
-                        first.persons = sorted([*first.persons, found], key=lambda m: m.span.begin)
-                        names.append(found)
-                names.sort(key=lambda m: m.span.begin)
-                self.list_persons[b] = names
-                if k < len(blocks):
-                    self.after_list[k] = b
-
-    def _opening_name(self, begin: int, end: int) -> Mention | None:
-        """Two or three name words (after a rank) that open a list item and end at its
-        first comma or colon: "Ivo Dahl, minister of the interior"."""
-        text = self.article.text[begin:end]
-        opening = OPENING_NAME_RE.match(text)
-        if opening is None:
-            return None
-        words = opening.group("name").split()
-        if not all(is_name_token(w) for w in words) or words[0] in HONORIFICS:
-            return None
-        b = begin + opening.start("name")
-        return Mention(
-            "person",
-            opening.group("name"),
-            Span(self.article.doc_id, b, b + len(opening.group("name"))),
-        )
-
     def read(self, docs: list[Doc]) -> Extraction:
         sentences = [s for i, doc in enumerate(docs) for s in self.sentences(i, doc)]
-        self._lists(sentences)
+        self.list_persons, self.after_list = read_lists(self.article, sentences)
         self.subject = self.subject or focus_person(self.article, sentences)
         if self.subject is not None:  # a biography: the title holds the subject's name
             title_words = set(re.findall(r"[\w'’-]+", self.article.title))

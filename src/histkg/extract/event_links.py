@@ -1,0 +1,105 @@
+"""What an event takes from the events and tenures read before it: the office a
+predecessor left ("A resigned and was succeeded by B"), the tenure a succession ends ("A
+became Premier after the resignation of B"), and the persons a plural "they" or a group
+followed by a list stands for ("They were executed", "Three officers were shot:").
+
+A mixin of ``EventReader``: it needs ``reader``, ``titled``, ``fillers`` and the events of
+the sentence being read and of the one before (``in_sentence``, ``sentence_before``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from histkg.extract.fillers import Fillers
+from histkg.extract.hits import Hit
+from histkg.extract.mentions import Sentence
+from histkg.model import EventRecord, Mention, OfficeRef, TenureRecord
+
+if TYPE_CHECKING:
+    from histkg.extract.text import ArticleReader
+
+TENURE_STARTS = frozenset({"Appointment", "Election"})
+TENURE_ENDS = frozenset({"Removal", "Resignation"})
+
+
+class EventLinks:
+    """Successions and group references across the events of an article."""
+
+    reader: ArticleReader
+    titled: dict[int, TenureRecord]
+    in_sentence: list[EventRecord]
+    sentence_before: list[EventRecord]
+
+    def fillers(self, s: Sentence, sent: SpacySpan, tokens: list[Token]) -> Fillers:
+        raise NotImplementedError  # MentionReader's
+
+    def _successions(self, s: Sentence, read: list[tuple[Hit, EventRecord]]) -> None:
+        """ "A became Premier after the resignation of B": B held the office before A."""
+        for hit, event in read:
+            if event.types[0] not in TENURE_STARTS or event.office is None:
+                continue
+            for other_hit, other in read:
+                if other.types[0] not in TENURE_ENDS | {"Death"} or other is event:
+                    continue
+                if other_hit.trigger.head.head != hit.trigger or not other.affected:
+                    continue
+                before = other.affected[0]
+                titled = self.titled.get(before.span.begin)
+                if titled is not None and titled.office.title != event.office.title:
+                    continue
+                other.office = other.office or event.office
+                for tenure in self.reader.out.tenures:
+                    if tenure.started_by is event:
+                        tenure.predecessor = before
+                ended = TenureRecord(before, event.office, self.reader.span(s), rule=hit.rule.id)
+                ended.end, ended.ended_by = other.date, other
+                ended.successor = event.affected[0] if event.affected else None
+                self.reader.out.tenures.append(ended)
+
+    def _office_left(self, s: Sentence, sent: SpacySpan, hit: Hit) -> OfficeRef | None:
+        """The office a predecessor left: the title before their name, their resignation or
+        removal from it in this sentence, else their last tenure read in the article."""
+        role = hit.rule.requires.get("implied_from", "predecessor")
+        predecessors = self.fillers(s, sent, hit.fillers(role)).persons
+        if not predecessors:
+            return None
+        before = predecessors[0]
+        titled = self.titled.get(before.span.begin)
+        if titled is not None:
+            return titled.office
+        surname = before.text.split()[-1]
+        for other in reversed(self.in_sentence):
+            if other.types[0] in TENURE_ENDS and other.office is not None:
+                if any(m.text.split()[-1] == surname for m in other.affected):
+                    return other.office
+        for tenure in reversed(self.reader.out.tenures):
+            if tenure.holder.text.split()[-1] == surname and tenure.holder.text:
+                return tenure.office
+        return None
+
+    def _listed(self, s: Sentence) -> list[Mention]:
+        """The names of the list a block's last sentence introduces with a colon."""
+        block = self.reader.article.blocks[s.block]
+        if s.end < len(self.reader.article.text[: block.end].rstrip()):
+            return []  # not the block's last sentence
+        return list(self.reader.list_persons.get(s.block, []))
+
+    def _they(self, tokens: list[Token]) -> list[Mention]:
+        """ "The court sentenced A, B and C to death; they were shot": a plural pronoun
+        is the persons named together in an event earlier in the same sentence, or, when
+        it opens the next sentence of the paragraph ("A and B were sentenced to death.
+        They were shot in May."), in the one event of that sentence that named several."""
+        pronouns = [t for t in tokens if t.lower_ in {"they", "them"}]
+        if not pronouns:
+            return []
+        listed = [e for e in self.in_sentence if len(e.affected) > 1]
+        if listed:
+            return list(listed[-1].affected)
+        opening = [t for t in pronouns if t.i == t.sent.start]
+        before = [e for e in self.sentence_before if len(e.affected) > 1]
+        groups = {tuple(m.text for m in e.affected) for e in before}
+        return list(before[-1].affected) if opening and len(groups) == 1 else []
