@@ -320,3 +320,14 @@ def test_a_plural_rank_before_a_list_is_no_part_of_a_name(tmp_path: Path) -> Non
     )
     names = {m.text for m in ex.mentions if m.kind == "person"}
     assert "Erik Moe" in names and not any(n.startswith("Lieutenants") for n in names), names
+
+
+def test_he_after_a_named_coach_is_not_the_biographys_subject(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Karl Vogt ( 4 May 1901 – 3 June 1970 ) was a Velorian basketball coach .",
+        "The post opened when assistant coach Jamal Meeks resigned after being arrested on"
+        " drug charges , of which he was later acquitted .",
+        title="Karl Vogt",
+    )
+    assert not any("Vogt" in " ".join(e[2]) and e[0] == "Trial" for e in events(ex)), events(ex)

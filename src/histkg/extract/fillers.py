@@ -254,22 +254,30 @@ class MentionReader:
         """Whether a subject is someone who is not one of the article's persons: a name the
         model did not read as a person ("Varro … has"), a noun for a person ("another
         impostor appeared")."""
-        if subject.pos_ == "NOUN":
-            return bool(lemmas_of(subject) & grammar().person_nouns)
+        if subject.pos_ == "NOUN":  # "another impostor", "assistant coach A B" (A B unknown)
+            return bool(lemmas_of(subject) & grammar().person_nouns) or any(
+                c.dep_ == "appos" and c.pos_ == "PROPN" and not self._known(c)
+                for c in subject.children
+            )
         if subject.pos_ != "PROPN" or (
             subject.ent_type_ in NOT_SOMEONE and not self._called_someone(subject)
         ):
             return False
         phrase = [t for t in subject.subtree if t.dep_ in {"compound", "flat"} or t == subject]
-        known = {m.text.split()[-1] for m in self.reader.out.mentions if m.kind == "person"}
-        if self.reader.subject is not None:
-            known.add(self.reader.subject.text.split()[-1])
-        if any(t.text in known for t in phrase):
+        if self._known(subject):
             return False  # a person the article names, read as one elsewhere
         named = s.persons + s.orgs + s.places
         return not any(
             m.span.begin <= self.offset(s, sent, t) < m.span.end for t in phrase for m in named
         )
+
+    def _known(self, name: Token) -> bool:
+        """Whether a name (with its compounds) is one of the article's persons' surnames."""
+        phrase = [t for t in name.subtree if t.dep_ in {"compound", "flat"} or t == name]
+        known = {m.text.split()[-1] for m in self.reader.out.mentions if m.kind == "person"}
+        if self.reader.subject is not None:
+            known.add(self.reader.subject.text.split()[-1])
+        return any(t.text in known for t in phrase)
 
     def _called_someone(self, subject: Token) -> bool:
         """Whether the clause says its subject is a person: "Varro was the son of …"."""
