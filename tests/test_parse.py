@@ -83,3 +83,12 @@ def test_parse_dates_spacing_and_first_millennium(text: str, iso: str) -> None:
     from histkg.parse.dates import find_dates
 
     assert [d.date.iso for d in find_dates(text, 1700)] == [iso]
+
+
+def test_a_month_before_a_month_and_year_takes_that_year() -> None:
+    from histkg.parse.dates import find_dates
+
+    for text in ("between March and May 1974", "from March to May 1974", "March–May 1974"):
+        found = [d.date.iso for d in find_dates(text, None)]
+        assert found == ["1974-03", "1974-05"], (text, found)
+    assert [d.date.iso for d in find_dates("in March 1974", None)] == ["1974-03"]

@@ -56,6 +56,15 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("mdy", re.compile(rf"\b{_M} {_D}(?: ?,)? {_Y}\b")),
     ("dmy", re.compile(rf"\b{_D} {_M}(?: ?,)? {_Y}\b")),
     ("my", re.compile(rf"\b{_M}(?: ?,)? {_Y}\b")),
+    # "between March and May 1974", "March–May 1974": the first month takes the year after
+    (
+        "m_before_my",
+        re.compile(
+            rf"\b{_M}(?=\s?(?:[–-]|to|and|until|till)\s?(?:"
+            + "|".join(sorted(MONTHS, key=len, reverse=True))
+            + rf")\.?(?: ?,)? {_Y}\b)"
+        ),
+    ),
     ("m_rel", re.compile(rf"\b{_M} {_REL}")),
     ("md", re.compile(rf"\b{_M} {_D}\b(?! ?,? ?\d)")),
     ("dm", re.compile(rf"\b{_D} {_M}\b(?! ?,? ?\d)")),
