@@ -331,3 +331,18 @@ def test_he_after_a_named_coach_is_not_the_biographys_subject(tmp_path: Path) ->
         title="Karl Vogt",
     )
     assert not any("Vogt" in " ".join(e[2]) and e[0] == "Trial" for e in events(ex)), events(ex)
+
+
+def test_members_of_a_group_that_underwent_it(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Among those arrested in 1937 were Karl Vogt , Otto Fink and Lars Brun . Anna Berg was"
+        " among the officers who were executed in 1938 . The arrest of Brun and Holm followed"
+        " in May 1939 .",
+        title="Great Purge in Velor",
+    )
+    found = events(ex)
+    arrests = [e for e in found if e[0] == "Arrest"]
+    assert any("Karl Vogt" in e[2] and e[3] == "1937" for e in arrests), found
+    assert not any("Karl Vogt" in e[2] and e[3] == "1939-05" for e in arrests), found
+    assert any(e[0] == "Execution" and e[2] == ("Anna Berg",) for e in found), found

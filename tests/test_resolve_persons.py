@@ -104,3 +104,19 @@ def test_one_person_per_full_name(three: tuple[BuildResult, dict[str, str]]) -> 
     rows = select(three[0].graph, "SELECT ?p ?l WHERE { ?p a hkg:Person ; rdfs:label ?l }")
     full = [label for _p, label in rows if " " in label]
     assert len(full) == len(set(full))
+
+
+def test_a_group_event_is_not_merged_into_one_members_dated_event(tmp_path: Path) -> None:
+    from histkg.extract import extract_corpus
+    from histkg.resolve import resolve
+    from histkg.sources import read_article
+
+    path = tmp_path / "purge.txt"
+    path.write_text(
+        "= Purge in Velor =\n\nKarl Vogt, Otto Fink and Lars Brun were arrested. The arrest of"
+        " Brun followed in May 1939.\n",
+        encoding="utf-8",
+    )
+    resolution = resolve(extract_corpus([read_article(path)]))
+    arrests = {name for ref, name in resolution.names.items() if ref.kind == "event"}
+    assert len([n for n in arrests if "Arrest" in n]) == 2, arrests

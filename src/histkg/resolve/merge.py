@@ -116,7 +116,10 @@ def same_event(a: ResolvedEvent, b: ResolvedEvent) -> bool:
             return False  # "became a director" (undated) is not "appointed by A in 1813"
     if a.agents and b.agents and not set(a.agents) & set(b.agents):
         return False  # appointed by A and appointed by B are two appointments
-    return bool(set(a.affected) & set(b.affected))
+    mine, theirs = set(a.affected), set(b.affected)
+    if mine != theirs and (len(mine) > 1 or len(theirs) > 1) and not (a.date and a.date == b.date):
+        return False  # "A, B and C were arrested" is not "B's arrest in May" unless dated alike
+    return bool(mine & theirs)
 
 
 def merge_event(a: ResolvedEvent, b: ResolvedEvent) -> None:
