@@ -9,6 +9,7 @@ the sentence being read and of the one before (``in_sentence``, ``sentence_befor
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span as SpacySpan
@@ -34,8 +35,7 @@ class EventLinks:
     in_sentence: list[EventRecord]
     sentence_before: list[EventRecord]
 
-    def fillers(self, s: Sentence, sent: SpacySpan, tokens: list[Token]) -> Fillers:
-        raise NotImplementedError  # MentionReader's
+    fillers: Callable[[Sentence, SpacySpan, list[Token]], Fillers]  # MentionReader's
 
     def _successions(self, s: Sentence, read: list[tuple[Hit, EventRecord]]) -> None:
         """ "A became Premier after the resignation of B": B held the office before A."""

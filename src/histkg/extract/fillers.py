@@ -263,7 +263,7 @@ class MentionReader:
             subject.ent_type_ in NOT_SOMEONE and not self._called_someone(subject)
         ):
             return False
-        phrase = [t for t in subject.subtree if t.dep_ in {"compound", "flat"} or t == subject]
+        phrase = _name_phrase(subject)
         if self._known(subject):
             return False  # a person the article names, read as one elsewhere
         named = s.persons + s.orgs + s.places
@@ -273,7 +273,7 @@ class MentionReader:
 
     def _known(self, name: Token) -> bool:
         """Whether a name (with its compounds) is one of the article's persons' surnames."""
-        phrase = [t for t in name.subtree if t.dep_ in {"compound", "flat"} or t == name]
+        phrase = _name_phrase(name)
         known = {m.text.split()[-1] for m in self.reader.out.mentions if m.kind == "person"}
         if self.reader.subject is not None:
             known.add(self.reader.subject.text.split()[-1])
@@ -374,6 +374,11 @@ class MentionReader:
         return out
 
     # --- dates --------------------------------------------------------------------
+
+
+def _name_phrase(name: Token) -> list[Token]:
+    """A name's head word with the words compounded into it ("Jamal Meeks")."""
+    return [t for t in name.subtree if t.dep_ in {"compound", "flat"} or t == name]
 
 
 _GENDER = {
