@@ -243,11 +243,34 @@ def role_named(doc: Doc) -> Iterator[Span]:
                 yield ent
 
 
+@cache
+def office_head_words() -> frozenset[str]:
+    """``office_heads`` in lower case ("minister", "chief", "commander")."""
+    return frozenset(head.lower() for head in office_heads())
+
+
+def _takes_office(verb: Token) -> bool:
+    """ "became chief of the General Staff", "served as minister", "was appointed
+    commander": a verb of ``office_verbs`` (data/grammar.toml) whose complement is an
+    office's head word, which only a person can be."""
+    if verb.lemma_ not in words("office_verbs"):
+        return False
+    heads = office_head_words()
+    for child in verb.children:
+        if child.dep_ in {"attr", "oprd"} and child.lower_ in heads:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "as":
+            if any(c.dep_ == "pobj" and c.lower_ in heads for c in child.children):
+                return True
+    return False
+
+
 def acting_named(doc: Doc) -> Iterator[Span]:
     """Names the model calls an organization or place where the sentence says the name
-    does or undergoes what only a person does ("A B resigned", "A B was sworn in"): the
-    subject of a verb in ``person_verbs`` or the passive subject of one in
-    ``person_passives`` (data/grammar.toml)."""
+    does or undergoes what only a person does ("A B resigned", "A B was sworn in", "A B
+    became chief of staff"): the subject of a verb in ``person_verbs`` or the passive
+    subject of one in ``person_passives`` (data/grammar.toml), or the subject of a verb
+    that puts it into an office (``_takes_office``)."""
     active, passive = words("person_verbs"), words("person_passives")
     heads = set(lexicon().org_heads)
     spans = [e for e in doc.ents if e.label_ in {"ORG", "GPE", "LOC", "NORP", "FAC"}]
@@ -261,7 +284,9 @@ def acting_named(doc: Doc) -> Iterator[Span]:
             continue
         root = ent.root
         verbs = active if root.dep_ == "nsubj" else passive if root.dep_ == "nsubjpass" else ()
-        if root.head.lemma_ not in verbs or not all(t.is_title and t.is_alpha for t in ent):
+        acts = root.head.lemma_ in verbs
+        acts = acts or (root.dep_ in {"nsubj", "nsubjpass"} and _takes_office(root.head))
+        if not acts or not all(t.is_title and t.is_alpha for t in ent):
             continue
         if any(t.text in heads for t in ent) or not is_name_like(ent):
             continue

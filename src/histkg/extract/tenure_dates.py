@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 #: what joins the two years of a range in parentheses ("1938–1939")
 DASHES = frozenset({"–", "-", "—", "to"})
 
+#: a year alone in parentheses, which the date finder leaves to its context ("(1944)")
+LONE_YEAR_RE = re.compile(r"\s*(1[0-9]{3}|20[0-9]{2})\s*\)")
+
 
 class TenureDating:
     """The start and end of a tenure from its sentence."""
@@ -43,6 +46,8 @@ class TenureDating:
         if close < 0:
             return None, None, None
         inside = [d for d in s.dates if begin <= d.begin and d.end <= close and not d.relative]
+        if not inside and (lone := LONE_YEAR_RE.match(text, begin, close + 1)):
+            return None, None, Date(lone.group(1))
         if len(inside) == 2 and text[inside[0].end : inside[1].begin].strip() in DASHES:
             return inside[0].date, inside[1].date, None
         if len(inside) == 1 and not text[begin : inside[0].begin].strip():

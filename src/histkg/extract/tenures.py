@@ -22,6 +22,7 @@ from spacy.tokens import Token
 from histkg.extract.expansion import expand
 from histkg.extract.grammar import CLAUSE_DEPS
 from histkg.extract.mentions import Sentence
+from histkg.extract.person_spans import office_head_words
 from histkg.extract.rules import lemmas_of, words
 from histkg.extract.tenure_dates import TenureDating
 from histkg.lexicon import lexicon
@@ -254,8 +255,10 @@ class TenureReader(TenureDating):
                         self.reader.span(s),
                         former=bool(appo.group("former")),
                     )
+                    dated = self._years_after(s, m.span.end + appo.end("title"))
+                    tenure.start, tenure.end, tenure.attested = dated
             if tenure is not None:
-                if not tenure.former:
+                if not tenure.former and tenure.attested is None and tenure.start is None:
                     tenure.attested = self._clause_date(s, m.span.begin)
                 found[m.span.begin] = tenure
                 self.reader.out.tenures.append(tenure)
@@ -383,14 +386,29 @@ class TenureReader(TenureDating):
 
 
 def _coordinated(phrase: Token) -> list[Token]:
-    """An office phrase and the nouns coordinated with it, in text order."""
+    """An office phrase and the nouns coordinated with it, in text order, with the offices
+    stacked after it in apposition ("A, navy minister (…), chief of the General Staff
+    (…)"), which the parser may hang on the first office or on its last noun."""
     out = [phrase]
     stack = [phrase]
     while stack:
-        for child in stack.pop().children:
+        head = stack.pop()
+        children = list(head.children)
+        for prep in (c for c in head.children if c.dep_ == "prep"):
+            children += [
+                a
+                for p in prep.children
+                if p.dep_ == "pobj"
+                for a in p.children
+                if a.dep_ == "appos"
+            ]
+        for child in children:
+            if child in out or child.pos_ not in {"NOUN", "PROPN"}:
+                continue
             if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in child.children):
                 continue  # "…, and the finance minister, B": another holder's
-            if child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN"} and child not in out:
+            stacked = child.dep_ == "appos" and child.lower_ in office_head_words()
+            if child.dep_ == "conj" or stacked:
                 out.append(child)
                 stack.append(child)
     return sorted(out, key=lambda t: t.i)
