@@ -82,3 +82,24 @@ def test_an_apposition_that_is_not_an_office_adds_none(tmp_path: Path) -> None:
 def test_one_year_in_parentheses_after_an_office(tmp_path: Path) -> None:
     ex = read(tmp_path, "Otto Falk, navy minister (1936), was arrested in 1941.")
     assert tenures(ex) == {("Otto Falk", "Minister of the Navy", "", "", "1936")}, tenures(ex)
+
+
+def test_two_offices_joined_by_and_are_two_tenures(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Otto Lenz was Governor of the Northern Province and Minister of the Interior.",
+        "Anna Berg served as President of the Senate and Minister of Justice.",
+    )
+    assert {t[:2] for t in tenures(ex)} == {
+        ("Otto Lenz", "Governor of the Northern Province"),
+        ("Otto Lenz", "Minister of the Interior"),
+        ("Anna Berg", "President of the Senate"),
+        ("Anna Berg", "Minister of Justice"),
+    }, tenures(ex)
+
+
+def test_an_and_inside_a_bodys_name_stays_in_the_office(tmp_path: Path) -> None:
+    ex = read(tmp_path, "Otto Lenz was director of the Office of Trade and Industry.")
+    assert {t[:2] for t in tenures(ex)} == {
+        ("Otto Lenz", "Director of the Office of Trade and Industry")
+    }, tenures(ex)

@@ -132,6 +132,15 @@ class OfficeReader:
         forms = [place] + [d for d, p in lexicon().demonyms.items() if p == place]
         return any(re.search(rf"(?<![\w-]){re.escape(f)}(?![\w-])", text) for f in forms)
 
+    def _before_next_office(self, phrase: str, start: int) -> str:
+        """ "Governor of the Northern Province and Minister of the Interior": the phrase up
+        to an "and" that another office's title follows (a body's own "and", "Ministry of
+        Trade and Industry", is kept)."""
+        for joint in re.finditer(r"\s+and\s+(?:the\s+)?", phrase[start:]):
+            if self.title_re.match(phrase[start + joint.end() :]):
+                return phrase[: start + joint.start()]
+        return phrase
+
     def after(
         self, s: Sentence, at: int, end: int, *, any_case: bool = False, bare: bool | None = None
     ) -> tuple[OfficeRef, int] | None:
@@ -219,6 +228,7 @@ class OfficeReader:
             phrase,
         )[0]
         phrase = re.sub(r"\s+(?:as well|too|instead|again)$", "", phrase.strip().rstrip("."))
+        phrase = self._before_next_office(phrase, len(post.group("noun")))
         phrase_end = pos + len(phrase)
         noun = post.group("noun")
         words = phrase[len(noun) :].strip()

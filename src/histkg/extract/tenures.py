@@ -301,7 +301,9 @@ class TenureReader(TenureDating):
         if len(holders) != 1:
             return []
         out = []
-        for phrase in expand([token]):
+        phrases = expand([token])
+        phrases += [p for p in _coordinated(token) if p not in phrases]
+        for phrase in phrases:
             tenure = self._office(s, sent, phrase)
             if tenure is None:
                 continue
@@ -400,7 +402,7 @@ def _coordinated(phrase: Token) -> list[Token]:
                 for p in prep.children
                 if p.dep_ == "pobj"
                 for a in p.children
-                if a.dep_ == "appos"
+                if a.dep_ == "appos" or (a.dep_ == "conj" and a.lower_ in office_head_words())
             ]
         for child in children:
             if child in out or child.pos_ not in {"NOUN", "PROPN"}:
