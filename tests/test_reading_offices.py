@@ -103,3 +103,51 @@ def test_an_and_inside_a_bodys_name_stays_in_the_office(tmp_path: Path) -> None:
     assert {t[:2] for t in tenures(ex)} == {
         ("Otto Lenz", "Director of the Office of Trade and Industry")
     }, tenures(ex)
+
+
+def events(ex: Extraction) -> set[tuple[str, tuple[str, ...], tuple[str, ...], str]]:
+    """(class, agents, affected, date) of every event read."""
+    return {
+        (
+            e.types[0],
+            tuple(m.text for m in e.agents),
+            tuple(m.text for m in e.affected),
+            e.date.iso if e.date else "",
+        )
+        for e in ex.events
+    }
+
+
+def test_who_ordered_an_arrest_made_it(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "In May 1950 Prime Minister Anton Kessel ordered the arrest of General Pavel Strom.",
+    )
+    assert ("Arrest", ("Anton Kessel",), ("Pavel Strom",), "1950-05") in events(ex), events(ex)
+
+
+def test_an_order_to_arrest_is_no_arrest(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "In May 1950 Prime Minister Anton Kessel ordered the police to arrest General Pavel Strom.",
+    )
+    assert not [e for e in events(ex) if e[0] == "Arrest"], events(ex)
+
+
+def test_a_denied_order_is_no_arrest(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Prime Minister Anton Kessel denied that he had ordered the arrest of General Pavel Strom.",
+    )
+    assert not [e for e in events(ex) if e[0] == "Arrest"], events(ex)
+
+
+def test_the_name_a_trial_is_of_is_a_person(tmp_path: Path) -> None:
+    # the model calls "Ivo Marek" an organization here
+    ex = read(tmp_path, "The trial of Ivo Marek began on 12 June 1950.")
+    assert ("Trial", (), ("Ivo Marek",), "1950-06-12") in events(ex), events(ex)
+
+
+def test_a_station_on_trial_is_no_person(tmp_path: Path) -> None:
+    ex = read(tmp_path, "The trial of Radio Free Velor began on 12 June 1950.")
+    assert not [m for m in ex.mentions if m.kind == "person"], ex.mentions

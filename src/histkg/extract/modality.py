@@ -157,6 +157,9 @@ def modality(trigger: Token) -> tuple[Modality, str | None, Token | None]:
             if words & g.failed:
                 outcome = "failed"
             return Modality.ATTEMPTED, outcome, gov
+        if lemmas & g.commanding and trigger.pos_ == "NOUN" and trigger.head == gov:
+            if trigger.dep_ == "dobj":
+                continue  # "ordered the arrest of A": the arrest it caused
         if lemmas & g.directive:
             return Modality.HYPOTHETICAL, None, None
         if (

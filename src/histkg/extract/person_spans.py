@@ -265,12 +265,25 @@ def _takes_office(verb: Token) -> bool:
     return False
 
 
+def _undergoes(root: Token) -> bool:
+    """ "the trial of A B", "after A B's arrest": the name is the one a noun of
+    ``person_events`` (data/grammar.toml) happens to (a two-word name only: "the trial of
+    Radio Free Velor" tries a station)."""
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of":
+        head = head.head
+    elif root.dep_ != "poss":
+        return False
+    return head.pos_ == "NOUN" and head.lemma_ in words("person_events")
+
+
 def acting_named(doc: Doc) -> Iterator[Span]:
     """Names the model calls an organization or place where the sentence says the name
     does or undergoes what only a person does ("A B resigned", "A B was sworn in", "A B
     became chief of staff"): the subject of a verb in ``person_verbs`` or the passive
     subject of one in ``person_passives`` (data/grammar.toml), or the subject of a verb
-    that puts it into an office (``_takes_office``)."""
+    that puts it into an office (``_takes_office``), or what a noun of ``person_events``
+    happens to ("the trial of A B", "A B's arrest")."""
     active, passive = words("person_verbs"), words("person_passives")
     heads = set(lexicon().org_heads)
     spans = [e for e in doc.ents if e.label_ in {"ORG", "GPE", "LOC", "NORP", "FAC"}]
@@ -286,6 +299,7 @@ def acting_named(doc: Doc) -> Iterator[Span]:
         verbs = active if root.dep_ == "nsubj" else passive if root.dep_ == "nsubjpass" else ()
         acts = root.head.lemma_ in verbs
         acts = acts or (root.dep_ in {"nsubj", "nsubjpass"} and _takes_office(root.head))
+        acts = acts or (len(ent) == 2 and _undergoes(root))
         if not acts or not all(t.is_title and t.is_alpha for t in ent):
             continue
         if any(t.text in heads for t in ent) or not is_name_like(ent):

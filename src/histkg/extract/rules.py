@@ -55,6 +55,7 @@ class Grammar:
     noun_attempt: frozenset[str]
     attempt_class: dict[str, str]
     directive: frozenset[str]
+    commanding: frozenset[str]
     coup_verbs: frozenset[str]
     attempt_makers: frozenset[str]
     group_nouns: frozenset[str]
@@ -104,6 +105,7 @@ def grammar() -> Grammar:
         noun_attempt=frozenset(mod["noun_attempt"]),
         attempt_class=dict(mod["attempt_class"]),
         directive=frozenset(mod["directive"]),
+        commanding=frozenset(mod["commanding"]),
         coup_verbs=frozenset(mod["coup_verbs"]),
         attempt_makers=frozenset(mod["attempt_makers"]),
         group_nouns=frozenset(data["groups"]["nouns"]),
