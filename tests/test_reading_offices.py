@@ -151,3 +151,14 @@ def test_the_name_a_trial_is_of_is_a_person(tmp_path: Path) -> None:
 def test_a_station_on_trial_is_no_person(tmp_path: Path) -> None:
     ex = read(tmp_path, "The trial of Radio Free Velor began on 12 June 1950.")
     assert not [m for m in ex.mentions if m.kind == "person"], ex.mentions
+
+
+def test_who_proclaims_himself_president_takes_the_office(tmp_path: Path) -> None:
+    ex = read(tmp_path, "In 1951, Colonel Emil Radek proclaimed himself president.")
+    assert ("Appointment", (), ("Emil Radek",), "1951") in events(ex), events(ex)
+    assert ("Emil Radek", "President", "1951", "", "") in tenures(ex), tenures(ex)
+
+
+def test_declaring_oneself_innocent_takes_no_office(tmp_path: Path) -> None:
+    ex = read(tmp_path, "In 1951, Colonel Emil Radek declared himself innocent.")
+    assert not ex.tenures and not [e for e in events(ex) if e[0] == "Appointment"]

@@ -95,7 +95,10 @@ class EventReader(MentionReader, EventDating, EventLinks):
             return None
         begin = self.offset(s, sent, complement.left_edge)
         end = self.offset(s, sent, complement.right_edge) + len(complement.right_edge.text)
-        if complement.dep_ in {"dobj", "xcomp"}:  # "appointed A B Minister of X"
+        reflexive = [c for c in complement.lefts if c.lower_ in {"himself", "herself"}]
+        if reflexive:  # "proclaimed himself president": the office after the reflexive
+            begin = self.offset(s, sent, reflexive[-1]) + len(reflexive[-1].text)
+        elif complement.dep_ in {"dobj", "xcomp"}:  # "appointed A B Minister of X"
             begin = self.offset(s, sent, complement)
             glued = [c for c in complement.children if c.dep_ == "compound" and c.i < complement.i]
             while (

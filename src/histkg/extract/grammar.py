@@ -270,6 +270,10 @@ def _out_of(verb: Token, places: set[str]) -> bool:
     return False
 
 
+#: "proclaimed himself president": who gives the office to themselves
+REFLEXIVES = frozenset({"himself", "herself"})
+
+
 def office_complement(verb: Token) -> Token | None:
     """The word that names the office a verb gives or takes: "became Premier", "was
     appointed ambassador", "served as minister", "elected to the post of", "removed from
@@ -282,6 +286,11 @@ def office_complement(verb: Token) -> Token | None:
                 c for c in child.children if c.dep_ == "pobj" and c.pos_ in {"NOUN", "PROPN"}
             ]
             if objects:
+                return child
+    reflexive = any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in verb.children)
+    for child in verb.children:  # "proclaimed himself president": the reflexive's predicate
+        if child.dep_ in {"ccomp", "xcomp", "oprd", "dobj"} and child.pos_ in {"NOUN", "PROPN"}:
+            if reflexive or any(c.lower_ in REFLEXIVES for c in child.children):
                 return child
     for child in verb.children:  # "confirmed in his post as X", "appointed to the office of X"
         if child.dep_ == "prep" and child.lower_ in {"in", "to"}:

@@ -265,6 +265,16 @@ def _takes_office(verb: Token) -> bool:
     return False
 
 
+def _reflexive(verb: Token) -> bool:
+    """ "A B crowned himself emperor", "A B declared herself head of state": who does
+    something to himself or herself is a person."""
+    return any(
+        t.lower_ in {"himself", "herself"} and t.dep_ in {"dobj", "nsubj"}
+        for t in verb.subtree
+        if t.head == verb or t.head.head == verb
+    )
+
+
 def _undergoes(root: Token) -> bool:
     """ "the trial of A B", "after A B's arrest": the name is the one a noun of
     ``person_events`` (data/grammar.toml) happens to (a two-word name only: "the trial of
@@ -300,6 +310,7 @@ def acting_named(doc: Doc) -> Iterator[Span]:
         acts = root.head.lemma_ in verbs
         acts = acts or (root.dep_ in {"nsubj", "nsubjpass"} and _takes_office(root.head))
         acts = acts or (len(ent) == 2 and _undergoes(root))
+        acts = acts or (root.dep_ == "nsubj" and _reflexive(root.head))
         if not acts or not all(t.is_title and t.is_alpha for t in ent):
             continue
         if any(t.text in heads for t in ent) or not is_name_like(ent):
