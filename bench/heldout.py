@@ -2,9 +2,12 @@
 articles whose gold was written (``bench/heldout/gold/``, the format of the dev gold) from
 their text alone, before histkg was run on them, by an annotator who saw no extraction.
 
-The articles are read from ``../shared/corpus/wikitext/`` (never copied here):
+Two sets: real articles read from ``../shared/corpus/wikitext/`` (never copied here),
+gold in ``bench/heldout/gold/``; and eight articles written for this measurement, in the
+dev corpus's format, by a writer kept blind to histkg's rules (``bench/heldout/written/``,
+texts and gold side by side; see its README):
 
-    .venv/bin/python bench/heldout.py
+    .venv/bin/python bench/heldout.py [--set real|written|all]
 
 Each article is built on its own and scored with ``histkg.evaluate``; the figures are
 printed per category (precision, recall, F1) with the macro-F1. Results and what was
@@ -21,23 +24,32 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "wikitext"
 GOLD = ROOT / "bench" / "heldout" / "gold"
+WRITTEN = ROOT / "bench" / "heldout" / "written"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="folder of the articles")
     parser.add_argument("--json", type=Path, help="write the figures here")
+    parser.add_argument("--set", choices=["real", "written", "all"], default="all")
     args = parser.parse_args()
     from histkg.evaluate import CATEGORIES, evaluate, load_gold
     from histkg.pipeline import build
 
+    pairs: list[tuple[Path, Path]] = []
+    if args.set in {"real", "all"}:
+        for gold in sorted(GOLD.glob("*.json")):
+            matches = sorted(args.corpus.glob(f"{gold.stem}.*"))
+            if not matches:
+                print(f"heldout: no article {gold.stem}.* in {args.corpus}", file=sys.stderr)
+                return 2
+            pairs.append((gold, matches[0]))
+    if args.set in {"written", "all"}:
+        for gold in sorted((WRITTEN / "gold").glob("*.json")):
+            pairs.append((gold, WRITTEN / "texts" / f"{gold.stem}.txt"))
     figures: dict[str, dict[str, float]] = {}
-    for gold in sorted(GOLD.glob("*.json")):
-        matches = sorted(args.corpus.glob(f"{gold.stem}.*"))
-        if not matches:
-            print(f"heldout: no article {gold.stem}.* in {args.corpus}", file=sys.stderr)
-            return 2
-        score = evaluate(load_gold(gold), build([matches[0]]).graph)
+    for gold, article in pairs:
+        score = evaluate(load_gold(gold), build([article]).graph)
         row = {"macro_f1": round(score.macro_f1, 3)}
         for name in CATEGORIES:
             c = score.category(name)
@@ -48,6 +60,14 @@ def main() -> int:
             f"{n} {row[f'{n}_p']:.2f}/{row[f'{n}_r']:.2f}/{row[f'{n}_f1']:.2f}" for n in CATEGORIES
         )
         print(f"{gold.stem}: {cells}  macro-F1 {row['macro_f1']:.3f}")
+    written = [row for name, row in figures.items() if (WRITTEN / "gold" / f"{name}.json").exists()]
+    if written:
+        means = {k: sum(r[k] for r in written) / len(written) for k in written[0]}
+        cells = "  ".join(
+            f"{n} {means[f'{n}_p']:.2f}/{means[f'{n}_r']:.2f}/{means[f'{n}_f1']:.2f}"
+            for n in CATEGORIES
+        )
+        print(f"written set, mean of {len(written)}: {cells}  macro-F1 {means['macro_f1']:.3f}")
     if args.json:
         args.json.write_text(json.dumps(figures, indent=1, sort_keys=True) + "\n", "utf-8")
     return 0
