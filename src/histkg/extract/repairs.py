@@ -15,6 +15,9 @@ It runs after the parser; every token it does not name keeps the model's reading
   the series, not a reduced relative clause on B.
 - "A was succeeded as minister by B": "by B" is the passive's agent, not a phrase on
   "minister".
+- "A was arrested on 3 May and executed the following day": the model tags "executed" a
+  past tense with "the following day" its object; joined to a passive verb with no
+  subject of its own, it is a participle of that passive and the day a time adverbial.
 """
 
 from __future__ import annotations
@@ -65,6 +68,11 @@ def passive_subjects(doc: Doc) -> Doc:
             token.head = passive
             token.tag_ = "VBN"
             continue
+        if _participle_of_passive(token):
+            token.tag_ = "VBN"
+            for obj in token.children:
+                if obj.dep_ == "dobj" and obj.lower_ in TIME_NOUNS:
+                    obj.dep_ = "npadvmod"
         if token.tag_ != "VBN":
             continue
         passive = _passive_in_series(token)
@@ -74,6 +82,26 @@ def passive_subjects(doc: Doc) -> Doc:
         if by is not None:
             by.head, by.dep_ = token, "agent"
     return doc
+
+
+#: nouns of a time that a bare noun phrase can name ("the following day", "that night");
+#: compared in lower case (the lemmatizer runs after this component)
+TIME_NOUNS = frozenset({"day", "night", "evening", "morning", "afternoon", "week", "month", "year"})
+
+
+def _participle_of_passive(token: Token) -> bool:
+    """ "A was arrested and executed the following day": a past form joined to a passive
+    verb, with no subject or auxiliary of its own, is a participle of that passive."""
+    if token.tag_ != "VBD" or token.dep_ != "conj":
+        return False
+    head = token.head
+    if head.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in head.children):
+        return False
+    own = {"nsubj", "nsubjpass", "aux", "auxpass"}
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    return not any(c.dep_ in own for c in token.children) and all(
+        o.lower_ in TIME_NOUNS for o in objects
+    )
 
 
 def _stray_agent(verb: Token) -> Token | None:

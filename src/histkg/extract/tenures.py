@@ -272,7 +272,8 @@ class TenureReader(TenureDating):
     ) -> list[TenureRecord]:
         holder, phrase = self._person(s, sent, token.head), token
         phrases = _coordinated(phrase)  # "A, war minister and governor of B,"
-        if holder is None and token.head.pos_ == "NOUN":
+        office_noun = token.head.pos_ == "NOUN" or token.head.lower_ in office_head_words()
+        if holder is None and office_noun:
             # "the ambassador to Britain, Pavel Dornik,": the name is the apposition (and
             # "the prime minister, A, and the finance minister, B": B is the second's)
             holder, phrase = self._person(s, sent, token), token.head

@@ -37,7 +37,7 @@ from histkg.model import (
     Mention,
     Span,
 )
-from histkg.parse.dates import DateMention, find_dates
+from histkg.parse.dates import DateMention, find_dates, find_day_anaphora
 
 TITLE_YEAR_RE = re.compile(r"(?<!\d)(?:1\d{3}|20\d{2})(?!\d)")
 BOUNDARY_RE = re.compile(
@@ -193,6 +193,9 @@ class ArticleReader:
         recent = [y for n, y in self.ctx.years if self.sentence_no - n <= 3]
         context_year = recent[-1] if recent else self.ctx.focal_year
         local = find_dates(s.text, context_year)
+        days = [d for b, n, d in self.ctx.full_dates if b == s.block and self.sentence_no - n <= 3]
+        local += find_day_anaphora(s.text, local, days[-1] if days else None)
+        local.sort(key=lambda d: d.begin)
         for d in local:
             if d.relative and not recent:
                 self.warnings.append(

@@ -183,3 +183,40 @@ def find_dates(text: str, context_year: int | None) -> list[DateMention]:
             taken.append((begin, end))
             found.append(DateMention(begin, end, Date(iso), relative))
     return sorted(found, key=lambda d: d.begin)
+
+
+#: a day named by reference to one said before ("the same evening", "that night", "the
+#: next day"); the next/following ones are the day after
+DAY_ANAPHOR_RE = re.compile(
+    r"\b(?:(?P<same>the same|that) (?:day|evening|night|morning|afternoon)"
+    r"|(?P<next>the (?:next|following) (?:day|morning|evening|night)|the day after)\b)"
+    r"(?! of\b| when\b| that\b)",
+    re.IGNORECASE,
+)
+
+
+def find_day_anaphora(
+    text: str, found: list[DateMention], before: Date | None
+) -> list[DateMention]:
+    """Days ``text`` names by reference to a day said before: the last full date of
+    ``found`` (this text's dates) before the phrase, else ``before`` (the last full date
+    of the sentences before it). A phrase with no full date to refer to is left out.
+
+    >>> text = "Varga was shot on 3 May 1950; his aide fled the next day."
+    >>> [x.date.iso for x in find_day_anaphora(text, find_dates(text, None), None)]
+    ['1950-05-04']
+    """
+    out: list[DateMention] = []
+    for match in DAY_ANAPHOR_RE.finditer(text):
+        begin, end = match.span()
+        if any(d.begin < end and begin < d.end for d in found):
+            continue
+        days = [d.date for d in found if d.end <= begin and len(d.date.iso) == 10]
+        base = days[-1] if days else before
+        if base is None or len(base.iso) != 10:
+            continue
+        day = datetime.date.fromisoformat(base.iso)
+        if match.group("next"):
+            day += datetime.timedelta(days=1)
+        out.append(DateMention(begin, end, Date(day.isoformat()), True))
+    return out

@@ -1,0 +1,73 @@
+"""Dates stated by reference to another ("the same evening", "the next day") and the
+clauses they date (issue 8). The sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from histkg.extract import extract_corpus
+from histkg.model import Extraction
+from histkg.parse.dates import find_dates, find_day_anaphora
+from histkg.sources import read_article
+
+
+def read(tmp_path: Path, *paragraphs: str, title: str = "Velorian coup") -> Extraction:
+    path = tmp_path / "article.txt"
+    path.write_text(f"= {title} =\n\n" + "\n\n".join(paragraphs) + "\n", "utf-8")
+    return extract_corpus([read_article(path)]).extractions[0]
+
+
+def events(ex: Extraction) -> set[tuple[str, tuple[str, ...], str]]:
+    return {
+        (e.types[0], tuple(m.text for m in e.affected), e.date.iso if e.date else "")
+        for e in ex.events
+    }
+
+
+def anaphora(text: str, before: str | None = None) -> list[str]:
+    from histkg.model import Date
+
+    base = Date(before) if before else None
+    return [d.date.iso for d in find_day_anaphora(text, find_dates(text, None), base)]
+
+
+def test_the_same_day_and_the_next_day_in_one_sentence() -> None:
+    text = "The army struck on 31 March 1950; the same evening Lenz fled, and the next day Berg."
+    assert anaphora(text) == ["1950-03-31", "1950-04-01"]
+
+
+def test_a_day_from_the_sentences_before() -> None:
+    assert anaphora("That night the minister was arrested.", "1950-12-31") == ["1950-12-31"]
+    assert anaphora("He was shot the following morning.", "1950-12-31") == ["1951-01-01"]
+
+
+def test_no_day_to_refer_to_gives_no_date() -> None:
+    assert anaphora("The next day he fled.") == []
+    assert anaphora("The next day he fled.", "1950-03") == []  # a month is not a day
+
+
+def test_the_day_of_something_is_not_an_anaphor() -> None:
+    assert anaphora("On 3 May 1950 he spoke; on the day of the vote he fled.") == []
+
+
+def test_an_arrest_dated_the_same_evening(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "On 6 March 1950 the army seized the capital. Otto Lenz was arrested the same evening.",
+    )
+    assert ("Arrest", ("Otto Lenz",), "1950-03-06") in events(ex), events(ex)
+
+
+def test_executed_the_following_day_after_a_passive(tmp_path: Path) -> None:
+    ex = read(tmp_path, "Otto Lenz was arrested on 31 March 1950 and executed the following day.")
+    assert events(ex) == {
+        ("Arrest", ("Otto Lenz",), "1950-03-31"),
+        ("Execution", ("Otto Lenz",), "1950-04-01"),
+    }, events(ex)
+
+
+def test_a_past_verb_with_an_object_after_a_passive_keeps_its_subject(tmp_path: Path) -> None:
+    ex = read(tmp_path, "Otto Lenz was elected in 1950 and dismissed his rival Karl Brenner.")
+    removals = {e for e in events(ex) if e[0] == "Removal"}
+    assert ("Removal", ("Otto Lenz",), "") not in removals, events(ex)
