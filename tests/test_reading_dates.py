@@ -71,3 +71,15 @@ def test_a_past_verb_with_an_object_after_a_passive_keeps_its_subject(tmp_path: 
     ex = read(tmp_path, "Otto Lenz was elected in 1950 and dismissed his rival Karl Brenner.")
     removals = {e for e in events(ex) if e[0] == "Removal"}
     assert ("Removal", ("Otto Lenz",), "") not in removals, events(ex)
+
+
+def test_an_event_after_which_a_dated_clause_happened_keeps_only_its_year(
+    tmp_path: Path,
+) -> None:
+    ex = read(
+        tmp_path,
+        "Anton Kessel led the party for years. After the death of Anton Kessel, Otto Lenz"
+        " was arrested on 6 October 1976.",
+    )
+    assert ("Death", ("Anton Kessel",), "1976") in events(ex), events(ex)
+    assert ("Arrest", ("Otto Lenz",), "1976-10-06") in events(ex), events(ex)

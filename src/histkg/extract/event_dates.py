@@ -27,6 +27,10 @@ LIGHT_VERBS = words("light_verbs")
 BOUND_PREPOSITIONS = words("bound_prepositions")
 
 
+#: prepositions that put a noun's event before the clause's ("after his death, A was
+#: arrested on 3 May"): only the clause's year is the event's
+SEQUENCE = frozenset({"after", "following"})
+
 #: adverbs that put a coordinated verb's event after its head's ("and later shot")
 LATER = frozenset({"later", "subsequently", "eventually", "afterwards", "afterward", "finally"})
 
@@ -178,6 +182,9 @@ class EventDating:
         if verb is not None:
             clause = {self.offset(s, sent, t) for t in self._clause_tokens(verb)}
             dates = [d for d in s.dates if d.begin in clause]
+            if dates and trigger.dep_ == "pobj" and trigger.head.lower_ in SEQUENCE:
+                # "after his death, A was arrested on 6 October 1976": earlier, not that day
+                return Date(dates[0].date.iso[:4])
             if dates:
                 return dates[0].date
         # "In 1937 A was arrested and shot": a coordinated verb shares the date that
