@@ -83,3 +83,12 @@ def test_an_event_after_which_a_dated_clause_happened_keeps_only_its_year(
     )
     assert ("Death", ("Anton Kessel",), "1976") in events(ex), events(ex)
     assert ("Arrest", ("Otto Lenz",), "1976-10-06") in events(ex), events(ex)
+
+
+def test_a_negated_clause_after_a_semicolon_leaves_the_one_before(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Anton Kessel was tried by a military court for treason and was sentenced on"
+        " 21 December 1953 to three years in prison; he was not executed.",
+    )
+    assert {e[0] for e in events(ex)} == {"Trial", "Sentencing"}, events(ex)
