@@ -92,3 +92,17 @@ def test_a_negated_clause_after_a_semicolon_leaves_the_one_before(tmp_path: Path
         " 21 December 1953 to three years in prison; he was not executed.",
     )
     assert {e[0] for e in events(ex)} == {"Trial", "Sentencing"}, events(ex)
+
+
+def test_what_happened_where_someone_went_is_dated_by_the_going(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "In the early morning of 30 June 1934 Anton Kessel flew to Velmar and drove to the"
+        " Grand Hotel, where he personally arrested Otto Lenz.",
+    )
+    assert ("Arrest", ("Otto Lenz",), "1934-06-30") in events(ex), events(ex)
+
+
+def test_what_happened_later_where_someone_went_is_not(tmp_path: Path) -> None:
+    ex = read(tmp_path, "In 1950 Otto Lenz moved to Velmar, where he was later arrested.")
+    assert ("Arrest", ("Otto Lenz",), "") in events(ex), events(ex)

@@ -151,6 +151,19 @@ class EventDating:
                 inner_dates = [d for d in s.dates if d.begin in inner]
                 if inner_dates:
                     return inner_dates[0].date
+        if (
+            trigger.dep_ == "relcl"
+            and any(c.dep_ == "advmod" and c.lower_ == "where" for c in trigger.children)
+            and not any(c.lower_ in LATER for c in trigger.children)
+        ):
+            # "On 30 June he flew to the hotel, where he arrested A": the visit's date
+            outer = next((a for a in trigger.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+            while outer is not None:  # "flew … and drove to B, where": up the coordination
+                clause = {self.offset(s, sent, t) for t in self._clause_tokens(outer)}
+                dates = [d for d in s.dates if d.begin in clause]
+                if dates:
+                    return dates[0].date
+                outer = outer.head if outer.dep_ == "conj" else None
         verb = None
         if hit.governor is not None and hit.governor != trigger:
             verb = hit.governor  # "an attempt … to remove A in 1932", "plotted in 1932 to …"
