@@ -162,3 +162,25 @@ def test_who_proclaims_himself_president_takes_the_office(tmp_path: Path) -> Non
 def test_declaring_oneself_innocent_takes_no_office(tmp_path: Path) -> None:
     ex = read(tmp_path, "In 1951, Colonel Emil Radek declared himself innocent.")
     assert not ex.tenures and not [e for e in events(ex) if e[0] == "Appointment"]
+
+
+def test_an_office_keeps_the_name_the_text_gives_it(tmp_path: Path) -> None:
+    from rdflib import Namespace
+    from rdflib.namespace import RDF, SKOS
+
+    from histkg.pipeline import build
+
+    path = tmp_path / "article.txt"
+    path.write_text(
+        "= Purge of the fleet =\n\nOtto Lenz served as Minister of Internal Affairs from 1931"
+        " to 1933.\n",
+        "utf-8",
+    )
+    graph = build([path]).graph
+    hkg = Namespace("https://w3id.org/histkg/ontology#")
+    names = {
+        str(o)
+        for office in graph.subjects(RDF.type, hkg.Office)
+        for o in graph.objects(office, SKOS.altLabel)
+    }
+    assert "Minister of Internal Affairs" in names, names

@@ -144,7 +144,7 @@ def emit_entities(labels: Labels) -> None:
             if ref.kind == "person":
                 add(ref, "type", Text("Person"), doc)
         for form, form_docs in sorted(ledger.forms[ref].items()):
-            if form != label and ref.kind != "office":
+            if form != label:
                 for doc in sorted(form_docs):
                     add(ref, "altLabel", Text(form, "en"), doc)
         parts = labels.entities.people.name_parts(ref) if ref.kind == "person" else None

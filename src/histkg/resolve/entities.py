@@ -185,6 +185,9 @@ class Entities:
             label = office.title
         ref = Ref("office", key)
         ledger.forms[ref][label].add(doc)
+        if _office_name(office.phrase) and norm(office.phrase) != norm(label):
+            # "Minister of Internal Affairs" read as Minister of the Interior: the source's name
+            ledger.forms[ref][office.phrase.strip()].add(doc)
         ledger.add(ref, "type", Text("Office"), doc)
         if org is not None:
             ledger.add(ref, "organization", org, doc)
@@ -199,3 +202,12 @@ class Entities:
                 ledger.first_mention[(ref, doc)] = evidence
         self.office_parts[ref] = (office.title, office.scope, org, place)
         return ref
+
+
+def _office_name(phrase: str) -> bool:
+    """Whether the words a text names an office with are a name of it ("Minister of
+    Internal Affairs"), not a description ("the party's secretary for propaganda")."""
+    words = phrase.split()
+    return 2 <= len(words) <= 10 and all(
+        w[:1].isupper() or w in {"of", "for", "the", "and", "on", "to"} for w in words
+    )
