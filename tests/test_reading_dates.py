@@ -106,3 +106,13 @@ def test_what_happened_where_someone_went_is_dated_by_the_going(tmp_path: Path) 
 def test_what_happened_later_where_someone_went_is_not(tmp_path: Path) -> None:
     ex = read(tmp_path, "In 1950 Otto Lenz moved to Velmar, where he was later arrested.")
     assert ("Arrest", ("Otto Lenz",), "") in events(ex), events(ex)
+
+
+def test_him_after_two_clauses_with_two_subjects_is_not_read(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Anton Kessel and his aides were shot on 23 December 1953; General Otto Lenz"
+        " commanded the firing squad. Karl Brenner succeeded him as Minister of Justice.",
+    )
+    holders = {t.holder.text for t in ex.tenures if t.office.title == "Minister of Justice"}
+    assert "Otto Lenz" not in holders, holders

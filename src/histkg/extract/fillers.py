@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from histkg.extract.expansion import PERSONAL_PRONOUNS, expand, filler_kind, office_words
 from histkg.extract.mentions import Sentence
+from histkg.extract.modality import across_semicolon
 from histkg.extract.rules import grammar, lemmas_of, words
 from histkg.lexicon import lexicon
 from histkg.model import Mention, TenureRecord
@@ -207,13 +208,16 @@ class MentionReader:
         clauses = [
             root,
             *(c for c in root.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}),
+            # "A was shot; B carried it out": the parser hangs the first on the second
+            *(c for c in root.children if c.dep_ == "ccomp" and across_semicolon(c)),
         ]
         named = {
             found.text
             for verb in clauses
             for c in verb.children
             if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ != "PRON"
-            if (found := self._subject_person(s, sent, c)) is not None
+            for t in expand([c])  # "A and his aides were shot; B …": A and B both
+            if (found := self._person_at(s, sent, t)) is not None
         }
         if len(named) > 1:  # "A recruited …, and B decided …": which one "he" is, is not said
             self.last_subject = None

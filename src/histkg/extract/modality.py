@@ -31,7 +31,7 @@ class Modality(Enum):
     NARRATIVE = "told in the present tense (a plot summary)"
 
 
-def _across_semicolon(token: Token) -> bool:
+def across_semicolon(token: Token) -> bool:
     """Whether a semicolon stands between a clause and the word the parser hangs it on."""
     head = token.head
     if token.dep_ not in {"ccomp", "conj", "advcl"} or head.pos_ not in {"VERB", "AUX"}:
@@ -73,7 +73,7 @@ def _ancestors_in_clause(token: Token) -> list[Token]:
             "acomp",
         }
     ):
-        if _across_semicolon(t):
+        if across_semicolon(t):
             break  # "A was tried …; he was not executed": two sentences, not one clause
         if t.dep_ == "conj" and t.head.pos_ == t.pos_:
             # a coordinated verb shares its head's governors, not the head itself
