@@ -184,3 +184,25 @@ def test_an_office_keeps_the_name_the_text_gives_it(tmp_path: Path) -> None:
         for o in graph.objects(office, SKOS.altLabel)
     }
     assert "Minister of Internal Affairs" in names, names
+
+
+def test_joining_a_governing_body_is_a_seat_on_it(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Otto Lenz and Karl Brenner entered the Central Committee together in 1969.",
+        "In 1971 Anna Berg was elected to the Politburo.",
+    )
+    assert {t[:3] for t in tenures(ex)} == {
+        ("Otto Lenz", "Member of the Central Committee", "1969"),
+        ("Karl Brenner", "Member of the Central Committee", "1969"),
+        ("Anna Berg", "Member of the Politburo", "1971"),
+    }, tenures(ex)
+
+
+def test_joining_a_party_or_a_bodys_building_is_no_seat(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Otto Lenz joined the Communist Party in 1920.",
+        "Karl Brenner entered the building of the Central Committee in 1969.",
+    )
+    assert not ex.tenures, tenures(ex)

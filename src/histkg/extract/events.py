@@ -28,6 +28,7 @@ from histkg.extract.infobox import OUTCOME_SECTION
 from histkg.extract.mentions import Sentence
 from histkg.extract.modality import Modality
 from histkg.extract.rules import lemmas_of, words
+from histkg.extract.seats import seat
 from histkg.lexicon import lexicon
 from histkg.model import Date, EventRecord, Mention, OfficeRef, TenureRecord
 
@@ -310,6 +311,11 @@ class EventReader(MentionReader, EventDating, EventLinks):
                 ]
                 if titled:
                     event.office = titled[0].office
+        if cls in TENURE_STARTS and event.office is None:
+            # "joined the Politburo", "was elected to the Central Committee": a seat on it
+            event.office = seat(self.reader.article, s, s.begin - sent.start_char, hit.trigger)
+        if hit.rule.requires.get("body") and event.office is None:
+            return None
         if hit.rule.requires.get("implied_office") and event.office is None:
             event.office = self._office_left(s, sent, hit)
         if (

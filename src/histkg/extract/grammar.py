@@ -23,6 +23,7 @@ from histkg.extract.expansion import accompanying, expand, lexicon_posts, office
 from histkg.extract.hits import Hit
 from histkg.extract.modality import RELATIVE_PRONOUNS, Modality, attempt_agents, modality
 from histkg.extract.rules import Rule, grammar, lemmas_of, surface_forms, words
+from histkg.extract.seats import names_seat
 from histkg.extract.subjects import (
     bare_title,
     drop_office_objects,
@@ -232,6 +233,8 @@ def _requirements(hit: Hit) -> bool:
         if o.dep_ == "pobj"
     ):
         return False
+    if req.get("body") and not names_seat(trigger):
+        return False  # "joined the Communist Party": a party card, not a seat
     if req.get("office") and not _names_office(office_complement(trigger)):
         return False
     if any(c.dep_ == "prep" and c.lower_ in req.get("without_prep", ()) for c in trigger.children):
