@@ -116,3 +116,18 @@ def test_him_after_two_clauses_with_two_subjects_is_not_read(tmp_path: Path) -> 
     )
     holders = {t.holder.text for t in ex.tenures if t.office.title == "Minister of Justice"}
     assert "Otto Lenz" not in holders, holders
+
+
+def test_who_was_killed_in_a_coup_died_on_its_day(tmp_path: Path) -> None:
+    # the model calls "Emil Kranz" a place; being killed makes it a person
+    ex = read(
+        tmp_path, "On 29 July 1966 officers launched a counter-coup in which Emil Kranz was killed."
+    )
+    assert ("Death", ("Emil Kranz",), "1966-07-29") in events(ex), events(ex)
+
+
+def test_a_coup_written_about_later_does_not_date_its_deaths(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path, "In 1980 Otto Lenz wrote a history of the coup in which Anton Kessel was killed."
+    )
+    assert ("Death", ("Anton Kessel",), "") in events(ex), events(ex)

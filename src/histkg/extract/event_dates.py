@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from histkg.extract.grammar import CLAUSE_DEPS
 from histkg.extract.hits import Hit
 from histkg.extract.mentions import Sentence
-from histkg.extract.rules import lemmas_of, words
+from histkg.extract.rules import grammar, lemmas_of, words
 from histkg.model import Date
 from histkg.parse.dates import DateMention
 
@@ -39,6 +39,26 @@ def _shares_subject(verb: Token) -> bool:
     """A coordinated verb with no subject of its own and no word that puts it later."""
     return not any(
         c.dep_ in {"nsubj", "nsubjpass"} or (c.dep_ == "advmod" and c.lower_ in LATER)
+        for c in verb.children
+    )
+
+
+def _in_which_event(verb: Token) -> bool:
+    """ "a coup in which A was killed", "the fighting during which B died": a clause on
+    a noun of an upheaval (``[coup] nouns`` and ``upheavals`` of data/grammar.toml) that
+    happened in it."""
+    nouns = grammar().coup_nouns | words("upheavals")
+    noun = verb.head
+    if not lemmas_of(noun) & nouns and noun.lower_ not in nouns:
+        return False
+    if noun.dep_ == "dobj" and not lemmas_of(noun.head) & grammar().attempt_makers:
+        return False  # "wrote a history of the coup in which …": not the coup's own clause
+    if noun.dep_ not in {"dobj", "nsubj", "nsubjpass"}:
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in {"in", "during"}
+        and any(o.lower_ == "which" for o in c.children)
         for c in verb.children
     )
 
@@ -153,7 +173,10 @@ class EventDating:
                     return inner_dates[0].date
         if (
             trigger.dep_ == "relcl"
-            and any(c.dep_ == "advmod" and c.lower_ == "where" for c in trigger.children)
+            and (
+                any(c.dep_ == "advmod" and c.lower_ == "where" for c in trigger.children)
+                or _in_which_event(trigger)
+            )
             and not any(c.lower_ in LATER for c in trigger.children)
         ):
             # "On 30 June he flew to the hotel, where he arrested A": the visit's date

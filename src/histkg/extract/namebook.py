@@ -151,6 +151,7 @@ def harvest(docs: Iterable[Doc], title: str = "") -> NameBook:
     # A single name that is also some place, and is never part of a full name, stays a place.
     book.single_names -= {n for n in book.single_names if n in book.places}
     book.places -= book.surnames
+    book.places -= book.full_names  # what the grammar shows a person is not also a place
     # Spelling variants of a known surname ("Kertesc" for "Kertesz").
     full_surnames = sorted({n.split()[-1] for n in book.full_names})
     for single in sorted(book.single_names):
