@@ -206,3 +206,14 @@ def test_joining_a_party_or_a_bodys_building_is_no_seat(tmp_path: Path) -> None:
         "Karl Brenner entered the building of the Central Committee in 1969.",
     )
     assert not ex.tenures, tenures(ex)
+
+
+def test_an_appointment_to_two_coordinated_offices_starts_two_tenures(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "In 1950 Otto Lenz was appointed Minister of Justice and Minister of the Interior.",
+    )
+    assert tenures(ex) == {
+        ("Otto Lenz", "Minister of Justice", "1950", "", ""),
+        ("Otto Lenz", "Minister of the Interior", "1950", "", ""),
+    }, tenures(ex)

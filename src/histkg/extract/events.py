@@ -27,6 +27,7 @@ from histkg.extract.hits import Hit
 from histkg.extract.infobox import OUTCOME_SECTION
 from histkg.extract.mentions import Sentence
 from histkg.extract.modality import Modality
+from histkg.extract.person_spans import office_head_words
 from histkg.extract.rules import lemmas_of, words
 from histkg.extract.seats import seat
 from histkg.lexicon import lexicon
@@ -349,6 +350,11 @@ class EventReader(MentionReader, EventDating, EventLinks):
                 for d in self._dates_under(s, sent, prep)
             ]
             end = ends[-1] if ends else None
+            for extra in self._more_offices(s, sent, complement):  # "named Premier and B"
+                for person in event.affected:
+                    more = TenureRecord(person, extra, self.reader.span(s), rule=hit.rule.id)
+                    more.start, more.started_by, more.end = event.date, event, end
+                    self.reader.out.tenures.append(more)
         for person in event.affected:
             tenure = TenureRecord(person, office, self.reader.span(s), rule=hit.rule.id)
             if cls in TENURE_STARTS:
@@ -370,6 +376,27 @@ class EventReader(MentionReader, EventDating, EventLinks):
             before.end = event.date
             before.successor = event.affected[0] if event.affected else None
             self.reader.out.tenures.append(before)
+
+    def _more_offices(
+        self, s: Sentence, sent: SpacySpan, complement: Token | None
+    ) -> list[OfficeRef]:
+        """The offices coordinated with the one a verb gives ("was named Premier and
+        First Vice Chairman of the party"): each conjunct headed by an office's word."""
+        out: list[OfficeRef] = []
+        if complement is None:
+            return out
+        for conj in (c for c in complement.children if c.dep_ == "conj"):
+            if conj.lower_ not in office_head_words():
+                continue
+            begin = self.offset(s, sent, conj.left_edge)
+            # "Minister of Justice and Minister of the Interior": the parser may hang the
+            # last conjunct's of-phrase on the first
+            last = max(conj.right_edge, complement.right_edge, key=lambda t: t.i)
+            end = self.offset(s, sent, last) + len(last.text)
+            found = self.reader.offices.after(s, begin, end, any_case=True)
+            if found is not None:
+                out.append(found[0])
+        return out
 
     def _date_topic(self, s: Sentence, sent: SpacySpan, hit: Hit) -> None:
         """ "The X movement was an attempted coup by A. On 1 May 1923 they … in an abortive
