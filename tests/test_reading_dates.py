@@ -131,3 +131,11 @@ def test_a_coup_written_about_later_does_not_date_its_deaths(tmp_path: Path) -> 
         tmp_path, "In 1980 Otto Lenz wrote a history of the coup in which Anton Kessel was killed."
     )
     assert ("Death", ("Anton Kessel",), "") in events(ex), events(ex)
+
+
+def test_the_day_after_something_dates_what_follows_not_that_thing() -> None:
+    text = "On 2 April 2007 the coach resigned. The day after Lenz resigned the others met."
+    assert anaphora(text) == []
+    assert anaphora("The coach resigned on 2 April 2007 and Lenz left the day after.") == [
+        "2007-04-03"
+    ]

@@ -189,7 +189,8 @@ def find_dates(text: str, context_year: int | None) -> list[DateMention]:
 #: next day"); the next/following ones are the day after
 DAY_ANAPHOR_RE = re.compile(
     r"\b(?:(?P<same>the same|that) (?:day|evening|night|morning|afternoon)"
-    r"|(?P<next>the (?:next|following) (?:day|morning|evening|night)|the day after)\b)"
+    r"|(?P<next>the (?:next|following) (?:day|morning|evening|night)"
+    r"|the day after(?=\s*[,.;)]|\s*$)))\b"
     r"(?! of\b| when\b| that\b)",
     re.IGNORECASE,
 )
