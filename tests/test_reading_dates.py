@@ -139,3 +139,18 @@ def test_the_day_after_something_dates_what_follows_not_that_thing() -> None:
     assert anaphora("The coach resigned on 2 April 2007 and Lenz left the day after.") == [
         "2007-04-03"
     ]
+
+
+def test_sentences_after_a_colon_take_the_verdicts_date(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "The verdicts were delivered on 25 January 1981: Anna Berg and Otto Lenz were"
+        " sentenced to death.",
+    )
+    sentenced = {(name, e[2]) for e in events(ex) if e[0] == "Sentencing" for name in e[1]}
+    assert sentenced == {("Anna Berg", "1981-01-25"), ("Otto Lenz", "1981-01-25")}, events(ex)
+
+
+def test_taking_ones_own_life_is_a_death(tmp_path: Path) -> None:
+    ex = read(tmp_path, "Anna Berg took her own life on 14 May 1991.")
+    assert ("Death", ("Anna Berg",), "1991-05-14") in events(ex), events(ex)

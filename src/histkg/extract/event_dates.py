@@ -25,6 +25,7 @@ OCCUR_VERBS = words("occur_verbs")
 TIME_PREPOSITIONS = words("time_prepositions")
 LIGHT_VERBS = words("light_verbs")
 BOUND_PREPOSITIONS = words("bound_prepositions")
+VERDICT_NOUNS = words("verdict_nouns")
 
 
 #: prepositions that put a noun's event before the clause's ("after his death, A was
@@ -187,6 +188,16 @@ class EventDating:
                 if dates:
                     return dates[0].date
                 outer = outer.head if outer.dep_ == "conj" else None
+        for clause in (c for c in trigger.children if c.dep_ == "ccomp" and c.i < trigger.i):
+            # "The verdicts were delivered on 25 January: A was sentenced to death"
+            if any(
+                c.dep_ in {"nsubj", "nsubjpass"} and lemmas_of(c) & VERDICT_NOUNS
+                for c in clause.children
+            ):
+                inner = {self.offset(s, sent, t) for t in self._clause_tokens(clause)}
+                inner_dates = [d for d in s.dates if d.begin in inner]
+                if inner_dates:
+                    return inner_dates[0].date
         verb = None
         if hit.governor is not None and hit.governor != trigger:
             verb = hit.governor  # "an attempt … to remove A in 1932", "plotted in 1932 to …"
