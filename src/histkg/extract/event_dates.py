@@ -188,13 +188,13 @@ class EventDating:
                 if dates:
                     return dates[0].date
                 outer = outer.head if outer.dep_ == "conj" else None
-        for clause in (c for c in trigger.children if c.dep_ == "ccomp" and c.i < trigger.i):
+        for before in (c for c in trigger.children if c.dep_ == "ccomp" and c.i < trigger.i):
             # "The verdicts were delivered on 25 January: A was sentenced to death"
             if any(
                 c.dep_ in {"nsubj", "nsubjpass"} and lemmas_of(c) & VERDICT_NOUNS
-                for c in clause.children
+                for c in before.children
             ):
-                inner = {self.offset(s, sent, t) for t in self._clause_tokens(clause)}
+                inner = {self.offset(s, sent, t) for t in self._clause_tokens(before)}
                 inner_dates = [d for d in s.dates if d.begin in inner]
                 if inner_dates:
                     return inner_dates[0].date
