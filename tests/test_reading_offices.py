@@ -217,3 +217,17 @@ def test_an_appointment_to_two_coordinated_offices_starts_two_tenures(tmp_path: 
         ("Otto Lenz", "Minister of Justice", "1950", "", ""),
         ("Otto Lenz", "Minister of the Interior", "1950", "", ""),
     }, tenures(ex)
+
+
+def test_a_birth_name_that_opens_with_a_place_word_stays_whole(tmp_path: Path) -> None:
+    # "Salvador" is also a place; the infobox's birth name says it is a given name here
+    path = tmp_path / "article.txt"
+    path.write_text(
+        "= Salvador Brenner =\n\nSalvador Brenner\n- Birth Name: Salvador Tomas Brenner Ruiz\n"
+        "- Office: Minister of Health\n\nSalvador Tomas Brenner Ruiz (3 May 1908 – 1 June 1973)"
+        " was a Velorian physician and politician.\n",
+        "utf-8",
+    )
+    ex = extract_corpus([read_article(path)]).extractions[0]
+    names = {m.text for m in ex.mentions if m.kind == "person"}
+    assert "Tomas Brenner Ruiz" not in names, names

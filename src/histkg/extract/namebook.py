@@ -195,6 +195,8 @@ def name_books(
     for group, indexes in by_group.items():
         book = harvest([docs[i] for i in indexes], titles.get(group, ""))
         book.full_names.update(known.get(group, []))
+        for name in known.get(group, []):  # "Salvador …" from the infobox: a given name here
+            book.places -= {name, name.split()[0]}
         for i in indexes:  # names listed among known people are people, not places
             for span in expand_coordinations(docs[i], book):
                 if span.text in book.places:

@@ -101,6 +101,8 @@ def box_country(article: Article) -> list[Mention]:
 
 
 def infobox_person_names(article: Article) -> list[str]:
-    """Full names of the people an infobox names (leaders, holders, predecessors …)."""
-    names = [m.text for m in read_box(article).persons()]
+    """Full names of the people an infobox names (leaders, holders, predecessors …, the
+    subject's birth name)."""
+    box = read_box(article)
+    names = [m.text for m in box.persons()] + [alias.text for alias, _ in box.aliases]
     return list(dict.fromkeys(n for n in names if len(n.split()) > 1))  # in order, once
