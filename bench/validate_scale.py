@@ -3,7 +3,8 @@
 For each size, one child process parses the synthetic graph of ``bench/bench.py`` once and
 then validates it with :func:`histkg.validate.validate` at each ``--jobs`` given, in turn
 (by default 2 then 1, side by side on the same graph), recording wall time and CPU time
-(this process and its shard workers), and whether the reports are the same bytes. Then,
+(this process and its shard workers; with the one-minute load average after the run), and
+whether the reports are the same bytes. Then,
 for the record, the two stages of the SPARQL half alone: copying the graph into Oxigraph
 and pySHACL's pass over it.
 
@@ -29,7 +30,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from bench import generate  # noqa: E402
 
 CHILD = r"""
-import json, resource, sys, time
+import json, os, resource, sys, time
 from rdflib import Graph
 from histkg.serialize import to_turtle
 from histkg.validate import _run, load_shapes, validate
@@ -57,7 +58,10 @@ reports = {}
 for jobs in jobs_list:
     report, wall, used = timed(lambda: validate(graph, shapes, jobs=jobs))
     reports[jobs] = to_turtle(report.graph)
-    row["runs"][str(jobs)] = {"wall_s": wall, "cpu_s": used, "conforms": report.conforms}
+    row["runs"][str(jobs)] = {
+        "wall_s": wall, "cpu_s": used, "conforms": report.conforms,
+        "load_after": round(os.getloadavg()[0], 2),
+    }
     print(json.dumps({"jobs": jobs, "wall_s": wall, "cpu_s": used}), file=sys.stderr, flush=True)
 row["same_report_bytes"] = len(set(reports.values())) == 1
 _core, sparql = split_shapes(shapes)

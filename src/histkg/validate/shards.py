@@ -24,6 +24,7 @@ import multiprocessing
 import sys
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 
 from rdflib import OWL, RDF, RDFS, Graph, Namespace, URIRef
 from rdflib.term import Node
@@ -53,10 +54,41 @@ def focus_nodes(data: Graph, shapes: Graph, shape: Node) -> set[Node]:
     return found
 
 
-def shard_shapes(data: Graph, shapes: Graph, count: int) -> list[Graph] | None:
-    """``count`` copies of ``shapes`` (at most one per focus node) whose targets together
+@dataclass(frozen=True)
+class Shards:
+    """The shapes split into shards: ``count`` copies of them without their target
+    declarations, shard ``i`` targeting the ``i``-th share of each shape's focus nodes.
+    Each copy is made where it runs (:meth:`shapes`), in the worker when forked."""
+
+    count: int
+    base: tuple[tuple[Node, Node, Node], ...]  # the shapes without their targets
+    namespaces: tuple[tuple[str, URIRef], ...]
+    dealt: tuple[tuple[Node, tuple[Node, ...]], ...]  # shape, its focus nodes in IRI order
+
+    def __len__(self) -> int:
+        return self.count
+
+    def shapes(self, index: int) -> Graph:
+        """The shapes of shard ``index``."""
+        shard = Graph(bind_namespaces="none")
+        for prefix, namespace in self.namespaces:
+            shard.bind(prefix, namespace, override=True, replace=True)
+        for triple in self.base:
+            shard.add(triple)
+        target = SH.targetNode
+        for holder, nodes in self.dealt:
+            for node in nodes[index :: self.count]:
+                shard.add((holder, target, node))
+        return shard
+
+    def graphs(self) -> list[Graph]:
+        return [self.shapes(i) for i in range(self.count)]
+
+
+def shard_shapes(data: Graph, shapes: Graph, count: int) -> Shards | None:
+    """``shapes`` in ``count`` shards (at most one per focus node) whose targets together
     are the focus nodes of ``shapes`` in ``data``, each node of each shape in exactly one
-    copy; ``None`` when sharding would not give pySHACL's own report (module docstring)."""
+    shard; ``None`` when sharding would not give pySHACL's own report (module docstring)."""
     if count < 2 or any(True for p in UNSHARDABLE for _ in shapes.triples((None, p, None))):
         return None
     for kind in (RDFS.Class, OWL.Class):
@@ -65,38 +97,31 @@ def shard_shapes(data: Graph, shapes: Graph, count: int) -> list[Graph] | None:
     holders = sorted({s for p in TARGETS for s in shapes.subjects(p, None)}, key=str)
     if any(not isinstance(h, URIRef) for h in holders):
         return None
-    dealt: dict[Node, list[Node]] = {}
+    dealt: dict[Node, tuple[Node, ...]] = {}
     for holder in holders:
         nodes = focus_nodes(data, shapes, holder)
         if any(not isinstance(n, URIRef) for n in nodes):
             return None
-        dealt[holder] = sorted(nodes, key=str)
-    count = min(count, max((len(dealt_nodes) for dealt_nodes in dealt.values()), default=0))
+        dealt[holder] = tuple(sorted(nodes, key=str))
+    count = min(count, max((len(nodes) for nodes in dealt.values()), default=0))
     if count < 2:
         return None
-    base = [(s, p, o) for s, p, o in shapes if not (p in TARGETS and s in dealt)]
-    out = []
-    for i in range(count):
-        shard = Graph(bind_namespaces="none")
-        for prefix, namespace in shapes.namespaces():
-            shard.bind(prefix, namespace, override=True, replace=True)
-        for triple in base:
-            shard.add(triple)
-        for holder, dealt_nodes in dealt.items():
-            for node in dealt_nodes[i::count]:
-                shard.add((holder, SH.targetNode, node))
-        out.append(shard)
-    return out
+    return Shards(
+        count,
+        tuple((s, p, o) for s, p, o in shapes if not (p in TARGETS and s in dealt)),
+        tuple((prefix, URIRef(str(ns))) for prefix, ns in shapes.namespaces()),
+        tuple(dealt.items()),
+    )
 
 
-#: the data graph, shard shapes and runner the forked workers read (set before the fork)
-_FORKED: tuple[Graph, list[Graph], Runner] | None = None
+#: the data graph, shards and runner the forked workers read (set before the fork)
+_FORKED: tuple[Graph, Shards, Runner] | None = None
 
 
 def _run_forked(index: int) -> tuple[bool, list[tuple[Node, Node, Node]]]:
     assert _FORKED is not None, "a shard worker runs only in a process forked by run_shards"
     data, shards, runner = _FORKED
-    conforms, report = runner(data, shards[index])
+    conforms, report = runner(data, shards.shapes(index))
     return conforms, list(report)
 
 
@@ -107,7 +132,7 @@ def can_fork() -> bool:
 
 def run_shards(
     data: Graph,
-    shards: list[Graph],
+    shards: Shards,
     runner: Runner,
     processes: bool = True,
     meanwhile: Callable[[], None] | None = None,
@@ -117,7 +142,7 @@ def run_shards(
     this process while the workers do theirs."""
     global _FORKED
     if not processes or not can_fork():
-        out = [runner(data, shard) for shard in shards]
+        out = [runner(data, shards.shapes(i)) for i in range(len(shards))]
         if meanwhile is not None:
             meanwhile()
         return out
