@@ -70,6 +70,7 @@ row["oxigraph_copy"] = {"wall_s": wall, "cpu_s": used}
 _, wall, used = timed(lambda: _run(store, sparql, inplace=True))
 row["sparql_pass"] = {"wall_s": wall, "cpu_s": used}
 row["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+row["worker_peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
 print(json.dumps(row))
 """
 
