@@ -7,15 +7,20 @@ shapes run unsharded where the report could differ."""
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
+from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from pyshacl.shapes_graph import ShapesGraph
 from rdflib import RDF, RDFS, BNode, Graph, URIRef
 from rdflib.compare import isomorphic
 
+from histkg.cli import main
 from histkg.engines import MIN_TRIPLES_PER_VALIDATOR, EngineOptions, validation_jobs
+from histkg.errors import EXIT_VIOLATIONS
 from histkg.validate import SH, load_shapes, run_split, validate
-from histkg.validate.shards import TARGETS, shard_shapes
+from histkg.validate.shards import TARGETS, Shards, shard_shapes
 from histkg.validate.sparql import split_shapes
 from tests.test_mutations import FAULTS, GRAPH
 from tests.test_mutations import PREFIXES as UPDATE_PREFIXES
@@ -145,3 +150,29 @@ def test_validate_shards_jobs_follow_the_build_and_the_graph_size() -> None:
     assert validation_jobs(EngineOptions(jobs=2), big) == 2
     assert validation_jobs(EngineOptions(jobs=4), MIN_TRIPLES_PER_VALIDATOR - 1) == 1
     assert validation_jobs(EngineOptions(jobs=4), 2 * MIN_TRIPLES_PER_VALIDATOR) == 2
+
+
+def test_validate_shards_cli_jobs_same_violations(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import histkg.validate
+
+    monkeypatch.setattr("histkg.engines.MIN_TRIPLES_PER_VALIDATOR", 1)  # shard a small graph
+    runs: list[int] = []
+    real = histkg.validate.run_shards
+
+    def spy(data: Graph, shards: Shards, *args: Any, **kwargs: Any) -> Any:
+        runs.append(len(shards))
+        return real(data, shards, *args, **kwargs)
+
+    monkeypatch.setattr(histkg.validate, "run_shards", spy)
+    path = tmp_path / "graph.ttl"
+    broken("cycle of three events").serialize(path, format="turtle")
+    outputs = {}
+    for jobs in ("1", "3"):
+        result = CliRunner().invoke(main, ["validate", str(path), "--jobs", jobs])
+        assert result.exit_code == EXIT_VIOLATIONS, result.output
+        outputs[jobs] = result.output
+    assert outputs["1"] == outputs["3"]
+    assert outputs["1"].count("violation: ") == 3
+    assert runs == [3]  # --jobs 1 ran unsharded, --jobs 3 in three shards
