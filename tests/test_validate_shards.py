@@ -6,6 +6,7 @@ shapes run unsharded where the report could differ."""
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -18,9 +19,9 @@ from rdflib.compare import isomorphic
 
 from histkg.cli import main
 from histkg.engines import MIN_TRIPLES_PER_VALIDATOR, EngineOptions, validation_jobs
-from histkg.errors import EXIT_VIOLATIONS
-from histkg.validate import SH, load_shapes, run_split, validate
-from histkg.validate.shards import TARGETS, Shards, shard_shapes
+from histkg.errors import EXIT_VIOLATIONS, SourceError
+from histkg.validate import SH, _in_place, load_shapes, run_split, validate
+from histkg.validate.shards import TARGETS, Shards, run_shards, shard_shapes
 from histkg.validate.sparql import split_shapes
 from tests.test_mutations import FAULTS, GRAPH
 from tests.test_mutations import PREFIXES as UPDATE_PREFIXES
@@ -176,3 +177,30 @@ def test_validate_shards_cli_jobs_same_violations(
     assert outputs["1"] == outputs["3"]
     assert outputs["1"].count("violation: ") == 3
     assert runs == [3]  # --jobs 1 ran unsharded, --jobs 3 in three shards
+
+
+def test_validate_shards_a_failed_worker_is_redone_here() -> None:
+    """A worker killed (here by ``os._exit``) or raising an error that does not cross back
+    (``SourceError`` does not unpickle) does not lose the shards nor change the error."""
+    data = broken("second English label")
+    core, _sparql = split_shapes(shapes()) or (shapes(), None)
+    shards = shard_shapes(data, core, 2)
+    assert shards is not None
+    parent = os.getpid()
+
+    def dies_in_a_worker(graph: Graph, shard: Graph) -> tuple[bool, Graph]:
+        if os.getpid() != parent:
+            os._exit(1)
+        return _in_place(graph, shard)
+
+    redone = run_shards(data, shards, dies_in_a_worker)
+    expected = run_shards(data, shards, _in_place, processes=False)
+    assert [ok for ok, _g in redone] == [ok for ok, _g in expected]
+    assert not all(ok for ok, _g in redone)
+    assert all(isomorphic(a, b) for (_x, a), (_y, b) in zip(redone, expected, strict=True))
+
+    def refuses(graph: Graph, shard: Graph) -> tuple[bool, Graph]:
+        raise SourceError("shapes", "the shapes are not valid SHACL: test; fix them")
+
+    with pytest.raises(SourceError, match="not valid SHACL: test"):
+        run_shards(data, shards, refuses)

@@ -139,7 +139,8 @@ def run_shards(
 ) -> list[tuple[bool, Graph]]:
     """Each shard's pySHACL run on ``data``, in shard order: in forked worker processes,
     one per shard (``processes``), else one after another here. ``meanwhile()`` runs in
-    this process while the workers do theirs."""
+    this process while the workers do theirs. When a worker fails (an error, or killed),
+    the shards run again here, so an error is raised as in one process."""
     global _FORKED
     if not processes or not can_fork():
         out = [runner(data, shards.shapes(i)) for i in range(len(shards))]
@@ -150,14 +151,20 @@ def run_shards(
     pool = ProcessPoolExecutor(
         max_workers=len(shards), mp_context=multiprocessing.get_context("fork")
     )
+    results: list[tuple[bool, list[tuple[Node, Node, Node]]]] | None
     try:
         futures = [pool.submit(_run_forked, i) for i in range(len(shards))]
         if meanwhile is not None:
             meanwhile()
-        results = [future.result() for future in futures]
+        try:
+            results = [future.result() for future in futures]
+        except Exception:  # a worker raised (its error may not unpickle) or died
+            results = None
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         _FORKED = None
+    if results is None:  # here, in turn: the same error raised as it would be in one process
+        return [runner(data, shards.shapes(i)) for i in range(len(shards))]
     return [(conforms, _graph(triples)) for conforms, triples in results]
 
 
