@@ -4,7 +4,10 @@ For each size, one child process parses the synthetic graph of ``bench/bench.py`
 then validates it with :func:`histkg.validate.validate` at each ``--jobs`` given, in turn
 (by default 2 then 1, side by side on the same graph), recording wall time and CPU time
 (this process and its shard workers; with the one-minute load average after the run), and
-whether the reports are the same bytes. Then,
+whether the reports are the same bytes. On a shared machine a run rarely gets every core it
+asks for, so each run also records its critical path: the CPU time of the longest chain of
+work (this process's own, which includes the SPARQL half, or the busiest shard worker's),
+what its wall time would be with a free core for each process. Then,
 for the record, the two stages of the SPARQL half alone: copying the graph into Oxigraph
 and pySHACL's pass over it.
 
@@ -32,11 +35,33 @@ from bench import generate  # noqa: E402
 CHILD = r"""
 import json, os, resource, sys, time
 from rdflib import Graph
+import histkg.validate
 from histkg.serialize import to_turtle
 from histkg.validate import _run, load_shapes, validate
 from histkg.validate.sparql import oxigraph_copy, split_shapes
 
 path, jobs_list = sys.argv[1], [int(j) for j in sys.argv[2].split(",")]
+
+# each pass of the core shapes (a shard worker's, or the one pass in this process) writes
+# its CPU time to a file that forked workers inherit
+passes = open(path + ".passes", "a+")
+core_pass = histkg.validate._in_place
+
+
+def timed_core_pass(data, shapes):
+    start = time.process_time()
+    out = core_pass(data, shapes)
+    line = json.dumps({"pid": os.getpid(), "cpu_s": round(time.process_time() - start, 2)})
+    os.write(passes.fileno(), (line + "\n").encode())
+    return out
+
+
+histkg.validate._in_place = timed_core_pass
+
+
+def own_cpu() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    return own.ru_utime + own.ru_stime
 
 
 def cpu() -> float:
@@ -56,11 +81,21 @@ shapes = load_shapes()
 row = {"triples": len(graph), "parse_s": parse_wall, "runs": {}}
 reports = {}
 for jobs in jobs_list:
+    passes.truncate(0)
+    before = own_cpu()
     report, wall, used = timed(lambda: validate(graph, shapes, jobs=jobs))
+    here = own_cpu() - before
+    passes.seek(0)
+    done = [json.loads(line) for line in passes.read().splitlines() if line]
+    in_workers = [p["cpu_s"] for p in done if p["pid"] != os.getpid()]
     reports[jobs] = to_turtle(report.graph)
     row["runs"][str(jobs)] = {
         "wall_s": wall, "cpu_s": used, "conforms": report.conforms,
         "load_after": round(os.getloadavg()[0], 2),
+        # the longest chain of work: this process's own, or the busiest worker's
+        "this_process_cpu_s": round(here, 2),
+        "core_pass_cpu_s": [p["cpu_s"] for p in done],
+        "critical_path_cpu_s": round(max([here, *in_workers]), 2),
     }
     print(json.dumps({"jobs": jobs, "wall_s": wall, "cpu_s": used}), file=sys.stderr, flush=True)
 row["same_report_bytes"] = len(set(reports.values())) == 1
