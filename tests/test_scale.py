@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -64,8 +65,28 @@ def test_scale_plan_groups_copies_and_keeps_input_order(corpus: Path) -> None:
         assert all(any(k in a.text for a in unit.articles) for k, _ in unit.acronyms)
 
 
-def test_scale_jobs_2_output_identical_to_jobs_1(corpus: Path, reference: dict[str, bytes]) -> None:
+def sharded_validation(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Validation in shards even on a small graph; the list gets each run's shard count."""
+    import histkg.validate
+
+    monkeypatch.setattr("histkg.engines.MIN_TRIPLES_PER_VALIDATOR", 1)
+    runs: list[int] = []
+    real = histkg.validate.run_shards
+
+    def spy(data: Any, shards: list[Any], *args: Any, **kwargs: Any) -> Any:
+        runs.append(len(shards))
+        return real(data, shards, *args, **kwargs)
+
+    monkeypatch.setattr(histkg.validate, "run_shards", spy)
+    return runs
+
+
+def test_scale_jobs_2_output_identical_to_jobs_1(
+    corpus: Path, reference: dict[str, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    runs = sharded_validation(monkeypatch)  # SHACL in two forked processes too
     assert_same_output(build([corpus], engine=EngineOptions(jobs=2)), reference)
+    assert runs == [2]
 
 
 def test_scale_extract_corpus_equals_units(corpus: Path) -> None:
@@ -126,11 +147,13 @@ def test_scale_corrupt_or_foreign_cache_entry_is_ignored_with_w809(
 
 
 def test_scale_dask_local_cluster_output_identical(
-    corpus: Path, reference: dict[str, bytes]
+    corpus: Path, reference: dict[str, bytes], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pytest.importorskip("distributed")
+    runs = sharded_validation(monkeypatch)
     result = build([corpus], engine=EngineOptions(engine="dask", jobs=2))
     assert_same_output(result, reference)
+    assert runs == [2]
 
 
 def test_scale_codec_keeps_shared_records_and_refuses_other_shapes() -> None:

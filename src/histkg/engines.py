@@ -73,6 +73,21 @@ def auto_jobs(units: Sequence[Unit]) -> int:
     return max(1, min(default_jobs(), chars // MIN_CHARS_PER_WORKER))
 
 
+#: triples of a built graph below which validation stays in one process: a shard worker
+#: parses the shapes again (about 0.3 s), more than it saves on a small graph
+MIN_TRIPLES_PER_VALIDATOR = 20_000
+
+
+def validation_jobs(options: EngineOptions, triples: int) -> int:
+    """How many processes validate a built graph of ``triples`` triples: as many as the
+    build's extraction workers (``--jobs``; with Dask, those of this machine, where the
+    graph is), none with less than :data:`MIN_TRIPLES_PER_VALIDATOR` triples."""
+    jobs = options.jobs if options.jobs > 0 else default_jobs()
+    if options.engine == "dask":
+        jobs = min(jobs, default_jobs()) if options.scheduler is None else default_jobs()
+    return max(1, min(jobs, triples // MIN_TRIPLES_PER_VALIDATOR))
+
+
 Progress = Callable[[int], None]
 
 

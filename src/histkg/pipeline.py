@@ -17,7 +17,7 @@ from rdflib import Dataset, Graph
 
 from histkg.assemble import assemble, merged_graph
 from histkg.cache import ExtractionCache
-from histkg.engines import EngineOptions, extract_plan
+from histkg.engines import EngineOptions, extract_plan, validation_jobs
 from histkg.errors import CodedWarning, RefusedError
 from histkg.extract import plan_corpus
 from histkg.mint import DEFAULT_BASE
@@ -144,12 +144,13 @@ def build(
             progress(done[0], len(articles))
 
     cache = ExtractionCache(cache_dir) if cache_dir is not None else None
-    run = extract_plan(plan, engine or EngineOptions(), cache, tick)
+    engine_options = engine or EngineOptions()
+    run = extract_plan(plan, engine_options, cache, tick)
     corpus = run.corpus
     resolution = resolve(corpus)
     dataset, _iris = assemble(resolution, base_iri)
     graph = merged_graph(dataset)
-    report = validate(graph)
+    report = validate(graph, jobs=validation_jobs(engine_options, len(graph)))
     summaries = summarize(articles, resolution)
     silent = [
         CodedWarning(

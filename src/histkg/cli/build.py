@@ -103,8 +103,9 @@ def engine_options(command: F) -> F:
                 "-j",
                 type=click.IntRange(min=1),
                 default=None,
-                help="Worker processes for extraction (default: the number of cores, fewer"
-                " for a small corpus). The output is the same for any number.",
+                help="Worker processes for extraction and SHACL validation (default: the"
+                " number of cores, fewer for a small corpus). The output is the same for any"
+                " number.",
             ),
             click.option(
                 "--engine",

@@ -19,8 +19,16 @@ from histkg.errors import EXIT_OK, EXIT_VIOLATIONS
     default=None,
     help="Folder of SHACL shapes (default: histkg's own).",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes to validate in (default: the number of cores, one for a small graph)."
+    " The report is the same for any number.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but violations.")
-def validate(graph: Path, shapes: Path | None, quiet: bool) -> None:
+def validate(graph: Path, shapes: Path | None, jobs: int | None, quiet: bool) -> None:
     """Validate GRAPH (.ttl, .nt, .nq, .trig, .jsonld) against the SHACL shapes.
 
     \b
@@ -29,6 +37,7 @@ def validate(graph: Path, shapes: Path | None, quiet: bool) -> None:
     """
     from rdflib import Graph
 
+    from histkg.engines import EngineOptions, validation_jobs
     from histkg.query import load_graph
     from histkg.validate import load_shapes
     from histkg.validate import validate as run_validate
@@ -38,7 +47,8 @@ def validate(graph: Path, shapes: Path | None, quiet: bool) -> None:
     merged = Graph()
     for s, p, o, _g in data.quads((None, None, None, None)):
         merged.add((s, p, o))
-    report = run_validate(merged, shapes_graph)
+    workers = validation_jobs(EngineOptions(jobs=jobs or 0), len(merged))
+    report = run_validate(merged, shapes_graph, jobs=workers)
     for violation in report.violations:
         click.echo(f"violation: {violation}", err=True)
     if not quiet:

@@ -2,7 +2,9 @@
 
 pySHACL patches rdflib globally while it loads shapes; everything it does stays inside
 :func:`validate`, which parses shapes fresh on each call. The ``sh:sparql`` constraints
-run in a second pySHACL pass whose queries Oxigraph answers (``validate/sparql.py``).
+run in a second pySHACL pass whose queries Oxigraph answers (``validate/sparql.py``); with
+``jobs`` above one, the other shapes run in shards of their focus nodes in forked worker
+processes (``validate/shards.py``) while this process runs the SPARQL pass.
 """
 
 from __future__ import annotations
@@ -12,10 +14,12 @@ from pathlib import Path
 
 from pyshacl import validate as shacl_validate
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
+from rdflib.compare import to_canonical_graph
 from rdflib.term import Node
 
 from histkg.errors import SourceError, one_line, parser_reason
 from histkg.resources import shapes_dir
+from histkg.validate.shards import run_shards, shard_shapes
 from histkg.validate.sparql import merge_reports, oxigraph_copy, split_shapes
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -92,25 +96,54 @@ def _run(data: Graph, shapes: Graph, inplace: bool) -> tuple[bool, Graph]:
     return bool(conforms), report_graph
 
 
-def validate(data: Graph, shapes: Graph | None = None) -> Report:
-    """Validate ``data`` against histkg's shapes.
+def _in_place(data: Graph, shapes: Graph) -> tuple[bool, Graph]:
+    return _run(data, shapes, inplace=True)
+
+
+def run_split(
+    data: Graph, core: Graph, sparql: Graph | None, jobs: int, processes: bool = True
+) -> tuple[bool, Graph]:
+    """The core shapes on ``data`` (in shards of focus nodes when ``jobs`` > 1 and the
+    shapes allow it, in forked processes if ``processes``), the ``sh:sparql`` shapes (if
+    any) on an Oxigraph copy; one merged report."""
+    shards = shard_shapes(data, core, jobs) if jobs > 1 else None
+    found: list[tuple[bool, Graph]] = []
+
+    def sparql_pass() -> None:
+        if sparql is not None:
+            found.append(_run(oxigraph_copy(data), sparql, inplace=True))
+
+    if shards is None:
+        parts = [_in_place(data, core)]
+        sparql_pass()
+    else:
+        parts = run_shards(data, shards, _in_place, processes=processes, meanwhile=sparql_pass)
+    parts.extend(found)
+    conforms = all(ok for ok, _report in parts)
+    report_graph = parts[0][1]
+    for _ok, report in parts[1:]:
+        report_graph = merge_reports(report_graph, report)
+    return conforms, report_graph
+
+
+def validate(data: Graph, shapes: Graph | None = None, jobs: int = 1) -> Report:
+    """Validate ``data`` against histkg's shapes, in ``jobs`` processes.
 
     Returns:
-        A :class:`Report`; ``conforms`` is False when any violation was found.
+        A :class:`Report`; ``conforms`` is False when any violation was found. The same
+        report for any ``jobs``.
     """
     shapes_graph = shapes if shapes is not None else load_shapes()
     # pySHACL copies the data graph first in advanced mode, in case a SHACL rule adds
     # triples to it; without rules nothing is written and the graph is read in place
     has_rules = any(True for _ in shapes_graph.triples((None, SH.rule, None)))
     split = None if has_rules else split_shapes(shapes_graph)
-    if split is None:
-        conforms, report_graph = _run(data, shapes_graph, inplace=not has_rules)
+    if has_rules:
+        conforms, report_graph = _run(data, shapes_graph, inplace=False)
+    elif split is None:
+        conforms, report_graph = run_split(data, shapes_graph, None, jobs)
     else:
-        core, sparql = split
-        core_conforms, core_report = _run(data, core, inplace=True)
-        sparql_conforms, sparql_report = _run(oxigraph_copy(data), sparql, inplace=True)
-        conforms = core_conforms and sparql_conforms
-        report_graph = merge_reports(core_report, sparql_report)
+        conforms, report_graph = run_split(data, *split, jobs)
     violations = []
     for result in report_graph.subjects(RDF.type, SH.ValidationResult):
         shape = report_graph.value(result, SH.sourceShape)
@@ -129,6 +162,8 @@ def validate(data: Graph, shapes: Graph | None = None) -> Report:
         )
     report = Graph()
     report.bind("sh", SH)
-    for triple in report_graph:
+    # blank nodes named by their content (RDF canonicalization), not at random: a report's
+    # results are written in the same order by every run and any number of processes
+    for triple in to_canonical_graph(report_graph):
         report.add(triple)
     return Report(bool(conforms), report, tuple(sorted(violations)))

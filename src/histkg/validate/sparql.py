@@ -92,6 +92,23 @@ def _ox_term(node: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     raise TypeError(f"not an RDF term: {node!r}")
 
 
+class CountingStore(OxigraphStore):
+    """An ``OxigraphStore`` that counts its triples with Oxigraph's own count.
+
+    oxrdflib counts a graph with a SPARQL ``COUNT(DISTINCT ...)`` over every triple, and
+    pySHACL asks three times, only to see that the graph is not empty (``if impl``): 2.2 of
+    the 3 s of the SPARQL pass at 100k triples. Every triple of the copy is in its default
+    graph, so the store's number of quads is the number of triples.
+    """
+
+    def __init__(self, store: ox.Store) -> None:
+        super().__init__(store=store)
+        self._quads = store
+
+    def __len__(self, context: Graph | None = None) -> int:
+        return len(self._quads)
+
+
 def oxigraph_copy(data: Graph) -> Graph:
     """``data`` in an Oxigraph store behind rdflib's Graph API (each term converted once)."""
     cache: dict[Node, ox.NamedNode | ox.BlankNode | ox.Literal] = {}
@@ -107,7 +124,7 @@ def oxigraph_copy(data: Graph) -> Graph:
         ox.Quad(term(s), term(p), term(o))  # type: ignore[arg-type]
         for s, p, o in data
     )
-    return Graph(store=OxigraphStore(store=store), identifier=DATASET_DEFAULT_GRAPH_ID)
+    return Graph(store=CountingStore(store), identifier=DATASET_DEFAULT_GRAPH_ID)
 
 
 def merge_reports(first: Graph, second: Graph) -> Graph:
