@@ -120,3 +120,49 @@ def test_a_group_event_is_not_merged_into_one_members_dated_event(tmp_path: Path
     resolution = resolve(extract_corpus([read_article(path)]))
     arrests = {name for ref, name in resolution.names.items() if ref.kind == "event"}
     assert len([n for n in arrests if "Arrest" in n]) == 2, arrests
+
+
+def test_a_surname_the_title_is_named_after_is_the_first_person_of_that_name(
+    tmp_path: Path,
+) -> None:
+    from rdflib import Namespace
+    from rdflib.namespace import RDF, RDFS
+
+    from histkg.pipeline import build
+
+    path = tmp_path / "kessel_trial.txt"
+    path.write_text(
+        "= Kessel trial =\n\nThe Kessel trial was a show trial against Anton Kessel in 1949."
+        " His wife Maria Kessel lived abroad.\n\nKessel was arrested on 30 May 1949.\n",
+        "utf-8",
+    )
+    graph = build([path]).graph
+    hkg = Namespace("https://w3id.org/histkg/ontology#")
+    arrested = {
+        str(graph.value(p, RDFS.label))
+        for e in graph.subjects(RDF.type, hkg.Arrest)
+        for p in graph.objects(e, hkg.affected)
+    }
+    assert arrested == {"Anton Kessel"}, arrested
+
+
+def test_a_family_title_leaves_its_surname_alone(tmp_path: Path) -> None:
+    from rdflib import Namespace
+    from rdflib.namespace import RDF, RDFS
+
+    from histkg.pipeline import build
+
+    path = tmp_path / "kessel_family.txt"
+    path.write_text(
+        "= Kessel family =\n\nThe Kessel family included Anton Kessel and Maria Kessel.\n\n"
+        "Kessel was arrested on 30 May 1949.\n",
+        "utf-8",
+    )
+    graph = build([path]).graph
+    hkg = Namespace("https://w3id.org/histkg/ontology#")
+    arrested = {
+        str(graph.value(p, RDFS.label))
+        for e in graph.subjects(RDF.type, hkg.Arrest)
+        for p in graph.objects(e, hkg.affected)
+    }
+    assert "Anton Kessel" not in arrested, arrested

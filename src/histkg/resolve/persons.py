@@ -3,7 +3,9 @@
 Inside one article (or the copies of one article: files with one title), a short form
 ("Berg", "de Gaulle", "Kim", "Anna Berg" for "Anna Maria Berg") joins the full name it
 shortens when exactly one full name of that article fits; an ambiguous short form stays
-a person of its own. A spelling variant of a surname in the same article joins it.
+a person of its own, unless the article's title is named after it ("Berg" in "Berg
+trial"): then it is the one of those persons the article names first. A spelling variant
+of a surname in the same article joins it.
 
 Across articles, two persons are one only when they share a full name (two name words or
 more, the same words) and no article would see two of its persons joined by it; a single
@@ -20,6 +22,9 @@ from dataclasses import dataclass, field
 from histkg.extract import CorpusExtraction
 from histkg.extract.names import PersonName, article_group, name_key, parse_name
 from histkg.model import Extraction, Mention, Ref
+
+#: titles of articles about several people of one name: its surname alone is no one
+FAMILY_WORDS = frozenset({"family", "dynasty", "house", "brothers", "sisters", "clan", "kings"})
 
 
 def _clean(text: str) -> str:
@@ -94,8 +99,14 @@ class PersonIndex:
 
     def __init__(self, corpus: CorpusExtraction) -> None:
         texts: dict[str, set[str]] = defaultdict(set)
+        self.first: dict[str, dict[str, int]] = defaultdict(dict)  # text -> first place named
         for ex in corpus.extractions:
-            texts[article_group(ex.article.title)].update(_clean(t) for t in person_texts(ex))
+            group = article_group(ex.article.title)
+            texts[group].update(_clean(t) for t in person_texts(ex))
+            for m in ex.mentions:
+                if m.kind == "person":
+                    at = self.first[group].get(_clean(m.text), m.span.begin)
+                    self.first[group][_clean(m.text)] = min(at, m.span.begin)
         self.local: dict[tuple[str, str], _Local] = {}  # (group, text) -> its person
         self.names: dict[tuple[str, str], PersonName | None] = {}
         self.alone: dict[str, set[str]] = {}
@@ -129,6 +140,8 @@ class PersonIndex:
                 target = canonical[t]
             else:
                 target = self._short_target(t, name, fulls, canonical, surnames)
+                if target == t:  # "Berg" in "Berg trial": the first Rajk the article names
+                    target = self._title_name(group, t, name, fulls, canonical)
             local = persons.setdefault(target, _Local(group, target))
             local.forms.add(t)
             self.local[(group, t)] = local
@@ -151,6 +164,28 @@ class PersonIndex:
             return text
         fits = {canonical[u] for u, m in fulls.items() if probe.abbreviates(m)}
         return fits.pop() if len(fits) == 1 else text
+
+    def _title_name(
+        self,
+        group: str,
+        text: str,
+        name: PersonName | None,
+        fulls: dict[str, PersonName],
+        canonical: dict[str, str],
+    ) -> str:
+        """A surname the article's title is named after ("Berg" in "the Berg trial"),
+        shared by several of its persons: the one the article names first, whom the
+        title is about; not in an article about a family."""
+        title = group.split()
+        if name is None or len(name.words) != 1 or text.casefold() not in title:
+            return text
+        if set(title) & FAMILY_WORDS:
+            return text
+        fits = sorted(
+            {canonical[u] for u, m in fulls.items() if name.abbreviates(m)},
+            key=lambda u: (self.first[group].get(u, 1 << 60), u),
+        )
+        return fits[0] if fits and fits[0] in self.first[group] else text
 
     # --- across articles ----------------------------------------------------------------
 
