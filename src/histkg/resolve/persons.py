@@ -140,7 +140,7 @@ class PersonIndex:
                 target = canonical[t]
             else:
                 target = self._short_target(t, name, fulls, canonical, surnames)
-                if target == t:  # "Berg" in "Berg trial": the first Rajk the article names
+                if target == t:  # "Berg" in "Berg trial": the first Berg the article names
                     target = self._title_name(group, t, name, fulls, canonical)
             local = persons.setdefault(target, _Local(group, target))
             local.forms.add(t)
