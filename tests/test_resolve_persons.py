@@ -166,3 +166,21 @@ def test_a_family_title_leaves_its_surname_alone(tmp_path: Path) -> None:
         for p in graph.objects(e, hkg.affected)
     }
     assert "Anton Kessel" not in arrested, arrested
+
+
+def test_a_trial_named_after_its_defendant_tried_that_person(tmp_path: Path) -> None:
+    path = tmp_path / "kessel_trial.txt"
+    path.write_text(
+        "= Kessel trial =\n\nThe Kessel trial was a show trial held in Velor in 1949. Anton"
+        " Kessel had been minister of justice.\n\n==Trial==\n\nThe trial began on"
+        " 16 September 1949.\n",
+        "utf-8",
+    )
+    graph = build([path]).graph
+    hkg = Namespace("https://w3id.org/histkg/ontology#")
+    tried = {
+        (str(graph.value(p, RDFS.label)), str(graph.value(e, hkg.date)))
+        for e in graph.subjects(RDF.type, hkg.Trial)
+        for p in graph.objects(e, hkg.affected)
+    }
+    assert ("Anton Kessel", "1949-09-16") in tried, tried

@@ -23,6 +23,7 @@ from histkg.extract.namebook import NameBook, name_books
 from histkg.extract.names import article_group
 from histkg.extract.nlp import load_model, mask_native
 from histkg.extract.text import ArticleReader
+from histkg.extract.title_events import try_the_title_defendant
 from histkg.lexicon import count_demonyms
 from histkg.model import Article, EventRecord, Extraction, Mention, Span
 from histkg.parse.references import parse_reference
@@ -263,6 +264,8 @@ def _extract_article(
     extraction.mentions += box.mentions
     extraction.orgs += box.orgs
     extraction.aliases += box.aliases
+    persons = [m for m in extraction.mentions if m.kind == "person"]
+    try_the_title_defendant(article, extraction.events, persons)  # "Berg trial": Berg's
     extraction.main_party = main_party
     extraction.faction = reader.faction
     warnings.extend(reader.warnings)

@@ -16,7 +16,6 @@ from histkg.errors import CodedWarning
 from histkg.extract.assemblies import AssemblyReader
 from histkg.extract.events import EventReader
 from histkg.extract.factions import FactionReader
-from histkg.extract.infobox import event_class_of
 from histkg.extract.lists import read_lists
 from histkg.extract.mentions import (
     Sentence,
@@ -29,6 +28,7 @@ from histkg.extract.namebook import NameBook
 from histkg.extract.offices import OfficeReader
 from histkg.extract.rules import grammar, lemmas_of, words
 from histkg.extract.tenures import TenureReader
+from histkg.extract.title_events import date_the_title_event
 from histkg.model import (
     Article,
     Date,
@@ -39,7 +39,6 @@ from histkg.model import (
 )
 from histkg.parse.dates import DateMention, find_dates, find_day_anaphora
 
-TITLE_YEAR_RE = re.compile(r"(?<!\d)(?:1\d{3}|20\d{2})(?!\d)")
 BOUNDARY_RE = re.compile(
     r"(?:[:;]\s|,\s+but\s|\sbut\s|\swhile\s|\swhereas\s|,\s+who\s|,\s+whom\s|,\s+which\s)"
 )
@@ -241,7 +240,7 @@ class ArticleReader:
                 self._sentence(s)
             self.previous_sentence = s
             self.sentence_no += 1
-        self._date_the_title_event()
+        date_the_title_event(self.article, self.out.events)
         self._unify_office_countries()
         return self.out
 
@@ -305,27 +304,6 @@ class ArticleReader:
         return root.lemma_ == "be" and any(
             lemmas_of(a) & grammar().person_nouns for t in attrs for a in [t, *t.conjuncts]
         )
-
-    def _date_the_title_event(self) -> None:
-        """An article titled by an event and its year ("1931 Ruritanian coup attempt") is
-        about that event: the lead's undated event of that kind took place that year."""
-        kind = event_class_of(self.article.title)
-        year = TITLE_YEAR_RE.search(self.article.title)
-        if kind is None or year is None or not self.article.blocks:
-            return
-        lead_end = self.article.blocks[0].end
-        text = self.article.text
-        for event in self.out.events:
-            if kind not in event.types or event.date is not None:
-                continue
-            # the lead's, or "the coup" again later: the article's own event, not "a coup"
-            definite = re.search(
-                r"\bthe\s+(?:[\w'’-]+\s+)?$",
-                text[max(0, event.at - 40) : event.at],
-                re.IGNORECASE,
-            )
-            if event.evidence.begin < lead_end or definite is not None:
-                event.date = Date(year.group(0))
 
     # --- helpers ---------------------------------------------------------------
 
