@@ -14,6 +14,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from histkg.extract.doc_table import doc_table
 from histkg.extract.names import is_name_word, is_particle
 from histkg.extract.nlp import (
     STOP_NAME_TOKENS,
@@ -251,8 +252,13 @@ def acting_named(doc: Doc) -> Iterator[Span]:
     active, passive = words("person_verbs"), words("person_passives")
     heads = set(lexicon().org_heads)
     spans = [e for e in doc.ents if e.label_ in {"ORG", "GPE", "LOC", "NORP", "FAC"}]
-    for token in doc:  # a name the model gave no entity at all
-        if token.dep_ in {"nsubj", "nsubjpass"} and token.tag_ == "NNP" and not token.ent_type_:
+    table, strings = doc_table(doc), doc.vocab.strings
+    subjects, nnp = {strings.add("nsubj"), strings.add("nsubjpass")}, strings.add("NNP")
+    for i, (dep, tag) in enumerate(zip(table.deps, table.tags, strict=True)):
+        if dep not in subjects or tag != nnp:
+            continue
+        token = doc[i]
+        if not token.ent_type_:  # a name the model gave no entity at all
             glued = [c for c in token.lefts if c.dep_ == "compound" and not c.ent_type_]
             if glued and all(c.i < token.i for c in glued):
                 spans.append(doc[glued[0].i : token.i + 1])
