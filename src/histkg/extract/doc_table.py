@@ -11,11 +11,13 @@ whole block again for each of its sentences).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 from weakref import WeakKeyDictionary
 
 import numpy
-from spacy.attrs import DEP, HEAD, LEMMA, LOWER, MORPH, ORTH, POS, SPACY, TAG
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LOWER, MORPH, ORTH, POS, SPACY, TAG
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 
 #: what a sentence's copy keeps: all a DependencyMatcher's patterns and relations read
@@ -29,12 +31,19 @@ class DocTable:
 
     texts: list[str]
     spaces: list[bool]
+    idx: list[int]  # ``Token.idx``: where each word begins in the block's text
     lowers: list[int]  # hashes of the lower-cased forms (``Token.lower``)
     pos: list[str]  # ``Token.pos_``
     tags: list[int]  # ``Token.tag`` (the hash of ``tag_``)
     deps: list[int]  # ``Token.dep`` (the hash of ``dep_``)
     copied: Any  # numpy array of :data:`COPIED`, one row per token
     heads: Any  # numpy array: the index of each token's head
+
+
+@cache
+def label_hashes(strings: StringStore, labels: tuple[str, ...]) -> frozenset[int]:
+    """The hashes of ``labels`` (``Token.dep`` or ``Token.tag`` values) in ``strings``."""
+    return frozenset(strings.add(label) for label in labels)
 
 
 _TABLES: WeakKeyDictionary[Doc, DocTable] = WeakKeyDictionary()
@@ -45,12 +54,13 @@ def doc_table(doc: Doc) -> DocTable:
     found = _TABLES.get(doc)
     if found is None:
         strings = doc.vocab.strings
-        words = doc.to_array([ORTH, SPACY, LOWER, POS]).tolist()
+        words = doc.to_array([ORTH, SPACY, LOWER, POS, IDX]).tolist()
         copied = doc.to_array(list(COPIED))
         offsets = copied[:, COPIED.index(HEAD)].astype(numpy.int64)
         found = DocTable(
             texts=[strings[row[0]] for row in words],
             spaces=[bool(row[1]) for row in words],
+            idx=[row[4] for row in words],
             lowers=[row[2] for row in words],
             pos=[strings[row[3]] for row in words],
             tags=copied[:, COPIED.index(TAG)].tolist(),

@@ -14,7 +14,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from histkg.extract.doc_table import doc_table
+from histkg.extract.doc_table import doc_table, label_hashes
 from histkg.extract.names import is_name_word, is_particle
 from histkg.extract.nlp import (
     STOP_NAME_TOKENS,
@@ -253,7 +253,8 @@ def acting_named(doc: Doc) -> Iterator[Span]:
     heads = set(lexicon().org_heads)
     spans = [e for e in doc.ents if e.label_ in {"ORG", "GPE", "LOC", "NORP", "FAC"}]
     table, strings = doc_table(doc), doc.vocab.strings
-    subjects, nnp = {strings.add("nsubj"), strings.add("nsubjpass")}, strings.add("NNP")
+    subjects = label_hashes(strings, ("nsubj", "nsubjpass"))
+    nnp = strings.add("NNP")
     for i, (dep, tag) in enumerate(zip(table.deps, table.tags, strict=True)):
         if dep not in subjects or tag != nnp:
             continue
