@@ -54,15 +54,16 @@ def doc_table(doc: Doc) -> DocTable:
     found = _TABLES.get(doc)
     if found is None:
         strings = doc.vocab.strings
-        words = doc.to_array([ORTH, SPACY, LOWER, POS, IDX]).tolist()
+        orth, space, lower, pos, idx = doc.to_array([ORTH, SPACY, LOWER, POS, IDX]).T.tolist()
         copied = doc.to_array(list(COPIED))
         offsets = copied[:, COPIED.index(HEAD)].astype(numpy.int64)
+        pos_names = {p: strings[p] for p in set(pos)}
         found = DocTable(
-            texts=[strings[row[0]] for row in words],
-            spaces=[bool(row[1]) for row in words],
-            idx=[row[4] for row in words],
-            lowers=[row[2] for row in words],
-            pos=[strings[row[3]] for row in words],
+            texts=[strings[h] for h in orth],
+            spaces=[bool(n) for n in space],
+            idx=idx,
+            lowers=lower,
+            pos=[pos_names[p] for p in pos],
             tags=copied[:, COPIED.index(TAG)].tolist(),
             deps=copied[:, COPIED.index(DEP)].tolist(),
             copied=copied,
