@@ -21,6 +21,7 @@ from histkg.extract.nlp import (
     PAREN_RE,
     STOP_NAME_TOKENS,
     is_name_token,
+    lemma,
     single_word_ok,
     span_words,
     title_words,
@@ -95,7 +96,7 @@ def _says_a_person(sentence: Span) -> bool:
     """ "… was a Ruritanian lawyer and politician": the copula's complement is a word for
     a person (the word lists of rules.py), "a 1972 novel" or "a ship" is not."""
     root = sentence.root
-    if root.lemma_ != "be":
+    if lemma(root) != "be":
         return False
     attrs = [c for c in root.children if c.dep_ == "attr"]
     nouns = grammar().person_nouns

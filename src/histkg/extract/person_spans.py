@@ -20,6 +20,7 @@ from histkg.extract.nlp import (
     STOP_NAME_TOKENS,
     TITLE_MODIFIERS,
     is_name_like,
+    lemma,
     load_model,
     span_words,
     trim_title,
@@ -268,7 +269,7 @@ def acting_named(doc: Doc) -> Iterator[Span]:
             continue
         root = ent.root
         verbs = active if root.dep_ == "nsubj" else passive if root.dep_ == "nsubjpass" else ()
-        if root.head.lemma_ not in verbs or not all(t.is_title and t.is_alpha for t in ent):
+        if lemma(root.head) not in verbs or not all(t.is_title and t.is_alpha for t in ent):
             continue
         if any(t.text in heads for t in ent) or not is_name_like(ent):
             continue

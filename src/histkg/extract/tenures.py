@@ -23,6 +23,7 @@ from histkg.extract.doc_table import doc_table, label_hashes
 from histkg.extract.expansion import expand
 from histkg.extract.grammar import CLAUSE_DEPS
 from histkg.extract.mentions import Sentence
+from histkg.extract.nlp import lemma
 from histkg.extract.rules import lemmas_of, words
 from histkg.extract.tenure_dates import TenureDating
 from histkg.lexicon import lexicon
@@ -175,7 +176,7 @@ class TenureReader(TenureDating):
             for t in sent
             if s.begin + t.idx - sent.start_char < begin and not t.is_quote and not t.is_space
         ]
-        return bool(before) and before[-1].pos_ == "NOUN" and before[-1].lemma_ in WORK_NOUNS
+        return bool(before) and before[-1].pos_ == "NOUN" and lemma(before[-1]) in WORK_NOUNS
 
     def _clause_date(self, s: Sentence, at: int) -> Date | None:
         """When "President A" is said to hold the title: the date of the clause the name
