@@ -19,6 +19,7 @@ from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Span, Token
 
+from histkg.extract.attributes import add_to as add_attributes
 from histkg.extract.names import is_initial, name_of
 from histkg.extract.repairs import add_to as add_passive_repairs
 from histkg.extract.sentences import add_to as add_sentence_rules
@@ -98,6 +99,7 @@ def load_model() -> Language:
         add_sentence_rules(nlp)
         add_passive_repairs(nlp)
         _keep_whole(nlp)
+        add_attributes(nlp)  # the attribute ruler's work without its Matcher
         if LEMMATIZER in nlp.pipe_names:  # lemmas are made when read: see lemma()
             nlp.disable_pipe(LEMMATIZER)
         return nlp
