@@ -161,26 +161,3 @@ def nominal_roles(hit: Hit) -> None:
     if poss and of:
         hit.roles["affected"] = of
         hit.roles["agent"] = poss
-
-
-def coordinated(phrase: Token) -> list[Token]:
-    """An office phrase and the nouns coordinated with it, in text order."""
-    out = [phrase]
-    stack = [phrase]
-    while stack:
-        for child in stack.pop().children:
-            if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in child.children):
-                continue  # "…, and the finance minister, B": another holder's
-            if child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN"} and child not in out:
-                out.append(child)
-                stack.append(child)
-    return sorted(out, key=lambda t: t.i)
-
-
-def relative_subject(token: Token) -> bool:
-    """ "who" as the subject of a relative clause ("A, who as minister had …")."""
-    return (
-        token.lower_ in {"who", "that"}
-        and token.dep_ in {"nsubj", "nsubjpass"}
-        and (token.head.dep_ == "relcl")
-    )

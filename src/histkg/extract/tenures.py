@@ -25,7 +25,6 @@ from histkg.extract.grammar import CLAUSE_DEPS
 from histkg.extract.mentions import Sentence
 from histkg.extract.nlp import lemma
 from histkg.extract.rules import lemmas_of, words
-from histkg.extract.subjects import coordinated, relative_subject
 from histkg.extract.tenure_dates import TenureDating
 from histkg.lexicon import lexicon
 from histkg.model import Date, Mention, TenureRecord
@@ -106,7 +105,7 @@ class TenureReader(TenureDating):
             elif (
                 token.dep_ == "prep"
                 and token.lower_ == "as"
-                and (token.head.pos_ in {"VERB", "AUX"} or relative_subject(token.head))
+                and (token.head.pos_ in {"VERB", "AUX"} or _relative_subject(token.head))
             ):
                 out += self._as_adjunct(s, sent, token)
         for tenure in out:
@@ -282,7 +281,7 @@ class TenureReader(TenureDating):
         self, s: Sentence, sent: SpacySpan, token: Token, titled: dict[int, TenureRecord]
     ) -> list[TenureRecord]:
         holder, phrase = self._person(s, sent, token.head), token
-        phrases = coordinated(phrase)  # "A, war minister and governor of B,"
+        phrases = _coordinated(phrase)  # "A, war minister and governor of B,"
         if holder is None and token.head.pos_ == "NOUN":
             # "the ambassador to Britain, Pavel Dornik,": the name is the apposition (and
             # "the prime minister, A, and the finance minister, B": B is the second's)
@@ -329,12 +328,14 @@ class TenureReader(TenureDating):
         """ "As Attorney General, A played a role", "A, as chief of the naval staff, led …":
         the office its subject held then."""
         verb = prep.head
-        if relative_subject(verb):  # "A, who as chief of staff had opposed it,"
+        if _relative_subject(verb):  # "A, who as chief of staff had opposed it,"
             verb = verb.head
         if lemmas_of(verb) & (HOLDING_VERBS | NOT_HOLDING):
             return []  # "served as" is read above; "was regarded as", "known as" are not
         subjects = [
-            c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and not relative_subject(c)
+            c
+            for c in verb.children
+            if c.dep_ in {"nsubj", "nsubjpass"} and not _relative_subject(c)
         ]
         if not subjects and verb.dep_ == "relcl":
             subjects = [verb.head]
@@ -354,7 +355,7 @@ class TenureReader(TenureDating):
     def _holding(self, s: Sentence, sent: SpacySpan, verb: Token) -> list[TenureRecord]:
         if any(c.dep_ == "neg" for c in verb.children):
             return []
-        subjects = [c for c in verb.children if c.dep_ == "nsubj" and not relative_subject(c)]
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and not _relative_subject(c)]
         if not subjects and verb.dep_ in {"conj", "relcl"}:
             subjects = (
                 [verb.head]
@@ -392,3 +393,26 @@ class TenureReader(TenureDating):
             tenure.rule = "tenure.holding-verb"
             out.append(tenure)
         return out
+
+
+def _coordinated(phrase: Token) -> list[Token]:
+    """An office phrase and the nouns coordinated with it, in text order."""
+    out = [phrase]
+    stack = [phrase]
+    while stack:
+        for child in stack.pop().children:
+            if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in child.children):
+                continue  # "…, and the finance minister, B": another holder's
+            if child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN"} and child not in out:
+                out.append(child)
+                stack.append(child)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _relative_subject(token: Token) -> bool:
+    """ "who" as the subject of a relative clause ("A, who as minister had …")."""
+    return (
+        token.lower_ in {"who", "that"}
+        and token.dep_ in {"nsubj", "nsubjpass"}
+        and (token.head.dep_ == "relcl")
+    )
