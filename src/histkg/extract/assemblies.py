@@ -26,6 +26,8 @@ MEETING_RE = re.compile(
     r"(?P<ordinal>\d+(?:st|nd|rd|th)))\s+)*(?P<kind>[Ss]ession|[Mm]eeting|[Pp]lenum|Congress|[Cc]onference)"
     r"\s+of\s+(?:the\s+)?(?P<body>[A-Z][\w-]*(?:\s+(?:of\s+|the\s+)*[A-Z][\w-]*)*))"
 )
+#: a meeting's kind word holds one of these: a sentence without any holds no meeting
+MEETING_KINDS = ("ession", "eeting", "lenum", "Congress", "onference")
 VOTE_COUNT_RE = re.compile(
     r"(?P<verb>won|passed|carried|was adopted|was approved|was rejected|failed|lost|was defeated)"
     r"\s+(?:with|by)\s+(?:a\s+vote\s+of\s+)?(?P<a>\d+|[a-z]+)\s*(?:to|-|–)\s*(?P<b>\d+|[a-z]+)(?:\s+votes?)?"
@@ -128,7 +130,9 @@ class AssemblyReader:
 
     def meetings(self, s: Sentence) -> list[EventRecord]:
         out = []
-        for m in MEETING_RE.finditer(s.text):
+        text = s.text
+        kinds = any(k in text for k in MEETING_KINDS)
+        for m in MEETING_RE.finditer(text) if kinds else ():
             if m.group("anaphor"):
                 if self.reader.ctx.scene is not None:
                     self.reader.ctx.scene_sentence = self.reader.sentence_no
@@ -220,7 +224,8 @@ class AssemblyReader:
                 seg = self.reader.segment(s, b)
                 ev.date = self.reader.date_for(s, seg[0], seg[1], b)
                 events.append(ev)
-        for m in NAMED_AGREEMENT_RE.finditer(text):
+        agreed = any(k in text for k in ("Agreement", "Treaty", "Pact", "Accord"))
+        for m in NAMED_AGREEMENT_RE.finditer(text) if agreed else ():
             name = m.group("name")
             if not re.search(r"\b(?:signed|concluded|agreed|ratified)\b", text):
                 continue

@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from histkg.extract.expansion import PERSONAL_PRONOUNS, expand, filler_kind, office_words
 from histkg.extract.mentions import Sentence
 from histkg.extract.modality import across_semicolon
+from histkg.extract.nlp import lemma
 from histkg.extract.rules import grammar, lemmas_of, words
 from histkg.lexicon import lexicon
 from histkg.model import Mention, TenureRecord
@@ -286,7 +287,7 @@ class MentionReader:
     def _called_someone(self, subject: Token) -> bool:
         """Whether the clause says its subject is a person: "Varro was the son of …"."""
         verb = subject.head
-        return verb.lemma_ == "be" and any(
+        return lemma(verb) == "be" and any(
             c.dep_ == "attr" and lemmas_of(c) & (grammar().person_nouns | KINSHIP)
             for c in verb.children
         )
@@ -350,7 +351,7 @@ class MentionReader:
                 person = self.resolve_pronoun(s, sent, token)
             if person is None and (
                 token.text in office_words()
-                or token.lemma_ in GROUP_HEADS
+                or lemma(token) in GROUP_HEADS
                 or (token.dep_ == "nsubj" and lemmas_of(token) & grammar().person_nouns)
             ):
                 # "dismissed Chief of Staff A", "a group of officers led by A", "officers

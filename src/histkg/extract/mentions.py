@@ -190,7 +190,8 @@ def model_orgs(doc: Doc, doc_id: str, base: int) -> list[Mention]:
             span = span[1:]
         if len(span) < 2 or not span.text[0].isupper() or "-" in span[0].text:
             continue
-        if not any(span.text.endswith(h) for h in heads):
+        text = span.text
+        if not any(text.endswith(h) for h in heads):
             continue
         out.append(
             Mention(

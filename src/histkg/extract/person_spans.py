@@ -14,11 +14,13 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from histkg.extract.doc_table import doc_table, label_hashes
 from histkg.extract.names import is_name_word, is_particle
 from histkg.extract.nlp import (
     STOP_NAME_TOKENS,
     TITLE_MODIFIERS,
     is_name_like,
+    lemma,
     load_model,
     span_words,
     trim_title,
@@ -253,7 +255,7 @@ def _takes_office(verb: Token) -> bool:
     """ "became chief of the General Staff", "served as minister", "was appointed
     commander": a verb of ``office_verbs`` (data/grammar.toml) whose complement is an
     office's head word, which only a person can be."""
-    if verb.lemma_ not in words("office_verbs"):
+    if lemma(verb) not in words("office_verbs"):
         return False
     heads = office_head_words()
     for child in verb.children:
@@ -284,7 +286,7 @@ def _undergoes(root: Token) -> bool:
         head = head.head
     elif root.dep_ != "poss":
         return False
-    return head.pos_ == "NOUN" and head.lemma_ in words("person_events")
+    return head.pos_ == "NOUN" and lemma(head) in words("person_events")
 
 
 def acting_named(doc: Doc) -> Iterator[Span]:
@@ -297,8 +299,14 @@ def acting_named(doc: Doc) -> Iterator[Span]:
     active, passive = words("person_verbs"), words("person_passives")
     heads = set(lexicon().org_heads)
     spans = [e for e in doc.ents if e.label_ in {"ORG", "GPE", "LOC", "NORP", "FAC"}]
-    for token in doc:  # a name the model gave no entity at all
-        if token.dep_ in {"nsubj", "nsubjpass"} and token.tag_ == "NNP" and not token.ent_type_:
+    table, strings = doc_table(doc), doc.vocab.strings
+    subjects = label_hashes(strings, ("nsubj", "nsubjpass"))
+    nnp = strings.add("NNP")
+    for i, (dep, tag) in enumerate(zip(table.deps, table.tags, strict=True)):
+        if dep not in subjects or tag != nnp:
+            continue
+        token = doc[i]
+        if not token.ent_type_:  # a name the model gave no entity at all
             glued = [c for c in token.lefts if c.dep_ == "compound" and not c.ent_type_]
             if glued and all(c.i < token.i for c in glued):
                 spans.append(doc[glued[0].i : token.i + 1])
@@ -307,7 +315,7 @@ def acting_named(doc: Doc) -> Iterator[Span]:
             continue
         root = ent.root
         verbs = active if root.dep_ == "nsubj" else passive if root.dep_ == "nsubjpass" else ()
-        acts = root.head.lemma_ in verbs
+        acts = lemma(root.head) in verbs
         acts = acts or (root.dep_ in {"nsubj", "nsubjpass"} and _takes_office(root.head))
         acts = acts or (len(ent) == 2 and _undergoes(root))
         acts = acts or (root.dep_ == "nsubj" and _reflexive(root.head))

@@ -17,6 +17,8 @@ from typing import Any
 from lemminflect import getAllInflections, getAllInflectionsOOV, getAllLemmas
 from spacy.tokens import Token
 
+from histkg.extract.nlp import lemma as model_lemma
+
 
 @dataclass(frozen=True)
 class Example:
@@ -133,7 +135,7 @@ def surface_forms(lemmas: tuple[str, ...], pos: tuple[str, ...]) -> list[str]:
 
 def lemmas_of(token: Token) -> frozenset[str]:
     """The model's lemma of ``token`` and every lemma lemminflect knows for its form."""
-    return _lemmas(token.lower_, token.lemma_.lower())
+    return _lemmas(token.lower_, model_lemma(token).lower())
 
 
 @cache

@@ -19,9 +19,11 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from histkg.extract.doc_table import doc_table, label_hashes
 from histkg.extract.expansion import expand
 from histkg.extract.grammar import CLAUSE_DEPS
 from histkg.extract.mentions import Sentence
+from histkg.extract.nlp import lemma
 from histkg.extract.person_spans import office_head_words
 from histkg.extract.rules import lemmas_of, words
 from histkg.extract.tenure_dates import TenureDating
@@ -89,7 +91,12 @@ class TenureReader(TenureDating):
         self, s: Sentence, sent: SpacySpan, titled: dict[int, TenureRecord]
     ) -> list[TenureRecord]:
         out: list[TenureRecord] = self._titles(s, sent, titled)
-        for token in sent:
+        table, doc = doc_table(sent.doc), sent.doc
+        wanted = label_hashes(doc.vocab.strings, ("appos", "attr", "prep"))
+        for i in range(sent.start, sent.end):
+            if table.deps[i] not in wanted and table.pos[i] != "VERB":
+                continue  # none of the four below
+            token = doc[i]
             if token.dep_ == "appos":
                 out += self._apposition(s, sent, token, titled)
             elif token.dep_ == "attr" and lemmas_of(token.head) & COPULAS:
@@ -113,10 +120,16 @@ class TenureReader(TenureDating):
         phrase that the name ends (the name's own noun phrase, left of it)."""
         out = []
         text = self.reader.article.text
+        table = doc_table(sent.doc)
         for m in s.persons:
             if m.span.begin in titled:
                 continue
-            tokens = [t for t in sent if m.span.begin <= self.offset(s, sent, t) < m.span.end]
+            base = s.begin - sent.start_char  # self.offset(s, sent, t) without the token
+            tokens = [
+                sent.doc[i]
+                for i in range(sent.start, sent.end)
+                if m.span.begin <= base + table.idx[i] < m.span.end
+            ]
             if not tokens:
                 continue
             head = max(tokens, key=lambda t: len(list(t.subtree)))
@@ -164,7 +177,7 @@ class TenureReader(TenureDating):
             for t in sent
             if s.begin + t.idx - sent.start_char < begin and not t.is_quote and not t.is_space
         ]
-        return bool(before) and before[-1].pos_ == "NOUN" and before[-1].lemma_ in WORK_NOUNS
+        return bool(before) and before[-1].pos_ == "NOUN" and lemma(before[-1]) in WORK_NOUNS
 
     def _clause_date(self, s: Sentence, at: int) -> Date | None:
         """When "President A" is said to hold the title: the date of the clause the name

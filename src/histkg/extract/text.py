@@ -25,6 +25,7 @@ from histkg.extract.mentions import (
     place_mentions,
 )
 from histkg.extract.namebook import NameBook
+from histkg.extract.nlp import lemma
 from histkg.extract.offices import OfficeReader
 from histkg.extract.rules import grammar, lemmas_of, words
 from histkg.extract.tenures import TenureReader
@@ -264,14 +265,14 @@ class ArticleReader:
         if not sentences or sentences[0].parse is None:
             return None
         root = sentences[0].parse.root
-        if root.lemma_ != "be":
+        if lemma(root) != "be":
             return None
         for attr in (c for c in root.children if c.dep_ == "attr"):
             modifiers = {c.lower_ for c in attr.children if c.dep_ in {"amod", "compound"}}
             if any(c.dep_ == "prep" and c.lower_ == "of" for c in attr.children):
                 continue  # "a series of trials": what the series is of
-            if attr.lemma_.lower() in WORK_NOUNS and not modifiers & NON_FICTION:
-                return attr.lemma_.lower()
+            if lemma(attr).lower() in WORK_NOUNS and not modifiers & NON_FICTION:
+                return lemma(attr).lower()
         return None
 
     def _warn_story(self, s: Sentence, work: str | None, section: str) -> None:
@@ -301,7 +302,7 @@ class ArticleReader:
             return False
         root = first.parse.root
         attrs = [c for c in root.children if c.dep_ == "attr"]
-        return root.lemma_ == "be" and any(
+        return lemma(root) == "be" and any(
             lemmas_of(a) & grammar().person_nouns for t in attrs for a in [t, *t.conjuncts]
         )
 

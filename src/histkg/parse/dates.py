@@ -70,7 +70,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("dm", re.compile(rf"\b{_D} {_M}\b(?! ?,? ?\d)")),
     (
         "y",
-        re.compile(
+        re.compile(  # the lookahead first: most places fail there, before the lookbehinds
+            r"(?=1[0-9]{3}|20[0-9]{2})"
             rf"(?:(?<=\b[Ii]n )|(?<=\b[Oo]f )|(?<=\b[Bb]y )|(?<=\b[Ss]ince )|(?<=\b[Uu]ntil )"
             rf"|(?<=\b[Ff]rom )|(?<=\b[Bb]efore )|(?<=\b[Aa]fter )|(?<=\b[Dd]uring )|(?<=^)"
             rf"|(?<=\b[Ee]arly )|(?<=\b[Ll]ate )|(?<=\b[Mm]id-)|(?<=\bto )|(?<=\band )"
