@@ -20,18 +20,17 @@ from histkg.errors import CodedWarning
 from histkg.extract.continuations import succeeding_objects, until_phrases
 from histkg.extract.event_dates import EventDating
 from histkg.extract.event_links import TENURE_ENDS, TENURE_STARTS, EventLinks
-from histkg.extract.expansion import expand, office_words
+from histkg.extract.event_offices import EventOffices
+from histkg.extract.expansion import expand
 from histkg.extract.fillers import MentionReader
 from histkg.extract.grammar import office_complement, read_events
 from histkg.extract.hits import Hit
 from histkg.extract.infobox import OUTCOME_SECTION
 from histkg.extract.mentions import Sentence
 from histkg.extract.modality import Modality
-from histkg.extract.person_spans import office_head_words
 from histkg.extract.rules import lemmas_of, words
 from histkg.extract.seats import seat
-from histkg.lexicon import lexicon
-from histkg.model import Date, EventRecord, Mention, OfficeRef, TenureRecord
+from histkg.model import Date, EventRecord, Mention, TenureRecord
 
 if TYPE_CHECKING:
     from histkg.extract.text import ArticleReader
@@ -68,7 +67,7 @@ OPPOSING = words("opposing")
 DECREE_NOUNS = words("decree_nouns")
 
 
-class EventReader(MentionReader, EventDating, EventLinks):
+class EventReader(MentionReader, EventDating, EventLinks, EventOffices):
     """Reads one article's sentences with the grammar rules."""
 
     def __init__(self, reader: ArticleReader) -> None:
@@ -77,41 +76,6 @@ class EventReader(MentionReader, EventDating, EventLinks):
         self.sentence_before: list[EventRecord] = []  # of the one before, in its paragraph
         self.sentence_block = -1
         self.listed_events: dict[int, list[EventRecord]] = {}  # a list's intro block -> its events
-
-    def office(self, s: Sentence, sent: SpacySpan, hit: Hit) -> OfficeRef | None:
-        adjectives = lexicon().election_adjectives
-        for child in hit.trigger.children:  # "the 1950 presidential election"
-            title = adjectives.get(child.lower_) if child.dep_ in {"amod", "compound"} else None
-            if title is not None:
-                if title in self.reader.offices.office_forms:
-                    return self.reader.offices.office(title, s=s, at=self.offset(s, sent, child))
-                return OfficeRef(title, "post", phrase=child.text)
-        complement = office_complement(hit.trigger)
-        if complement is None:
-            # the parse missed it ("resigned as First Secretary and …" read as a clause):
-            # an office title right after the verb still names it
-            after = self.offset(s, sent, hit.trigger) + len(hit.trigger.text)
-            if re.match(r"\s+(?:as|from)\s", self.reader.article.text[after : after + 6]):
-                found = self.reader.offices.after(s, after, s.end)
-                return found[0] if found else None
-            return None
-        begin = self.offset(s, sent, complement.left_edge)
-        end = self.offset(s, sent, complement.right_edge) + len(complement.right_edge.text)
-        reflexive = [c for c in complement.lefts if c.lower_ in {"himself", "herself"}]
-        if reflexive:  # "proclaimed himself president": the office after the reflexive
-            begin = self.offset(s, sent, reflexive[-1]) + len(reflexive[-1].text)
-        elif complement.dep_ in {"dobj", "xcomp"}:  # "appointed A B Minister of X"
-            begin = self.offset(s, sent, complement)
-            glued = [c for c in complement.children if c.dep_ == "compound" and c.i < complement.i]
-            while (
-                complement.text in office_words()
-                and glued
-                and glued[-1].text in office_words()
-                and glued[-1].ent_type_ != "PERSON"
-            ):
-                begin = self.offset(s, sent, glued.pop())  # "… A B Prime Minister": "Prime"
-        found = self.reader.offices.after(s, begin, end, any_case=True)
-        return found[0] if found else None
 
     # --- one sentence ---------------------------------------------------------------
 
@@ -350,7 +314,7 @@ class EventReader(MentionReader, EventDating, EventLinks):
                 for d in self._dates_under(s, sent, prep)
             ]
             end = ends[-1] if ends else None
-            for extra in self._more_offices(s, sent, complement):  # "named Premier and B"
+            for extra in self.more_offices(s, sent, complement):  # "named Premier and B"
                 for person in event.affected:
                     more = TenureRecord(person, extra, self.reader.span(s), rule=hit.rule.id)
                     more.start, more.started_by, more.end = event.date, event, end
@@ -376,27 +340,6 @@ class EventReader(MentionReader, EventDating, EventLinks):
             before.end = event.date
             before.successor = event.affected[0] if event.affected else None
             self.reader.out.tenures.append(before)
-
-    def _more_offices(
-        self, s: Sentence, sent: SpacySpan, complement: Token | None
-    ) -> list[OfficeRef]:
-        """The offices coordinated with the one a verb gives ("was named Premier and
-        First Vice Chairman of the party"): each conjunct headed by an office's word."""
-        out: list[OfficeRef] = []
-        if complement is None:
-            return out
-        for conj in (c for c in complement.children if c.dep_ == "conj"):
-            if conj.lower_ not in office_head_words():
-                continue
-            begin = self.offset(s, sent, conj.left_edge)
-            # "Minister of Justice and Minister of the Interior": the parser may hang the
-            # last conjunct's of-phrase on the first
-            last = max(conj.right_edge, complement.right_edge, key=lambda t: t.i)
-            end = self.offset(s, sent, last) + len(last.text)
-            found = self.reader.offices.after(s, begin, end, any_case=True)
-            if found is not None:
-                out.append(found[0])
-        return out
 
     def _date_topic(self, s: Sentence, sent: SpacySpan, hit: Hit) -> None:
         """ "The X movement was an attempted coup by A. On 1 May 1923 they … in an abortive

@@ -24,6 +24,7 @@ from histkg.extract.expansion import expand
 from histkg.extract.grammar import CLAUSE_DEPS
 from histkg.extract.mentions import Sentence
 from histkg.extract.nlp import lemma
+from histkg.extract.office_phrases import coordinated_offices, relative_subject
 from histkg.extract.person_spans import office_head_words
 from histkg.extract.rules import lemmas_of, words
 from histkg.extract.tenure_dates import TenureDating
@@ -106,7 +107,7 @@ class TenureReader(TenureDating):
             elif (
                 token.dep_ == "prep"
                 and token.lower_ == "as"
-                and (token.head.pos_ in {"VERB", "AUX"} or _relative_subject(token.head))
+                and (token.head.pos_ in {"VERB", "AUX"} or relative_subject(token.head))
             ):
                 out += self._as_adjunct(s, sent, token)
         for tenure in out:
@@ -284,7 +285,7 @@ class TenureReader(TenureDating):
         self, s: Sentence, sent: SpacySpan, token: Token, titled: dict[int, TenureRecord]
     ) -> list[TenureRecord]:
         holder, phrase = self._person(s, sent, token.head), token
-        phrases = _coordinated(phrase)  # "A, war minister and governor of B,"
+        phrases = coordinated_offices(phrase)  # "A, war minister and governor of B,"
         office_noun = token.head.pos_ == "NOUN" or token.head.lower_ in office_head_words()
         if holder is None and office_noun:
             # "the ambassador to Britain, Pavel Dornik,": the name is the apposition (and
@@ -316,7 +317,7 @@ class TenureReader(TenureDating):
             return []
         out = []
         phrases = expand([token])
-        phrases += [p for p in _coordinated(token) if p not in phrases]
+        phrases += [p for p in coordinated_offices(token) if p not in phrases]
         for phrase in phrases:
             tenure = self._office(s, sent, phrase)
             if tenure is None:
@@ -334,14 +335,12 @@ class TenureReader(TenureDating):
         """ "As Attorney General, A played a role", "A, as chief of the naval staff, led …":
         the office its subject held then."""
         verb = prep.head
-        if _relative_subject(verb):  # "A, who as chief of staff had opposed it,"
+        if relative_subject(verb):  # "A, who as chief of staff had opposed it,"
             verb = verb.head
         if lemmas_of(verb) & (HOLDING_VERBS | NOT_HOLDING):
             return []  # "served as" is read above; "was regarded as", "known as" are not
         subjects = [
-            c
-            for c in verb.children
-            if c.dep_ in {"nsubj", "nsubjpass"} and not _relative_subject(c)
+            c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and not relative_subject(c)
         ]
         if not subjects and verb.dep_ == "relcl":
             subjects = [verb.head]
@@ -361,7 +360,7 @@ class TenureReader(TenureDating):
     def _holding(self, s: Sentence, sent: SpacySpan, verb: Token) -> list[TenureRecord]:
         if any(c.dep_ == "neg" for c in verb.children):
             return []
-        subjects = [c for c in verb.children if c.dep_ == "nsubj" and not _relative_subject(c)]
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and not relative_subject(c)]
         if not subjects and verb.dep_ in {"conj", "relcl"}:
             subjects = (
                 [verb.head]
@@ -399,41 +398,3 @@ class TenureReader(TenureDating):
             tenure.rule = "tenure.holding-verb"
             out.append(tenure)
         return out
-
-
-def _coordinated(phrase: Token) -> list[Token]:
-    """An office phrase and the nouns coordinated with it, in text order, with the offices
-    stacked after it in apposition ("A, navy minister (…), chief of the General Staff
-    (…)"), which the parser may hang on the first office or on its last noun."""
-    out = [phrase]
-    stack = [phrase]
-    while stack:
-        head = stack.pop()
-        children = list(head.children)
-        for prep in (c for c in head.children if c.dep_ == "prep"):
-            children += [
-                a
-                for p in prep.children
-                if p.dep_ == "pobj"
-                for a in p.children
-                if a.dep_ == "appos" or (a.dep_ == "conj" and a.lower_ in office_head_words())
-            ]
-        for child in children:
-            if child in out or child.pos_ not in {"NOUN", "PROPN"}:
-                continue
-            if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in child.children):
-                continue  # "…, and the finance minister, B": another holder's
-            stacked = child.dep_ == "appos" and child.lower_ in office_head_words()
-            if child.dep_ == "conj" or stacked:
-                out.append(child)
-                stack.append(child)
-    return sorted(out, key=lambda t: t.i)
-
-
-def _relative_subject(token: Token) -> bool:
-    """ "who" as the subject of a relative clause ("A, who as minister had …")."""
-    return (
-        token.lower_ in {"who", "that"}
-        and token.dep_ in {"nsubj", "nsubjpass"}
-        and (token.head.dep_ == "relcl")
-    )

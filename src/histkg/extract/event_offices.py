@@ -1,0 +1,90 @@
+"""The office an event gives or takes: the verb's complement ("appointed Minister of
+Defence", "resigned as Premier"), an election's adjective ("the presidential election"),
+and the offices coordinated with it ("named Premier and First Vice Chairman").
+
+A mixin of ``EventReader``: it needs ``reader`` and ``offset``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from histkg.extract.expansion import office_words
+from histkg.extract.grammar import office_complement
+from histkg.extract.hits import Hit
+from histkg.extract.mentions import Sentence
+from histkg.extract.person_spans import office_head_words
+from histkg.lexicon import lexicon
+from histkg.model import OfficeRef
+
+if TYPE_CHECKING:
+    from histkg.extract.text import ArticleReader
+
+
+class EventOffices:
+    """The offices of a hit's event."""
+
+    reader: ArticleReader
+
+    def offset(self, s: Sentence, sent: SpacySpan, token: Token) -> int:
+        return s.begin + token.idx - sent.start_char
+
+    def office(self, s: Sentence, sent: SpacySpan, hit: Hit) -> OfficeRef | None:
+        adjectives = lexicon().election_adjectives
+        for child in hit.trigger.children:  # "the 1950 presidential election"
+            title = adjectives.get(child.lower_) if child.dep_ in {"amod", "compound"} else None
+            if title is not None:
+                if title in self.reader.offices.office_forms:
+                    return self.reader.offices.office(title, s=s, at=self.offset(s, sent, child))
+                return OfficeRef(title, "post", phrase=child.text)
+        complement = office_complement(hit.trigger)
+        if complement is None:
+            # the parse missed it ("resigned as First Secretary and …" read as a clause):
+            # an office title right after the verb still names it
+            after = self.offset(s, sent, hit.trigger) + len(hit.trigger.text)
+            if re.match(r"\s+(?:as|from)\s", self.reader.article.text[after : after + 6]):
+                found = self.reader.offices.after(s, after, s.end)
+                return found[0] if found else None
+            return None
+        begin = self.offset(s, sent, complement.left_edge)
+        end = self.offset(s, sent, complement.right_edge) + len(complement.right_edge.text)
+        reflexive = [c for c in complement.lefts if c.lower_ in {"himself", "herself"}]
+        if reflexive:  # "proclaimed himself president": the office after the reflexive
+            begin = self.offset(s, sent, reflexive[-1]) + len(reflexive[-1].text)
+        elif complement.dep_ in {"dobj", "xcomp"}:  # "appointed A B Minister of X"
+            begin = self.offset(s, sent, complement)
+            glued = [c for c in complement.children if c.dep_ == "compound" and c.i < complement.i]
+            while (
+                complement.text in office_words()
+                and glued
+                and glued[-1].text in office_words()
+                and glued[-1].ent_type_ != "PERSON"
+            ):
+                begin = self.offset(s, sent, glued.pop())  # "… A B Prime Minister": "Prime"
+        found = self.reader.offices.after(s, begin, end, any_case=True)
+        return found[0] if found else None
+
+    def more_offices(
+        self, s: Sentence, sent: SpacySpan, complement: Token | None
+    ) -> list[OfficeRef]:
+        """The offices coordinated with the one a verb gives ("was named Premier and
+        First Vice Chairman of the party"): each conjunct headed by an office's word."""
+        out: list[OfficeRef] = []
+        if complement is None:
+            return out
+        for conj in (c for c in complement.children if c.dep_ == "conj"):
+            if conj.lower_ not in office_head_words():
+                continue
+            begin = self.offset(s, sent, conj.left_edge)
+            # "Minister of Justice and Minister of the Interior": the parser may hang the
+            # last conjunct's of-phrase on the first
+            last = max(conj.right_edge, complement.right_edge, key=lambda t: t.i)
+            end = self.offset(s, sent, last) + len(last.text)
+            found = self.reader.offices.after(s, begin, end, any_case=True)
+            if found is not None:
+                out.append(found[0])
+        return out

@@ -1,0 +1,47 @@
+"""The office phrases around a name that the tenure reader walks: offices coordinated or
+stacked in apposition ("A, navy minister (…), chief of the General Staff (…)"), and the
+relative pronoun that stands for a holder ("A, who as minister had …")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from histkg.extract.person_spans import office_head_words
+
+
+def coordinated_offices(phrase: Token) -> list[Token]:
+    """An office phrase and the nouns coordinated with it, in text order, with the offices
+    stacked after it in apposition ("A, navy minister (…), chief of the General Staff
+    (…)"), which the parser may hang on the first office or on its last noun."""
+    out = [phrase]
+    stack = [phrase]
+    while stack:
+        head = stack.pop()
+        children = list(head.children)
+        for prep in (c for c in head.children if c.dep_ == "prep"):
+            children += [
+                a
+                for p in prep.children
+                if p.dep_ == "pobj"
+                for a in p.children
+                if a.dep_ == "appos" or (a.dep_ == "conj" and a.lower_ in office_head_words())
+            ]
+        for child in children:
+            if child in out or child.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in child.children):
+                continue  # "…, and the finance minister, B": another holder's
+            stacked = child.dep_ == "appos" and child.lower_ in office_head_words()
+            if child.dep_ == "conj" or stacked:
+                out.append(child)
+                stack.append(child)
+    return sorted(out, key=lambda t: t.i)
+
+
+def relative_subject(token: Token) -> bool:
+    """ "who" as the subject of a relative clause ("A, who as minister had …")."""
+    return (
+        token.lower_ in {"who", "that"}
+        and token.dep_ in {"nsubj", "nsubjpass"}
+        and (token.head.dep_ == "relcl")
+    )
