@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, RDFS, Namespace
+from rdflib import RDF, RDFS, Graph, Namespace
 
 from histkg import BuildResult, build
 from tests.conftest import select
@@ -122,65 +122,53 @@ def test_a_group_event_is_not_merged_into_one_members_dated_event(tmp_path: Path
     assert len([n for n in arrests if "Arrest" in n]) == 2, arrests
 
 
+def _built(tmp_path: Path, name: str, text: str) -> Graph:
+    """The graph of one article in the seeds' format."""
+    path = tmp_path / name
+    path.write_text(text, "utf-8")
+    return build([path]).graph
+
+
+def _affected(graph: Graph, kind: str) -> set[tuple[str, str]]:
+    """(label, date) of everyone an event of ``kind`` happened to."""
+    return {
+        (str(graph.value(p, RDFS.label)), str(graph.value(e, HKG.date)))
+        for e in graph.subjects(RDF.type, HKG[kind])
+        for p in graph.objects(e, HKG.affected)
+    }
+
+
 def test_a_surname_the_title_is_named_after_is_the_first_person_of_that_name(
     tmp_path: Path,
 ) -> None:
-    from rdflib import Namespace
-    from rdflib.namespace import RDF, RDFS
-
-    from histkg.pipeline import build
-
-    path = tmp_path / "kessel_trial.txt"
-    path.write_text(
+    graph = _built(
+        tmp_path,
+        "kessel_trial.txt",
         "= Kessel trial =\n\nThe Kessel trial was a show trial against Anton Kessel in 1949."
         " His wife Maria Kessel lived abroad.\n\nKessel was arrested on 30 May 1949.\n",
-        "utf-8",
     )
-    graph = build([path]).graph
-    hkg = Namespace("https://w3id.org/histkg/ontology#")
-    arrested = {
-        str(graph.value(p, RDFS.label))
-        for e in graph.subjects(RDF.type, hkg.Arrest)
-        for p in graph.objects(e, hkg.affected)
-    }
-    assert arrested == {"Anton Kessel"}, arrested
+    arrested = _affected(graph, "Arrest")
+    assert arrested == {("Anton Kessel", "1949-05-30")}, arrested
 
 
 def test_a_family_title_leaves_its_surname_alone(tmp_path: Path) -> None:
-    from rdflib import Namespace
-    from rdflib.namespace import RDF, RDFS
-
-    from histkg.pipeline import build
-
-    path = tmp_path / "kessel_family.txt"
-    path.write_text(
+    graph = _built(
+        tmp_path,
+        "kessel_family.txt",
         "= Kessel family =\n\nThe Kessel family included Anton Kessel and Maria Kessel.\n\n"
         "Kessel was arrested on 30 May 1949.\n",
-        "utf-8",
     )
-    graph = build([path]).graph
-    hkg = Namespace("https://w3id.org/histkg/ontology#")
-    arrested = {
-        str(graph.value(p, RDFS.label))
-        for e in graph.subjects(RDF.type, hkg.Arrest)
-        for p in graph.objects(e, hkg.affected)
-    }
+    arrested = {name for name, _ in _affected(graph, "Arrest")}
     assert "Anton Kessel" not in arrested, arrested
 
 
 def test_a_trial_named_after_its_defendant_tried_that_person(tmp_path: Path) -> None:
-    path = tmp_path / "kessel_trial.txt"
-    path.write_text(
+    graph = _built(
+        tmp_path,
+        "kessel_trial.txt",
         "= Kessel trial =\n\nThe Kessel trial was a show trial held in Velor in 1949. Anton"
         " Kessel had been minister of justice.\n\n==Trial==\n\nThe trial began on"
         " 16 September 1949.\n",
-        "utf-8",
     )
-    graph = build([path]).graph
-    hkg = Namespace("https://w3id.org/histkg/ontology#")
-    tried = {
-        (str(graph.value(p, RDFS.label)), str(graph.value(e, hkg.date)))
-        for e in graph.subjects(RDF.type, hkg.Trial)
-        for p in graph.objects(e, hkg.affected)
-    }
+    tried = _affected(graph, "Trial")
     assert ("Anton Kessel", "1949-09-16") in tried, tried
