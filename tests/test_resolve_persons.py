@@ -172,3 +172,24 @@ def test_a_trial_named_after_its_defendant_tried_that_person(tmp_path: Path) -> 
     )
     tried = _affected(graph, "Trial")
     assert ("Anton Kessel", "1949-09-16") in tried, tried
+
+
+def test_two_undated_appointments_one_with_an_office_one_with_an_agent_stay_two(
+    tmp_path: Path,
+) -> None:
+    graph = _built(
+        tmp_path,
+        "anton_kessel.txt",
+        "= Anton Kessel =\n\nAnton Kessel (3 May 1758 – 1 March 1827) was a Velorian lawyer.\n\n"
+        "He became a director of the Velmar branch of the National Bank. He was then"
+        " appointed by President Otto Lenz to a commission dealing with maritime claims.\n",
+    )
+    agents = {
+        str(graph.value(e, HKG.office) or ""): {
+            str(graph.value(a, RDFS.label)) for a in graph.objects(e, HKG.agent)
+        }
+        for e in graph.subjects(RDF.type, HKG.Appointment)
+    }
+    assert len(agents) == 2 and all(
+        not found for office, found in agents.items() if "director" in office
+    ), agents

@@ -114,6 +114,9 @@ def same_event(a: ResolvedEvent, b: ResolvedEvent) -> bool:
     if with_office is not None and without.office is None:
         if with_office.date is None and without.date is not None:
             return False  # "became a director" (undated) is not "appointed by A in 1813"
+        if with_office.date is None and without.date is None and without.agents:
+            if not with_office.agents:  # nor "appointed by A to a commission" (both undated)
+                return False
     if a.agents and b.agents and not set(a.agents) & set(b.agents):
         return False  # appointed by A and appointed by B are two appointments
     mine, theirs = set(a.affected), set(b.affected)
