@@ -230,7 +230,7 @@ class EventDating:
             clause = {self.offset(s, sent, t) for t in self._clause_tokens(verb)}
             dates = [d for d in s.dates if d.begin in clause]
             if dates and trigger.dep_ == "pobj" and trigger.head.lower_ in SEQUENCE:
-                # "after his death, A was arrested on 6 October 1976": earlier, not that day
+                # "after his death, A was arrested on 6 October 1934": earlier, not that day
                 return Date(dates[0].date.iso[:4])
             if dates:
                 return dates[0].date
