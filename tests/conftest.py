@@ -12,6 +12,7 @@ from rdflib.compare import graph_diff, to_isomorphic
 
 from histkg import BuildResult, build
 from histkg.mint import DEFAULT_BASE
+from histkg.model import Extraction
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -38,6 +39,19 @@ def assert_isomorphic(expected: Graph, actual: Graph) -> None:
     lines += [f"  only in expected: {t}" for t in sorted(only_expected)[:40]]
     lines += [f"  only in actual:   {t}" for t in sorted(only_actual)[:40]]
     pytest.fail("\n".join(lines))
+
+
+def events(ex: Extraction) -> set[tuple[str, tuple[str, ...], tuple[str, ...], str]]:
+    """(class, agents, affected, date) of every event read."""
+    return {
+        (
+            e.types[0],
+            tuple(m.text for m in e.agents),
+            tuple(m.text for m in e.affected),
+            e.date.iso if e.date else "",
+        )
+        for e in ex.events
+    }
 
 
 def select(graph: Graph, query: str) -> list[tuple[str, ...]]:

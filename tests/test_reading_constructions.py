@@ -11,6 +11,7 @@ from pathlib import Path
 from histkg.extract import extract_corpus
 from histkg.model import Extraction
 from histkg.sources import read_article
+from tests.conftest import events
 
 # The model does not tag this name as a person where it opens the lead: the title does.
 LIFE = (
@@ -23,19 +24,6 @@ def read(tmp_path: Path, *paragraphs: str, title: str = "Marek Tollan") -> Extra
     path = tmp_path / "article.txt"
     path.write_text(f" = {title} = \n" + "".join(f" {p} \n" for p in paragraphs), "utf-8")
     return extract_corpus([read_article(path)]).extractions[0]
-
-
-def events(ex: Extraction) -> set[tuple[str, tuple[str, ...], tuple[str, ...], str]]:
-    """(class, agents, affected, date) of every event read."""
-    return {
-        (
-            e.types[0],
-            tuple(m.text for m in e.agents),
-            tuple(m.text for m in e.affected),
-            e.date.iso if e.date else "",
-        )
-        for e in ex.events
-    }
 
 
 def tenures(ex: Extraction) -> set[tuple[str, str, str, str]]:

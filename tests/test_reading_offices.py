@@ -11,6 +11,7 @@ from pathlib import Path
 from histkg.extract import extract_corpus
 from histkg.model import Extraction
 from histkg.sources import read_article
+from tests.conftest import events
 
 
 def read(tmp_path: Path, *paragraphs: str, title: str = "Purge of the fleet") -> Extraction:
@@ -103,19 +104,6 @@ def test_an_and_inside_a_bodys_name_stays_in_the_office(tmp_path: Path) -> None:
     assert {t[:2] for t in tenures(ex)} == {
         ("Otto Lenz", "Director of the Office of Trade and Industry")
     }, tenures(ex)
-
-
-def events(ex: Extraction) -> set[tuple[str, tuple[str, ...], tuple[str, ...], str]]:
-    """(class, agents, affected, date) of every event read."""
-    return {
-        (
-            e.types[0],
-            tuple(m.text for m in e.agents),
-            tuple(m.text for m in e.affected),
-            e.date.iso if e.date else "",
-        )
-        for e in ex.events
-    }
 
 
 def test_who_ordered_an_arrest_made_it(tmp_path: Path) -> None:
