@@ -7,7 +7,7 @@ gold in ``bench/heldout/gold/``; and eight articles written for this measurement
 dev corpus's format, by a writer kept blind to histkg's rules (``bench/heldout/written/``,
 texts and gold side by side; see its README):
 
-    .venv/bin/python bench/heldout.py [--set real|written|all]
+    .venv/bin/python bench/heldout.py [--set real|written|written3|all]
 
 Each article is built on its own and scored with ``histkg.evaluate``; the figures are
 printed per category (precision, recall, F1) with the macro-F1. Results and what was
@@ -25,13 +25,15 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "wikitext"
 GOLD = ROOT / "bench" / "heldout" / "gold"
 WRITTEN = ROOT / "bench" / "heldout" / "written"
+#: the written sets, in the order they were made (each by a writer blind to histkg)
+WRITTEN_SETS = {"written": WRITTEN, "written3": ROOT / "bench" / "heldout" / "written3"}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="folder of the articles")
     parser.add_argument("--json", type=Path, help="write the figures here")
-    parser.add_argument("--set", choices=["real", "written", "all"], default="all")
+    parser.add_argument("--set", choices=["real", *WRITTEN_SETS, "all"], default="all")
     args = parser.parse_args()
     from histkg.evaluate import CATEGORIES, evaluate, load_gold
     from histkg.pipeline import build
@@ -44,9 +46,10 @@ def main() -> int:
                 print(f"heldout: no article {gold.stem}.* in {args.corpus}", file=sys.stderr)
                 return 2
             pairs.append((gold, matches[0]))
-    if args.set in {"written", "all"}:
-        for gold in sorted((WRITTEN / "gold").glob("*.json")):
-            pairs.append((gold, WRITTEN / "texts" / f"{gold.stem}.txt"))
+    for name, folder in WRITTEN_SETS.items():
+        if args.set in {name, "all"}:
+            for gold in sorted((folder / "gold").glob("*.json")):
+                pairs.append((gold, folder / "texts" / f"{gold.stem}.txt"))
     figures: dict[str, dict[str, float]] = {}
     for gold, article in pairs:
         score = evaluate(load_gold(gold), build([article]).graph)
@@ -60,14 +63,16 @@ def main() -> int:
             f"{n} {row[f'{n}_p']:.2f}/{row[f'{n}_r']:.2f}/{row[f'{n}_f1']:.2f}" for n in CATEGORIES
         )
         print(f"{gold.stem}: {cells}  macro-F1 {row['macro_f1']:.3f}")
-    written = [row for name, row in figures.items() if (WRITTEN / "gold" / f"{name}.json").exists()]
-    if written:
+    for set_name, folder in WRITTEN_SETS.items():
+        written = [r for n, r in figures.items() if (folder / "gold" / f"{n}.json").exists()]
+        if not written:
+            continue
         means = {k: sum(r[k] for r in written) / len(written) for k in written[0]}
         cells = "  ".join(
             f"{n} {means[f'{n}_p']:.2f}/{means[f'{n}_r']:.2f}/{means[f'{n}_f1']:.2f}"
             for n in CATEGORIES
         )
-        print(f"written set, mean of {len(written)}: {cells}  macro-F1 {means['macro_f1']:.3f}")
+        print(f"{set_name} set, mean of {len(written)}: {cells}  macro-F1 {means['macro_f1']:.3f}")
     if args.json:
         args.json.write_text(json.dumps(figures, indent=1, sort_keys=True) + "\n", "utf-8")
     return 0

@@ -154,3 +154,89 @@ def test_sentences_after_a_colon_take_the_verdicts_date(tmp_path: Path) -> None:
 def test_taking_ones_own_life_is_a_death(tmp_path: Path) -> None:
     ex = read(tmp_path, "Anna Berg took her own life on 14 May 1991.")
     assert ("Death", ("Anna Berg",), "1991-05-14") in events(ex), events(ex)
+
+
+def test_relative_years_capitalized_at_a_sentences_start() -> None:
+    assert [d.date.iso for d in find_dates("Two years later he was shot.", 1937)] == ["1939"]
+    assert [d.date.iso for d in find_dates("The following year he fled.", 1937)] == ["1938"]
+    assert find_dates("He fled in the following years.", 1937) == []
+
+
+def test_months_by_reference() -> None:
+    from histkg.model import Date
+    from histkg.parse.date_anaphora import find_month_anaphora
+
+    def months(text: str, *said: str) -> list[str]:
+        found = find_dates(text, None)
+        return [d.date.iso for d in find_month_anaphora(text, found, [Date(x) for x in said])]
+
+    assert months("Later that month he was arrested.", "1950-03-04") == ["1950-03"]
+    assert months("He fled in May 1950 and was caught two months later.") == ["1950-07"]
+    assert months("He was shot that November.", "1938") == ["1938-11"]
+    assert months("Later that month he was arrested.", "1950") == []  # no month to refer to
+    assert months("After that May he never returned.", "1950") == []
+
+
+def test_a_short_unmeasured_time_after_gives_the_year_only() -> None:
+    from histkg.model import Date
+    from histkg.parse.date_anaphora import find_vague_anaphora
+
+    def vague(text: str, said: str | None) -> list[str]:
+        found = find_dates(text, None)
+        base = Date(said) if said else None
+        return [d.date.iso for d in find_vague_anaphora(text, found, base)]
+
+    assert vague("His wife was detained shortly afterwards.", "1949-06-01") == ["1949"]
+    assert vague("He was caught a few days later.", "1950-03") == ["1950"]
+    assert vague("He was caught a few days later.", None) == []
+    assert vague("He resigned soon after the coup.", "1950") == []  # after something named
+
+
+def test_an_arrest_shortly_after_a_dated_one(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Otto Lenz was arrested on 6 October 1976. Karl Brenner was detained shortly afterwards.",
+    )
+    assert ("Arrest", ("Karl Brenner",), "1976") in events(ex), events(ex)
+
+
+def test_not_until_states_the_event_then(tmp_path: Path) -> None:
+    ex = read(tmp_path, "Otto Lenz was not rehabilitated until May 1968.")
+    assert ("Reinstatement", ("Otto Lenz",), "1968-05") in events(ex), events(ex)
+    ex = read(tmp_path, "Otto Lenz was never rehabilitated.")
+    assert not events(ex), events(ex)
+
+
+def test_an_undated_sentence_goes_on_the_year_before(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "On 5 August 1948 Anton Hess was dismissed. Otto Lenz was arrested. Karl Brenner was"
+        " arrested.",
+    )
+    # the next sentence takes the year; the one after it has none to go on from
+    assert ("Arrest", ("Otto Lenz",), "1948") in events(ex), events(ex)
+    assert ("Arrest", ("Karl Brenner",), "") in events(ex), events(ex)
+
+
+def test_a_later_event_does_not_take_the_year_before(tmp_path: Path) -> None:
+    ex = read(tmp_path, "On 5 August 1948 Anton Hess was dismissed. Otto Lenz was later shot.")
+    assert {e[2] for e in events(ex) if e[1] == ("Otto Lenz",)} == {""}, events(ex)
+
+
+def test_a_clause_joined_by_and_takes_the_year(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Anton Hess admitted in March 1956 that the charges had been fabricated, and Otto"
+        " Lenz was rehabilitated.",
+    )
+    assert ("Reinstatement", ("Otto Lenz",), "1956") in events(ex), events(ex)
+
+
+def test_a_month_of_a_date_is_no_given_name(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "The trial of Anton Hess, Karl Brenner and Otto Lenz opened on 16 September 1949. On"
+        " 24 September Hess, Karl Brenner and Otto Lenz were sentenced to death.",
+    )
+    names = {m.text for m in ex.mentions if m.kind == "person"}
+    assert "September Hess" not in names, names

@@ -219,3 +219,83 @@ def test_a_birth_name_that_opens_with_a_place_word_stays_whole(tmp_path: Path) -
     ex = extract_corpus([read_article(path)]).extractions[0]
     names = {m.text for m in ex.mentions if m.kind == "person"}
     assert "Tomas Brenner Ruiz" not in names, names
+
+
+def test_a_name_between_verb_and_title_is_the_object(tmp_path: Path) -> None:
+    # the model reads "Otto Lenz Prime Minister" as one noun phrase
+    ex = read(tmp_path, "The king appointed Otto Lenz Prime Minister in 1950.")
+    assert ("Otto Lenz", "Prime Minister", "1950", "", "") in tenures(ex), tenures(ex)
+    assert ("Appointment", (), ("Otto Lenz",), "1950") in events(ex), events(ex)
+
+
+def test_a_post_he_held_until_read_as_a_second_predicate(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "In 1950 Otto Lenz became Minister of Justice, a position he held until his arrest"
+        " in 1953.",
+    )
+    assert ("Otto Lenz", "Minister of Justice", "1950", "1953", "") in tenures(ex), tenures(ex)
+
+
+def test_a_seat_in_a_chamber_for_a_constituency(tmp_path: Path) -> None:
+    ex = read(tmp_path, "In 1937 Anna Berg was elected to the Chamber of Deputies for Valdora.")
+    assert (
+        "Anna Berg",
+        "Member of the Chamber of Deputies",
+        "1937",
+        "",
+        "",
+    ) in tenures(ex), tenures(ex)
+
+
+def test_he_after_him_in_a_biography_is_its_subject(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Karl Brenner (1908–1973) was a Velorian politician. In 1937 Karl Brenner was"
+        " elected to the Senate. Two years later President Otto Lenz named him Minister of"
+        " Health. He entered the Cabinet in 1945.",
+        title="Karl Brenner",
+    )
+    holders = {t[0] for t in tenures(ex) if t[1] == "Member of the Cabinet"}
+    assert holders == {"Karl Brenner"}, tenures(ex)
+    assert ("Appointment", ("Otto Lenz",), ("Karl Brenner",), "1939") in events(ex), events(ex)
+
+
+def test_she_after_her_title_is_not_the_one_who_named_her(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "In 1939 President Otto Lenz named her Minister of Health. She entered the Cabinet"
+        " in 1945.",
+    )
+    assert "Otto Lenz" not in {t[0] for t in tenures(ex) if "Cabinet" in t[1]}, tenures(ex)
+
+
+def test_he_after_him_elsewhere_is_not_read(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "In 1939 President Otto Lenz named Karl Brenner Minister of Health. Lenz dismissed"
+        " him in 1941. He entered the Cabinet in 1945.",
+    )
+    assert not [t for t in tenures(ex) if t[1] == "Member of the Cabinet"], tenures(ex)
+
+
+def test_a_name_glued_to_a_bodys_name_is_the_subject(tmp_path: Path) -> None:
+    # no comma after the opening phrase: the model reads "Central Committee Otto Lenz"
+    ex = read(tmp_path, "At the plenum of the Central Committee Otto Lenz resigned on 3 May 1950.")
+    assert ("Resignation", (), ("Otto Lenz",), "1950-05-03") in events(ex), events(ex)
+
+
+def test_a_speech_someone_made_is_theirs(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "In May 1950 the Central Committee met. At the plenum of the Central Committee Otto"
+        " Lenz attacked Anna Berg. He made a bitter speech against the minister.",
+    )
+    assert {e[1] for e in events(ex) if e[0] == "Speech"} == {("Otto Lenz",)}, events(ex)
+
+
+def test_a_release_is_of_someone_held_before(tmp_path: Path) -> None:
+    ex = read(tmp_path, "Otto Lenz was arrested in 1950. He was released from prison in 1956.")
+    assert ("Release", (), ("Otto Lenz",), "1956") in events(ex), events(ex)
+    ex = read(tmp_path, "Anton Hess was released by the club in 1999.")
+    assert not events(ex), events(ex)

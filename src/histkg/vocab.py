@@ -38,6 +38,7 @@ class HKG(DefinedNamespace):
     Place: URIRef
     PoliticalParty: URIRef
     Reinstatement: URIRef
+    Release: URIRef
     Removal: URIRef
     Resignation: URIRef
     Sentencing: URIRef

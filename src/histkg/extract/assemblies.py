@@ -19,7 +19,6 @@ from histkg.model import EventRecord, Mention, Span, TenureRecord
 if TYPE_CHECKING:
     from histkg.extract.text import ArticleReader
 
-PRONOUN_RE = re.compile(r"^\s*(?:He|She)\b")
 MEETING_RE = re.compile(
     r"(?P<anaphor>\b(?:that|this|the same)\s+)?"
     r"(?P<name>(?:(?:an?|the)\s+)?(?:(?:extraordinary|plenary|special|emergency|closed|secret|joint|"
@@ -210,20 +209,6 @@ class AssemblyReader:
             if at and meetings:
                 ev.part_of = meetings[0]
             events.append(ev)
-        for m in re.finditer(
-            r"\b(?:made|gave|delivered)\s+(?:an?\s+)?(?:[\w-]+\s+)?speech\b", text
-        ):
-            b = s.begin + m.start()
-            zone = text[: m.start()]
-            subj = s.persons_in(s.begin, b)
-            agent = subj[:1]
-            if not agent and PRONOUN_RE.match(zone) and self.reader.ctx.last_subject is not None:
-                agent = [self.reader.ctx.last_subject]
-            if agent:
-                ev = EventRecord(["Speech"], self.reader.span(s), "speech", agents=agent)
-                seg = self.reader.segment(s, b)
-                ev.date = self.reader.date_for(s, seg[0], seg[1], b)
-                events.append(ev)
         agreed = any(k in text for k in ("Agreement", "Treaty", "Pact", "Accord"))
         for m in NAMED_AGREEMENT_RE.finditer(text) if agreed else ():
             name = m.group("name")

@@ -37,6 +37,14 @@ def until_phrases(trigger: Token, office: Token | None) -> list[Token]:
         for appos in place.children:
             if appos.dep_ in {"appos", "npadvmod"} and lemmas_of(appos) & POST_NOUNS:
                 holders += [c for c in appos.children if c.dep_ in {"relcl", "acl"}]
+            elif (  # "became Minister, a post he held …": read as a second predicate
+                appos.dep_ in {"attr", "oprd"}
+                and office is not None
+                and appos.i > office.i
+                and place is not office
+                and lemmas_of(appos) & POST_NOUNS
+            ):
+                holders += [c for c in appos.children if c.dep_ == "relcl"]
     return [
         prep
         for holder in holders

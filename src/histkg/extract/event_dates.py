@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from histkg.extract.grammar import CLAUSE_DEPS
 from histkg.extract.hits import Hit
 from histkg.extract.mentions import Sentence
+from histkg.extract.modality import not_until
 from histkg.extract.rules import grammar, lemmas_of, words
 from histkg.model import Date
 from histkg.parse.dates import DateMention
@@ -137,6 +138,10 @@ class EventDating:
 
     def _date(self, s: Sentence, sent: SpacySpan, hit: Hit, depth: int = 0) -> Date | None:
         trigger = hit.trigger
+        until = not_until(trigger)
+        if until is not None:  # "was not rehabilitated until May 1968": then
+            inside = {self.offset(s, sent, t) for t in until.subtree}
+            return next((d.date for d in self.anchors if d.begin in inside), None)
         own = {self.offset(s, sent, t) for t in self._clause_tokens(trigger)}
         dates = [d for d in s.dates if d.begin in own]
         if dates:
@@ -269,6 +274,19 @@ class EventDating:
             shared = [d for d in s.dates if d.begin in clause]
             if shared and len(shared[0].date.iso) == 4:
                 return shared[0].date
+        if (
+            head != trigger
+            and trigger.dep_ == "conj"
+            and any(c.dep_ in {"nsubj", "nsubjpass"} for c in trigger.children)
+            and not any(c.dep_ == "advmod" and c.lower_ in LATER for c in trigger.children)
+            and any(c.dep_ == "cc" and c.lower_ == "and" for c in trigger.head.children)
+        ):
+            # "A admitted in March 1955 that …, and B was rehabilitated": a clause joined
+            # by "and" tells of the same time; only the year is sure
+            clause = {self.offset(s, sent, t) for t in self._clause_tokens(head)}
+            shared = [d for d in s.dates if d.begin in clause]
+            if shared:
+                return Date(shared[0].date.iso[:4])
         root = sent.root
         if root != trigger and not any(
             t.dep_ in {"relcl", "acl", "ccomp", "pcomp"} for t in [trigger, *trigger.ancestors]

@@ -49,6 +49,7 @@ NEEDS_AFFECTED = frozenset(
         "Appointment",
         "Election",
         "Reinstatement",
+        "Release",
     }
 )
 #: classes an unnamed group may undergo ("officials were arrested"); a death, an

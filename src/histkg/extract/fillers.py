@@ -60,6 +60,7 @@ class MentionReader:
         self.gender: str | None = None  # of a biography's subject, once counted
         self.last_end = -1  # where the sentence that set last_subject (or other_at) ends
         self.other_at = (-1, -1)  # (block, sentence) whose subject is someone unnamed or unknown
+        self.object_pronoun_at = (-1, -1)  # (block, sentence) with "him"/"her" as an object
 
     # --- tokens to mentions -------------------------------------------------------
 
@@ -160,6 +161,11 @@ class MentionReader:
         same_paragraph = "\n" not in self.reader.article.text[max(self.last_end, 0) : s.begin]
         if previous is not None and (self.last_subject_at != before_this or not same_paragraph):
             previous = None
+        if previous is not None and self.object_pronoun_at == before_this:
+            # "B named him minister. He entered …": "he" may be either of them; a biography's
+            # opening "He" is its subject, elsewhere it is not safe to read
+            opening = token.i == sent.start and token.dep_ in {"nsubj", "nsubjpass"}
+            return subject if opening else None
         if previous is not None:
             return previous  # the subject of the sentence before goes on being talked of
         if self.other_at == before_this and same_paragraph and not before:
@@ -206,6 +212,15 @@ class MentionReader:
     def _track_subject(self, s: Sentence, sent: SpacySpan) -> None:
         """Remember the main clause's subject for the pronouns of the next sentences."""
         root = sent.root
+        main = [root, *(c for c in root.children if c.dep_ == "conj")]
+        if any(
+            (c.lower_ in {"him", "her"} and c.dep_ in {"dobj", "dative"})
+            or (c.dep_ in {"dobj", "oprd"} and any(p.lower_ == "her" for p in c.children))
+            for verb in main
+            for c in verb.children
+        ):  # "B named him minister" ("named her minister" read as "her minister"): the next
+            # "he" or "she" may be either
+            self.object_pronoun_at = (s.block, self.reader.sentence_no)
         clauses = [
             root,
             *(c for c in root.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}),

@@ -112,6 +112,18 @@ def attempt_agents(trigger: Token, governor: Token) -> list[Token]:
     return []
 
 
+def not_until(trigger: Token) -> Token | None:
+    """ "A was not rehabilitated until May 1968": a negated verb with an "until"-phrase
+    of a date states the event, on that date; the "until" preposition, if so."""
+    if not any(c.dep_ == "neg" for c in trigger.children):
+        return None
+    for prep in trigger.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"until", "till"}:
+            if any(t.like_num and len(t.text) == 4 for t in prep.subtree):
+                return prep  # a date with its year ("until early May" is not one)
+    return None
+
+
 def modality(trigger: Token) -> tuple[Modality, str | None, Token | None]:
     """Whether the sentence states the event, denies it, tells of an attempt (and the
     word that makes it one) or a claim."""
@@ -129,7 +141,7 @@ def modality(trigger: Token) -> tuple[Modality, str | None, Token | None]:
         if verb is not None and verb.tag_ in {"VBZ", "VBP"} and verb.dep_ == "ROOT":
             return Modality.NARRATIVE, None, None  # "rumours of A's capture begin to spread"
     if (
-        any(c.dep_ == "neg" for c in children)
+        (any(c.dep_ == "neg" for c in children) and not_until(trigger) is None)
         or any(c.dep_ == "det" and c.lower_ in {"no", "neither"} for c in children)
         or any(c.dep_ == "advmod" and c.lower_ in NEAR_MISSES for c in children)
     ):

@@ -29,6 +29,7 @@ from histkg.extract.nlp import (
 from histkg.extract.person_spans import acting_named, person_names, role_named, titled_names
 from histkg.extract.ruler import PhraseRuler
 from histkg.extract.rules import grammar, lemmas_of
+from histkg.parse.dates import MONTHS
 
 
 @dataclass
@@ -268,6 +269,8 @@ def expand_coordinations(doc: Doc, book: NameBook) -> list[Span]:
                 for b, e in items:
                     while e - b > 1 and texts[b] in titles:
                         b += 1  # "Lieutenants A B": the name without its rank
+                    if e - b > 1 and texts[b] in MONTHS and b > 0 and texts[b - 1].isdigit():
+                        b += 1  # "On 24 September A, B and C": the date's month is no name
                     if (e - b == 1 and single_word_ok(doc[b])) or e - b > 1:
                         found.append(doc[b:e])
             i = items[-1][1]

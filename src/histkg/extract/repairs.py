@@ -18,12 +18,24 @@ It runs after the parser; every token it does not name keeps the model's reading
 - "A was arrested on 3 May and executed the following day": the model tags "executed" a
   past tense with "the following day" its object; joined to a passive verb with no
   subject of its own, it is a participle of that passive and the day a time adverbial.
+
+A second component, after the entity recognizer, mends a double object and a lost
+subject:
+
+- "At the plenum of the Central Committee A supported B": with no comma after the opening
+  phrase, the model glues A to the body's name and leaves the verb without a subject; A
+  becomes its subject (and a person, not part of the organization's name).
+- "The king appointed A B Prime Minister", "named A B Minister of Health": the model
+  reads the name as a compound of the title; the name becomes the verb's object and the
+  title its predicate (``oprd``), as with "appointed him Prime Minister".
 """
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 COMPONENT = "histkg_passive_subjects"
 REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
@@ -173,7 +185,141 @@ def _passive_above_gerund(token: Token) -> Token | None:
     return None
 
 
+NAMED_OBJECTS = "histkg_named_objects"
+
+#: verbs that make someone something ("appointed A Premier"), in every inflection (the
+#: lemmatizer runs later)
+MAKING_VERBS = frozenset(
+    f"{stem}{ending}"
+    for stem in (
+        "appoint",
+        "elect",
+        "re-elect",
+        "nominate",
+        "designate",
+        "select",
+        "proclaim",
+        "declare",
+        "crown",
+        "install",
+        "promote",
+    )
+    for ending in ("", "s", "ed", "ing")
+) | frozenset(
+    {
+        "name",
+        "names",
+        "named",
+        "naming",
+        "make",
+        "makes",
+        "made",
+        "making",
+        "choose",
+        "chooses",
+        "chose",
+        "chosen",
+        "choosing",
+        "declared",
+        "promoted",
+        "crowned",
+    }
+)
+
+
+@cache
+def _title_heads() -> frozenset[str]:
+    """The last word of every office title of the lexicon ("Minister", "Premier")."""
+    from histkg.lexicon import lexicon
+
+    return frozenset(form.split()[-1] for form in lexicon().office_by_form())
+
+
+@Language.component(NAMED_OBJECTS)
+def named_objects(doc: Doc) -> Doc:
+    """ "appointed A B Prime Minister": A B is the object, the title the predicate; "of
+    the Central Committee A supported B": A is the subject."""
+    _split_glued_subjects(doc)
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or ent.root.dep_ != "compound":
+            continue
+        title = ent.root.head
+        verb = title.head
+        if (
+            title.i < ent.end
+            or title.dep_ not in {"dobj", "oprd"}
+            or verb.lower_ not in MAKING_VERBS
+            or title.text not in _title_heads()
+            or any(not t.is_title for t in doc[ent.end : title.i])
+            or any(c.dep_ == "dobj" and c != title for c in verb.children)
+        ):
+            continue
+        root = ent.root
+        for token in ent:
+            if token != root and token.head == title:
+                token.head = root
+        root.head, root.dep_ = verb, "dobj"
+        title.dep_ = "oprd"
+    return doc
+
+
+@cache
+def _body_heads() -> frozenset[str]:
+    """The last word of every organization head and governing body ("Committee")."""
+    from histkg.lexicon import lexicon
+
+    lex = lexicon()
+    return frozenset(name.split()[-1] for name in (*lex.org_heads, *lex.governing_bodies))
+
+
+def _glued_subject(verb: Token) -> tuple[Token, Token] | None:
+    """ "At the plenum of the Central Committee A supported B": a verb with no subject
+    right after a prepositional phrase whose last noun the model glued to the body's
+    name ("Central Committee A"). The name's last word and the body's, if so."""
+    if verb.tag_ not in {"VBD", "VBZ"} or verb.i == 0:
+        return None
+    if any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children):
+        return None
+    name = verb.doc[verb.i - 1]
+    if name.tag_ != "NNP" or name.dep_ != "pobj" or name.head.dep_ != "prep":
+        return None
+    if verb not in list(name.head.ancestors)[:3]:
+        return None
+    heads = _body_heads()
+    body = next(
+        (c for c in reversed(list(name.children)) if c.dep_ == "compound" and c.text in heads),
+        None,
+    )
+    if body is None or any(t.tag_ != "NNP" for t in verb.doc[body.i + 1 : name.i]):
+        return None
+    return name, body
+
+
+def _split_glued_subjects(doc: Doc) -> None:
+    for verb in doc:
+        found = _glued_subject(verb)
+        if found is None:
+            continue
+        name, body = found
+        prep = name.head
+        for token in doc[body.i + 1 : name.i]:
+            token.head = name
+        for child in list(name.children):
+            if child.i < body.i or child == body:
+                child.head = body
+        body.head, body.dep_ = prep, "pobj"
+        name.head, name.dep_ = verb, "nsubj"
+        ents = [e for e in doc.ents if not (e.start <= name.i < e.end)]
+        covering = next((e for e in doc.ents if e.start <= name.i < e.end), None)
+        if covering is not None and covering.start <= body.i:
+            ents.append(Span(doc, covering.start, body.i + 1, label=covering.label_))
+        ents.append(Span(doc, body.i + 1, name.i + 1, label="PERSON"))
+        doc.ents = sorted(ents, key=lambda e: e.start)
+
+
 def add_to(nlp: Language) -> None:
-    """Put the component after the parser (once)."""
+    """Put the components after the parser and the entity recognizer (once)."""
     if COMPONENT not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe(COMPONENT, after="parser")
+    if NAMED_OBJECTS not in nlp.pipe_names and "ner" in nlp.pipe_names:
+        nlp.add_pipe(NAMED_OBJECTS, after="ner")

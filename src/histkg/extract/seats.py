@@ -4,6 +4,8 @@ member of the body the verb's object or to/into-phrase names)."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from histkg.extract.mentions import Sentence, body_regex
@@ -11,6 +13,10 @@ from histkg.model import Article, Mention, OfficeRef, Span
 
 #: the prepositions of a body one is elected or appointed to ("elected to", "brought into")
 SEAT_PREPOSITIONS = frozenset({"to", "into", "onto"})
+
+#: what may follow the body's name in the seat's phrase: the seat's constituency
+#: ("the Chamber of Deputies for Valparaíso")
+CONSTITUENCY_RE = re.compile(r"(?:\s+(?:for|from) [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})?\s*")
 
 
 def seat_body(verb: Token) -> Token | None:
@@ -33,7 +39,11 @@ def names_seat(verb: Token) -> bool:
         return False
     words = " ".join(t.text for t in body.subtree if t.dep_ != "det")
     named = body_regex().search(words)
-    return named is not None and named.start() == 0 and not words[named.end() :].strip()
+    return (
+        named is not None
+        and named.start() == 0
+        and CONSTITUENCY_RE.fullmatch(words[named.end() :]) is not None
+    )
 
 
 def seat(article: Article, s: Sentence, shift: int, verb: Token) -> OfficeRef | None:
@@ -47,7 +57,7 @@ def seat(article: Article, s: Sentence, shift: int, verb: Token) -> OfficeRef | 
     end = shift + body.right_edge.idx + len(body.right_edge.text)
     text = article.text[begin:end]
     named = body_regex().search(text)
-    if named is None or text[named.end() :].strip():
+    if named is None or CONSTITUENCY_RE.fullmatch(text[named.end() :]) is None:
         return None
     lead = text[: named.start()]
     if lead.strip().lower() not in {"", "the"}:

@@ -38,6 +38,7 @@ from histkg.model import (
     Mention,
     Span,
 )
+from histkg.parse.date_anaphora import find_month_anaphora, find_vague_anaphora
 from histkg.parse.dates import DateMention, find_dates, find_day_anaphora
 
 BOUNDARY_RE = re.compile(
@@ -58,9 +59,45 @@ class Context:
     full_dates: list[tuple[int, int, Date]] = field(
         default_factory=list
     )  # (block, sentence number, date)
+    said: list[tuple[int, int, Date]] = field(
+        default_factory=list
+    )  # (block, sentence number, date): every date a later phrase may refer to
     scene: EventRecord | None = None
     scene_sentence: int = -10
     last_subject: Mention | None = None
+
+
+#: words that put a sentence's events at another time than the sentence before's
+ELSEWHERE_IN_TIME_RE = re.compile(
+    r"\b(?:later|earlier|eventually|subsequently|afterwards?|previously|formerly|before"
+    r"|once|until|since|by then|in time|ultimately|finally|years|decades|months|age"
+    r"|when|while|during|after|then|upon|on his|on her)\b",
+    re.IGNORECASE,
+)
+
+
+def _places_in_time(text: str) -> bool:
+    """Whether a sentence says when its events were, relative to something else."""
+    return ELSEWHERE_IN_TIME_RE.search(text) is not None
+
+
+CUSTODY = frozenset({"Arrest", "Trial", "Sentencing"})
+
+
+def _releases_from_custody(events: list[EventRecord]) -> list[EventRecord]:
+    """Releases of people the article put in custody before (arrested, tried or
+    sentenced, by family name): "released" of anyone else is some other release."""
+    held: set[str] = set()
+    out = []
+    for e in sorted(events, key=lambda e: e.evidence.begin):
+        if CUSTODY & set(e.types):
+            held.update(m.text.split()[-1] for m in e.affected)
+        if e.types[0] == "Release":
+            e.affected = [m for m in e.affected if m.text.split()[-1] in held]
+            if not e.affected:
+                continue
+        out.append(e)
+    return [e for e in events if e in out]
 
 
 def focus_person(article: Article, sentences: list[Sentence]) -> Mention | None:
@@ -196,6 +233,11 @@ class ArticleReader:
         days = [d for b, n, d in self.ctx.full_dates if b == s.block and self.sentence_no - n <= 3]
         local += find_day_anaphora(s.text, local, days[-1] if days else None)
         local.sort(key=lambda d: d.begin)
+        said = [d for b, n, d in self.ctx.said if b == s.block and self.sentence_no - n <= 3]
+        local += find_month_anaphora(s.text, local, said)
+        local.sort(key=lambda d: d.begin)
+        local += find_vague_anaphora(s.text, local, said[-1] if said else None)
+        local.sort(key=lambda d: d.begin)
         for d in local:
             if d.relative and not recent:
                 self.warnings.append(
@@ -217,6 +259,10 @@ class ArticleReader:
                     self.ctx.focal_year = d.date.year
             if len(d.date.iso) == 10:
                 self.ctx.full_dates.append((s.block, self.sentence_no, d.date))
+            before = self.article.text[s.begin : d.begin]
+            if (not d.relative or recent) and before.count("(") <= before.count(")"):
+                # not a lifespan or an office's years in parentheses: no time of the story
+                self.ctx.said.append((s.block, self.sentence_no, d.date))
 
     def read(self, docs: list[Doc]) -> Extraction:
         sentences = [s for i, doc in enumerate(docs) for s in self.sentences(i, doc)]
@@ -242,6 +288,7 @@ class ArticleReader:
             self.previous_sentence = s
             self.sentence_no += 1
         date_the_title_event(self.article, self.out.events)
+        self.out.events = _releases_from_custody(self.out.events)
         self._unify_office_countries()
         return self.out
 
@@ -365,6 +412,14 @@ class ArticleReader:
                 ]
                 if recent:
                     e.date = recent[-1]
+        if not s.dates and not _places_in_time(s.text):
+            # a sentence with no date goes on the story of the one before it: its events
+            # take that sentence's year ("On 5 August 1948 A was dismissed. B replaced
+            # him."), never its day, and only when nothing in the sentence says otherwise
+            before = [d for b, n, d in self.ctx.said if b == s.block and n == self.sentence_no - 1]
+            for e in events:
+                if e.date is None and before:
+                    e.date = Date(f"{before[-1].year:04d}")
         self.out.events.extend(meetings + events)
         if s.parse is not None:
             self.faction_reader.read(s, s.parse)

@@ -48,6 +48,7 @@ _D = r"(?P<day>[0-3]?[0-9])(?:st|nd|rd|th)?"
 _REL = (
     r"(?P<rel>(?:of |in )?(?:that|the same|the following|the next|the previous|the preceding) year"
     r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) years? (?:later|earlier))"
+    r"(?!\w)"  # "in the following years" names no year
 )
 
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -79,7 +80,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"{_Y}(?![\d–-])"
         ),
     ),
-    ("rel", re.compile(rf"\b{_REL}")),
+    ("rel", re.compile(rf"\b{_REL}", re.IGNORECASE)),  # "Two years later", "The next year"
     # "the 1923 election", "the 1848 revolution": a year naming an event it modifies
     (
         "y_of_event",
@@ -117,6 +118,7 @@ COUNTS = {
 
 
 def _offset_for(rel: str) -> int:
+    rel = rel.lower()
     if "following" in rel or "next" in rel:
         return 1
     if "previous" in rel or "preceding" in rel:

@@ -16,6 +16,7 @@ _VERBS = {
     "Resignation": "Resignation",
     "Reinstatement": "Reinstatement",
     "Confirmation": "Confirmation",
+    "Release": "Release",
     "Election": "Election",
     "Arrest": "Arrest",
     "Trial": "Trial",
