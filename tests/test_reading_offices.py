@@ -280,16 +280,16 @@ def test_he_after_him_elsewhere_is_not_read(tmp_path: Path) -> None:
 
 
 def test_a_name_glued_to_a_bodys_name_is_the_subject(tmp_path: Path) -> None:
-    # no comma after the opening phrase: the model reads "Central Committee Otto Lenz"
-    ex = read(tmp_path, "At the plenum of the Central Committee Otto Lenz resigned on 3 May 1950.")
+    # no comma after the opening phrase: the model reads "Politburo Otto Lenz" as one name
+    ex = read(tmp_path, "At a session of the Politburo Otto Lenz resigned on 3 May 1950.")
     assert ("Resignation", (), ("Otto Lenz",), "1950-05-03") in events(ex), events(ex)
 
 
 def test_a_speech_someone_made_is_theirs(tmp_path: Path) -> None:
     ex = read(
         tmp_path,
-        "In May 1950 the Central Committee met. At the plenum of the Central Committee Otto"
-        " Lenz attacked Anna Berg. He made a bitter speech against the minister.",
+        "In May 1950 the Politburo met. At a session of the Politburo Otto Lenz attacked"
+        " Anna Berg. He made a bitter speech against the minister.",
     )
     assert {e[1] for e in events(ex) if e[0] == "Speech"} == {("Otto Lenz",)}, events(ex)
 

@@ -22,7 +22,7 @@ It runs after the parser; every token it does not name keeps the model's reading
 A second component, after the entity recognizer, mends a double object and a lost
 subject:
 
-- "At the plenum of the Central Committee A supported B": with no comma after the opening
+- "At a session of the Politburo A denounced B": with no comma after the opening
   phrase, the model glues A to the body's name and leaves the verb without a subject; A
   becomes its subject (and a person, not part of the organization's name).
 - "The king appointed A B Prime Minister", "named A B Minister of Health": the model
@@ -238,7 +238,7 @@ def _title_heads() -> frozenset[str]:
 @Language.component(NAMED_OBJECTS)
 def named_objects(doc: Doc) -> Doc:
     """ "appointed A B Prime Minister": A B is the object, the title the predicate; "of
-    the Central Committee A supported B": A is the subject."""
+    the Politburo A denounced B": A is the subject."""
     _split_glued_subjects(doc)
     for ent in doc.ents:
         if ent.label_ != "PERSON" or ent.root.dep_ != "compound":
@@ -273,9 +273,9 @@ def _body_heads() -> frozenset[str]:
 
 
 def _glued_subject(verb: Token) -> tuple[Token, Token] | None:
-    """ "At the plenum of the Central Committee A supported B": a verb with no subject
+    """ "At a session of the Politburo A denounced B": a verb with no subject
     right after a prepositional phrase whose last noun the model glued to the body's
-    name ("Central Committee A"). The name's last word and the body's, if so."""
+    name ("Politburo A"). The name's last word and the body's, if so."""
     if verb.tag_ not in {"VBD", "VBZ"} or verb.i == 0:
         return None
     if any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children):

@@ -64,7 +64,6 @@ class Context:
     )  # (block, sentence number, date): every date a later phrase may refer to
     scene: EventRecord | None = None
     scene_sentence: int = -10
-    last_subject: Mention | None = None
 
 
 #: words that put a sentence's events at another time than the sentence before's
@@ -423,6 +422,3 @@ class ArticleReader:
         self.out.events.extend(meetings + events)
         if s.parse is not None:
             self.faction_reader.read(s, s.parse)
-        first = s.persons_in(s.begin, s.end)
-        if first:
-            self.ctx.last_subject = first[0]
