@@ -17,20 +17,20 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from histkg.errors import CodedWarning
-from histkg.extract.continuations import succeeding_objects, until_phrases
 from histkg.extract.event_dates import EventDating
 from histkg.extract.event_links import TENURE_ENDS, TENURE_STARTS, EventLinks
 from histkg.extract.event_offices import EventOffices
+from histkg.extract.event_tenures import TENURE_HELD, EventTenures
 from histkg.extract.expansion import expand
 from histkg.extract.fillers import MentionReader
-from histkg.extract.grammar import office_complement, read_events
+from histkg.extract.grammar import read_events
 from histkg.extract.hits import Hit
 from histkg.extract.infobox import OUTCOME_SECTION
 from histkg.extract.mentions import Sentence
 from histkg.extract.modality import Modality
 from histkg.extract.rules import lemmas_of, words
 from histkg.extract.seats import seat
-from histkg.model import Date, EventRecord, Mention, TenureRecord
+from histkg.model import EventRecord, Mention, TenureRecord
 
 if TYPE_CHECKING:
     from histkg.extract.text import ArticleReader
@@ -60,15 +60,13 @@ GROUP_CLASSES = frozenset(
 #: people whose unnamed deaths a political history states ("six generals were killed"),
 #: unlike casualties ("civilians", "people", "victims")
 POLITICAL_GROUPS = words("political_groups")
-TENURE_HELD = frozenset({"Confirmation", "CoupAttempt"})  # the office its target held
 LIFE_OPEN_RE = re.compile(r"\s*\(")
 DASH_RE = re.compile(r"[–—-]")
 SUPPORTING = words("supporting")
 OPPOSING = words("opposing")
-DECREE_NOUNS = words("decree_nouns")
 
 
-class EventReader(MentionReader, EventDating, EventLinks, EventOffices):
+class EventReader(MentionReader, EventDating, EventLinks, EventOffices, EventTenures):
     """Reads one article's sentences with the grammar rules."""
 
     def __init__(self, reader: ArticleReader) -> None:
@@ -288,59 +286,9 @@ class EventReader(MentionReader, EventDating, EventLinks, EventOffices):
             hit.rule.requires.get("office") or hit.rule.requires.get("implied_office")
         ) and event.office is None:
             return None
-        self._tenures(s, sent, hit, event)
-        self._decree(s, sent, hit, event)
+        self.tenures_of(s, sent, hit, event)
+        self.decree_of(s, sent, hit, event)
         return event
-
-    def _tenures(self, s: Sentence, sent: SpacySpan, hit: Hit, event: EventRecord) -> None:
-        """An appointment or election to an office begins a tenure; a removal or
-        resignation from one ends it; a succession ends the predecessor's."""
-        office = event.office
-        if office is None:
-            return
-        cls = event.types[0]
-        predecessors = self.fillers(s, sent, hit.fillers("predecessor")).persons
-        end = None
-        if cls in TENURE_STARTS:
-            # "…, succeeding B", "…, a post he held until 1931", "… and ruled until 1931"
-            predecessors = (
-                predecessors or self.fillers(s, sent, succeeding_objects(hit.trigger)).persons
-            )
-            complement = office_complement(hit.trigger)
-            if complement is not None and complement.dep_ == "prep":
-                complement = next((c for c in complement.children if c.dep_ == "pobj"), None)
-            ends = [
-                d
-                for prep in until_phrases(hit.trigger, complement)
-                for d in self._dates_under(s, sent, prep)
-            ]
-            end = ends[-1] if ends else None
-            for extra in self.more_offices(s, sent, complement):  # "named Premier and B"
-                for person in event.affected:
-                    more = TenureRecord(person, extra, self.reader.span(s), rule=hit.rule.id)
-                    more.start, more.started_by, more.end = event.date, event, end
-                    self.reader.out.tenures.append(more)
-        for person in event.affected:
-            tenure = TenureRecord(person, office, self.reader.span(s), rule=hit.rule.id)
-            if cls in TENURE_STARTS:
-                tenure.start, tenure.started_by = event.date, event
-                tenure.end = end
-                if predecessors:
-                    tenure.predecessor = predecessors[0]
-            elif cls in TENURE_HELD:
-                tenure.attested = event.date
-            elif _to_office(hit.trigger):
-                tenure.start = event.date  # "demoted to ambassador": the post taken up
-            else:
-                tenure.end, tenure.ended_by = event.date, event
-            self.reader.out.tenures.append(tenure)
-        if cls in TENURE_ENDS and _to_office(hit.trigger):
-            event.office = None  # the removal was from another post than the one taken up
-        for old in predecessors:
-            before = TenureRecord(old, office, self.reader.span(s), rule=hit.rule.id)
-            before.end = event.date
-            before.successor = event.affected[0] if event.affected else None
-            self.reader.out.tenures.append(before)
 
     def _date_topic(self, s: Sentence, sent: SpacySpan, hit: Hit) -> None:
         """ "The X movement was an attempted coup by A. On 1 May 1923 they … in an abortive
@@ -368,50 +316,3 @@ class EventReader(MentionReader, EventDating, EventLinks, EventOffices):
     def _in_outcome(self, s: Sentence) -> bool:
         """Whether ``s`` is in the result of the article's event infobox."""
         return self.reader.article.blocks[s.block].section == OUTCOME_SECTION
-
-    def _dates_under(self, s: Sentence, sent: SpacySpan, token: Token) -> list[Date]:
-        offsets = {self.offset(s, sent, t) for t in token.subtree}
-        return [d.date for d in s.dates if d.begin in offsets and not d.relative]
-
-    def _decree(self, s: Sentence, sent: SpacySpan, hit: Hit, event: EventRecord) -> None:
-        """ "removed by a decree of the Presidium": the event is part of that decree."""
-        for child in hit.trigger.children:
-            if child.dep_ not in {"agent", "prep"} or child.lower_ != "by":
-                continue
-            for noun in child.children:
-                if noun.dep_ != "pobj" or not lemmas_of(noun) & DECREE_NOUNS:
-                    continue
-                decree = EventRecord(
-                    ["Decree"],
-                    self.reader.span(s),
-                    noun.text,
-                    date=event.date,
-                    at=self.offset(s, sent, noun),
-                    rule=f"{hit.rule.id}.by-decree",
-                )
-                issuers = [
-                    gc
-                    for c in noun.children
-                    if c.dep_ == "prep" and c.lower_ == "of"
-                    for gc in c.children
-                    if gc.dep_ == "pobj"
-                ]
-                # "a decree of the plenary session of the Federal Council": the first body named
-                found = self.fillers(s, sent, issuers)
-                if not found.orgs and not found.persons:
-                    found = self.fillers(s, sent, [t for i in issuers for t in i.subtree])
-                decree.agents = found.orgs[:1] or found.persons[:1]
-                decree.organization = found.orgs[0] if found.orgs else None
-                decree.affected = list(event.affected)
-                event.part_of = decree
-                if decree.agents:
-                    event.agents = decree.agents[:1]
-                event.organization = event.organization or decree.organization
-                self.reader.out.events.append(decree)
-
-
-def _to_office(trigger: Token) -> bool:
-    """Whether a removal names the post it moves someone to ("demoted to ambassador"),
-    not the one it ends."""
-    complement = office_complement(trigger)
-    return complement is not None and complement.dep_ == "prep" and complement.lower_ == "to"

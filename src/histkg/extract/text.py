@@ -7,12 +7,11 @@ the span of the sentence that states it.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
 from histkg.errors import CodedWarning
+from histkg.extract.article_kind import about_a_work, focus_person, opens_a_life
 from histkg.extract.assemblies import AssemblyReader
 from histkg.extract.events import EventReader
 from histkg.extract.factions import FactionReader
@@ -25,9 +24,14 @@ from histkg.extract.mentions import (
     place_mentions,
 )
 from histkg.extract.namebook import NameBook
-from histkg.extract.nlp import lemma
 from histkg.extract.offices import OfficeReader
-from histkg.extract.rules import grammar, lemmas_of, words
+from histkg.extract.rules import words
+from histkg.extract.story import (
+    Context,
+    carry_previous_year,
+    date_sentence,
+    releases_from_custody,
+)
 from histkg.extract.tenures import TenureReader
 from histkg.extract.title_events import date_the_title_event
 from histkg.model import (
@@ -38,92 +42,11 @@ from histkg.model import (
     Mention,
     Span,
 )
-from histkg.parse.date_anaphora import find_month_anaphora, find_vague_anaphora
-from histkg.parse.dates import DateMention, find_dates, find_day_anaphora
 
 BOUNDARY_RE = re.compile(
     r"(?:[:;]\s|,\s+but\s|\sbut\s|\swhile\s|\swhereas\s|,\s+who\s|,\s+whom\s|,\s+which\s)"
 )
-PRONOUN_RE = re.compile(r"^\s*(?:He|She)\b")
 STORY_SECTIONS = words("story_sections")
-WORK_NOUNS = words("work_nouns")
-NON_FICTION = words("non_fiction")
-
-
-@dataclass
-class Context:
-    """What the reader carries from sentence to sentence in one article."""
-
-    focal_year: int | None = None
-    years: list[tuple[int, int]] = field(default_factory=list)  # (sentence number, year)
-    full_dates: list[tuple[int, int, Date]] = field(
-        default_factory=list
-    )  # (block, sentence number, date)
-    said: list[tuple[int, int, Date]] = field(
-        default_factory=list
-    )  # (block, sentence number, date): every date a later phrase may refer to
-    scene: EventRecord | None = None
-    scene_sentence: int = -10
-
-
-#: words that put a sentence's events at another time than the sentence before's
-ELSEWHERE_IN_TIME_RE = re.compile(
-    r"\b(?:later|earlier|eventually|subsequently|afterwards?|previously|formerly|before"
-    r"|once|until|since|by then|in time|ultimately|finally|years|decades|months|age"
-    r"|when|while|during|after|then|upon|on his|on her)\b",
-    re.IGNORECASE,
-)
-
-
-def _places_in_time(text: str) -> bool:
-    """Whether a sentence says when its events were, relative to something else."""
-    return ELSEWHERE_IN_TIME_RE.search(text) is not None
-
-
-CUSTODY = frozenset({"Arrest", "Trial", "Sentencing"})
-
-
-def _releases_from_custody(events: list[EventRecord]) -> list[EventRecord]:
-    """Releases of people the article put in custody before (arrested, tried or
-    sentenced, by family name): "released" of anyone else is some other release."""
-    held: set[str] = set()
-    out = []
-    for e in sorted(events, key=lambda e: e.evidence.begin):
-        if CUSTODY & set(e.types):
-            held.update(m.text.split()[-1] for m in e.affected)
-        if e.types[0] == "Release":
-            e.affected = [m for m in e.affected if m.text.split()[-1] in held]
-            if not e.affected:
-                continue
-        out.append(e)
-    return [e for e in events if e in out]
-
-
-def focus_person(article: Article, sentences: list[Sentence]) -> Mention | None:
-    """The person an article is about: the one whose family name its title holds, else
-    the one named clearly more often than anyone else (a pronoun with no nearer
-    antecedent refers to them)."""
-    counts: Counter[str] = Counter()
-    first: dict[str, Mention] = {}
-    for s in sentences:
-        for m in s.persons:
-            last = m.text.split()[-1]
-            counts[last] += 1
-            if len(m.text.split()) > len(first.get(last, m).text.split()) or last not in first:
-                first[last] = m
-    if not counts:
-        return None
-    exact = [m for s in sentences for m in s.persons if m.text == article.title]
-    if exact:  # a biography: the title is the name
-        return exact[0]
-    title_words = set(re.findall(r"[\w'’-]+", article.title))
-    titled = [last for last in counts if last in title_words]
-    if len(titled) == 1:
-        return first[titled[0]]
-    ranked = counts.most_common(2)
-    if ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
-        return first[ranked[0][0]]
-    return None
 
 
 class ArticleReader:
@@ -225,44 +148,6 @@ class ArticleReader:
             out.append(s)
         return out
 
-    def _dates(self, s: Sentence) -> None:
-        recent = [y for n, y in self.ctx.years if self.sentence_no - n <= 3]
-        context_year = recent[-1] if recent else self.ctx.focal_year
-        local = find_dates(s.text, context_year)
-        days = [d for b, n, d in self.ctx.full_dates if b == s.block and self.sentence_no - n <= 3]
-        local += find_day_anaphora(s.text, local, days[-1] if days else None)
-        local.sort(key=lambda d: d.begin)
-        said = [d for b, n, d in self.ctx.said if b == s.block and self.sentence_no - n <= 3]
-        local += find_month_anaphora(s.text, local, said)
-        local.sort(key=lambda d: d.begin)
-        local += find_vague_anaphora(s.text, local, said[-1] if said else None)
-        local.sort(key=lambda d: d.begin)
-        for d in local:
-            if d.relative and not recent:
-                self.warnings.append(
-                    CodedWarning(
-                        "W201",
-                        str(self.article.path),
-                        self.article.line_of(s.begin + d.begin),
-                        f"'{s.text[d.begin : d.end]}' has no year nearby; took {context_year},"
-                        " the year of the article's main event",
-                    )
-                )
-        s.dates = [
-            DateMention(s.begin + d.begin, s.begin + d.end, d.date, d.relative) for d in local
-        ]
-        for d in s.dates:
-            if not d.relative:
-                self.ctx.years.append((self.sentence_no, d.date.year))
-                if self.ctx.focal_year is None:
-                    self.ctx.focal_year = d.date.year
-            if len(d.date.iso) == 10:
-                self.ctx.full_dates.append((s.block, self.sentence_no, d.date))
-            before = self.article.text[s.begin : d.begin]
-            if (not d.relative or recent) and before.count("(") <= before.count(")"):
-                # not a lifespan or an office's years in parentheses: no time of the story
-                self.ctx.said.append((s.block, self.sentence_no, d.date))
-
     def read(self, docs: list[Doc]) -> Extraction:
         sentences = [s for i, doc in enumerate(docs) for s in self.sentences(i, doc)]
         self.list_persons, self.after_list = read_lists(self.article, sentences)
@@ -270,12 +155,12 @@ class ArticleReader:
         if self.subject is not None:  # a biography: the title holds the subject's name
             title_words = set(re.findall(r"[\w'’-]+", self.article.title))
             self.biography = self.subject.text.split()[-1] in title_words and (
-                self.person_infobox or self._opens_a_life(sentences)
+                self.person_infobox or opens_a_life(self.article, sentences, self.subject)
             )
-        story = self._about_a_work(sentences)
+        story = about_a_work(sentences)
         told: set[str] = set()
         for s in sentences:
-            self._dates(s)
+            self.warnings += date_sentence(self.ctx, s, self.sentence_no, self.article)
             self.out.mentions.extend(s.persons + s.orgs + s.places)
             section = self.article.blocks[s.block].section
             if story or set(re.findall(r"\w+", section.lower())) & STORY_SECTIONS:
@@ -287,7 +172,7 @@ class ArticleReader:
             self.previous_sentence = s
             self.sentence_no += 1
         date_the_title_event(self.article, self.out.events)
-        self.out.events = _releases_from_custody(self.out.events)
+        self.out.events = releases_from_custody(self.out.events)
         self._unify_office_countries()
         return self.out
 
@@ -305,22 +190,6 @@ class ArticleReader:
             if office.scope == "state" and office.place is None and office.title in placed:
                 office.place = placed[office.title]
 
-    def _about_a_work(self, sentences: list[Sentence]) -> str | None:
-        """The kind of work ("novel", "episode") an article opens by saying it is about:
-        "A is a 1972 novel by B" (not "a documentary film")."""
-        if not sentences or sentences[0].parse is None:
-            return None
-        root = sentences[0].parse.root
-        if lemma(root) != "be":
-            return None
-        for attr in (c for c in root.children if c.dep_ == "attr"):
-            modifiers = {c.lower_ for c in attr.children if c.dep_ in {"amod", "compound"}}
-            if any(c.dep_ == "prep" and c.lower_ == "of" for c in attr.children):
-                continue  # "a series of trials": what the series is of
-            if lemma(attr).lower() in WORK_NOUNS and not modifiers & NON_FICTION:
-                return lemma(attr).lower()
-        return None
-
     def _warn_story(self, s: Sentence, work: str | None, section: str) -> None:
         why = f"the article is about a {work}" if work else f"the section '{section}' tells a story"
         self.warnings.append(
@@ -330,26 +199,6 @@ class ArticleReader:
                 self.article.line_of(s.begin),
                 f"{why}: no tenure or event read from it (a story's, not history's)",
             )
-        )
-
-    def _opens_a_life(self, sentences: list[Sentence]) -> bool:
-        """Whether the article opens as a life does: "A B (1901 – 1970) was …" or "A B was
-        a Ruritanian politician" (a word for a person after the copula)."""
-        if not sentences or self.subject is None:
-            return False
-        first = sentences[0]
-        text = self.article.text
-        named = [m for m in first.persons if m.text.split()[-1] == self.subject.text.split()[-1]]
-        if not named:
-            return False
-        if re.match(r"\s*\(", text[named[0].span.end : named[0].span.end + 3]) and first.dates:
-            return True
-        if first.parse is None:
-            return False
-        root = first.parse.root
-        attrs = [c for c in root.children if c.dep_ == "attr"]
-        return lemma(root) == "be" and any(
-            lemmas_of(a) & grammar().person_nouns for t in attrs for a in [t, *t.conjuncts]
         )
 
     # --- helpers ---------------------------------------------------------------
@@ -411,14 +260,7 @@ class ArticleReader:
                 ]
                 if recent:
                     e.date = recent[-1]
-        if not s.dates and not _places_in_time(s.text):
-            # a sentence with no date goes on the story of the one before it: its events
-            # take that sentence's year ("On 5 August 1948 A was dismissed. B replaced
-            # him."), never its day, and only when nothing in the sentence says otherwise
-            before = [d for b, n, d in self.ctx.said if b == s.block and n == self.sentence_no - 1]
-            for e in events:
-                if e.date is None and before:
-                    e.date = Date(f"{before[-1].year:04d}")
+        carry_previous_year(self.ctx, s, self.sentence_no, events)
         self.out.events.extend(meetings + events)
         if s.parse is not None:
             self.faction_reader.read(s, s.parse)

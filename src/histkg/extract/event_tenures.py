@@ -1,0 +1,140 @@
+"""The tenures an event begins or ends, and the decree it is part of.
+
+An appointment or election to an office begins a tenure ("was appointed Minister of
+Defence in 1950, a post he held until 1953"); a removal or resignation ends one; a
+succession ends the predecessor's ("…, succeeding B"); "removed by a decree of the
+Presidium" makes the event part of that decree.
+
+A mixin of ``EventReader``: it needs ``reader``, ``offset``, ``fillers`` and
+``more_offices``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from histkg.extract.continuations import succeeding_objects, until_phrases
+from histkg.extract.event_links import TENURE_ENDS, TENURE_STARTS
+from histkg.extract.fillers import Fillers
+from histkg.extract.grammar import office_complement
+from histkg.extract.hits import Hit
+from histkg.extract.mentions import Sentence
+from histkg.extract.rules import lemmas_of, words
+from histkg.model import Date, EventRecord, OfficeRef, TenureRecord
+
+if TYPE_CHECKING:
+    from histkg.extract.text import ArticleReader
+
+TENURE_HELD = frozenset({"Confirmation", "CoupAttempt"})  # the office its target held
+DECREE_NOUNS = words("decree_nouns")
+
+
+class EventTenures:
+    """Tenures and decrees from one event hit."""
+
+    reader: ArticleReader
+
+    fillers: Callable[[Sentence, SpacySpan, list[Token]], Fillers]  # MentionReader's
+    offset: Callable[[Sentence, SpacySpan, Token], int]
+    more_offices: Callable[[Sentence, SpacySpan, Token | None], list[OfficeRef]]
+
+    def tenures_of(self, s: Sentence, sent: SpacySpan, hit: Hit, event: EventRecord) -> None:
+        """An appointment or election to an office begins a tenure; a removal or
+        resignation from one ends it; a succession ends the predecessor's."""
+        office = event.office
+        if office is None:
+            return
+        cls = event.types[0]
+        predecessors = self.fillers(s, sent, hit.fillers("predecessor")).persons
+        end = None
+        if cls in TENURE_STARTS:
+            # "…, succeeding B", "…, a post he held until 1931", "… and ruled until 1931"
+            predecessors = (
+                predecessors or self.fillers(s, sent, succeeding_objects(hit.trigger)).persons
+            )
+            complement = office_complement(hit.trigger)
+            if complement is not None and complement.dep_ == "prep":
+                complement = next((c for c in complement.children if c.dep_ == "pobj"), None)
+            ends = [
+                d
+                for prep in until_phrases(hit.trigger, complement)
+                for d in self.dates_under(s, sent, prep)
+            ]
+            end = ends[-1] if ends else None
+            for extra in self.more_offices(s, sent, complement):  # "named Premier and B"
+                for person in event.affected:
+                    more = TenureRecord(person, extra, self.reader.span(s), rule=hit.rule.id)
+                    more.start, more.started_by, more.end = event.date, event, end
+                    self.reader.out.tenures.append(more)
+        for person in event.affected:
+            tenure = TenureRecord(person, office, self.reader.span(s), rule=hit.rule.id)
+            if cls in TENURE_STARTS:
+                tenure.start, tenure.started_by = event.date, event
+                tenure.end = end
+                if predecessors:
+                    tenure.predecessor = predecessors[0]
+            elif cls in TENURE_HELD:
+                tenure.attested = event.date
+            elif _to_office(hit.trigger):
+                tenure.start = event.date  # "demoted to ambassador": the post taken up
+            else:
+                tenure.end, tenure.ended_by = event.date, event
+            self.reader.out.tenures.append(tenure)
+        if cls in TENURE_ENDS and _to_office(hit.trigger):
+            event.office = None  # the removal was from another post than the one taken up
+        for old in predecessors:
+            before = TenureRecord(old, office, self.reader.span(s), rule=hit.rule.id)
+            before.end = event.date
+            before.successor = event.affected[0] if event.affected else None
+            self.reader.out.tenures.append(before)
+
+    def dates_under(self, s: Sentence, sent: SpacySpan, token: Token) -> list[Date]:
+        offsets = {self.offset(s, sent, t) for t in token.subtree}
+        return [d.date for d in s.dates if d.begin in offsets and not d.relative]
+
+    def decree_of(self, s: Sentence, sent: SpacySpan, hit: Hit, event: EventRecord) -> None:
+        """ "removed by a decree of the Presidium": the event is part of that decree."""
+        for child in hit.trigger.children:
+            if child.dep_ not in {"agent", "prep"} or child.lower_ != "by":
+                continue
+            for noun in child.children:
+                if noun.dep_ != "pobj" or not lemmas_of(noun) & DECREE_NOUNS:
+                    continue
+                decree = EventRecord(
+                    ["Decree"],
+                    self.reader.span(s),
+                    noun.text,
+                    date=event.date,
+                    at=self.offset(s, sent, noun),
+                    rule=f"{hit.rule.id}.by-decree",
+                )
+                issuers = [
+                    gc
+                    for c in noun.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for gc in c.children
+                    if gc.dep_ == "pobj"
+                ]
+                # "a decree of the plenary session of the Federal Council": the first body named
+                found = self.fillers(s, sent, issuers)
+                if not found.orgs and not found.persons:
+                    found = self.fillers(s, sent, [t for i in issuers for t in i.subtree])
+                decree.agents = found.orgs[:1] or found.persons[:1]
+                decree.organization = found.orgs[0] if found.orgs else None
+                decree.affected = list(event.affected)
+                event.part_of = decree
+                if decree.agents:
+                    event.agents = decree.agents[:1]
+                event.organization = event.organization or decree.organization
+                self.reader.out.events.append(decree)
+
+
+def _to_office(trigger: Token) -> bool:
+    """Whether a removal names the post it moves someone to ("demoted to ambassador"),
+    not the one it ends."""
+    complement = office_complement(trigger)
+    return complement is not None and complement.dep_ == "prep" and complement.lower_ == "to"

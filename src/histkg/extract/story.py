@@ -1,0 +1,127 @@
+"""What an article's story carries from sentence to sentence: when its events happen and
+who is held.
+
+The reader keeps a :class:`Context` per article. Each sentence's dates are found with the
+year, month and day the sentences before it said (:func:`date_sentence`); a sentence that
+gives no time goes on the story of the one before (:func:`carry_previous_year`); and a
+release is only a release from custody when the story put that person in custody before
+(:func:`releases_from_custody`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from histkg.errors import CodedWarning
+from histkg.extract.mentions import Sentence
+from histkg.model import Article, Date, EventRecord
+from histkg.parse.date_anaphora import find_month_anaphora, find_vague_anaphora
+from histkg.parse.dates import DateMention, find_dates, find_day_anaphora
+
+
+@dataclass
+class Context:
+    """What the reader carries from sentence to sentence in one article."""
+
+    focal_year: int | None = None
+    years: list[tuple[int, int]] = field(default_factory=list)  # (sentence number, year)
+    full_dates: list[tuple[int, int, Date]] = field(
+        default_factory=list
+    )  # (block, sentence number, date)
+    said: list[tuple[int, int, Date]] = field(
+        default_factory=list
+    )  # (block, sentence number, date): every date a later phrase may refer to
+    scene: EventRecord | None = None
+    scene_sentence: int = -10
+
+
+#: words that put a sentence's events at another time than the sentence before's
+ELSEWHERE_IN_TIME_RE = re.compile(
+    r"\b(?:later|earlier|eventually|subsequently|afterwards?|previously|formerly|before"
+    r"|once|until|since|by then|in time|ultimately|finally|years|decades|months|age"
+    r"|when|while|during|after|then|upon|on his|on her)\b",
+    re.IGNORECASE,
+)
+
+
+def places_in_time(text: str) -> bool:
+    """Whether a sentence says when its events were, relative to something else."""
+    return ELSEWHERE_IN_TIME_RE.search(text) is not None
+
+
+def date_sentence(
+    ctx: Context, s: Sentence, sentence_no: int, article: Article
+) -> list[CodedWarning]:
+    """Set ``s.dates`` from its own words and what the story said before; record what it
+    says for the sentences after it. Returns the warnings (a relative date with no year
+    nearby)."""
+    warnings = []
+    recent = [y for n, y in ctx.years if sentence_no - n <= 3]
+    context_year = recent[-1] if recent else ctx.focal_year
+    local = find_dates(s.text, context_year)
+    days = [d for b, n, d in ctx.full_dates if b == s.block and sentence_no - n <= 3]
+    local += find_day_anaphora(s.text, local, days[-1] if days else None)
+    local.sort(key=lambda d: d.begin)
+    said = [d for b, n, d in ctx.said if b == s.block and sentence_no - n <= 3]
+    local += find_month_anaphora(s.text, local, said)
+    local.sort(key=lambda d: d.begin)
+    local += find_vague_anaphora(s.text, local, said[-1] if said else None)
+    local.sort(key=lambda d: d.begin)
+    for d in local:
+        if d.relative and not recent:
+            warnings.append(
+                CodedWarning(
+                    "W201",
+                    str(article.path),
+                    article.line_of(s.begin + d.begin),
+                    f"'{s.text[d.begin : d.end]}' has no year nearby; took {context_year},"
+                    " the year of the article's main event",
+                )
+            )
+    s.dates = [DateMention(s.begin + d.begin, s.begin + d.end, d.date, d.relative) for d in local]
+    for d in s.dates:
+        if not d.relative:
+            ctx.years.append((sentence_no, d.date.year))
+            if ctx.focal_year is None:
+                ctx.focal_year = d.date.year
+        if len(d.date.iso) == 10:
+            ctx.full_dates.append((s.block, sentence_no, d.date))
+        before = article.text[s.begin : d.begin]
+        if (not d.relative or recent) and before.count("(") <= before.count(")"):
+            # not a lifespan or an office's years in parentheses: no time of the story
+            ctx.said.append((s.block, sentence_no, d.date))
+    return warnings
+
+
+def carry_previous_year(
+    ctx: Context, s: Sentence, sentence_no: int, events: list[EventRecord]
+) -> None:
+    """A sentence with no date goes on the story of the one before it: its undated events
+    take that sentence's year ("On 5 August 1948 A was dismissed. B replaced him."), never
+    its day, and only when nothing in the sentence places it elsewhere in time."""
+    if s.dates or places_in_time(s.text):
+        return
+    before = [d for b, n, d in ctx.said if b == s.block and n == sentence_no - 1]
+    for e in events:
+        if e.date is None and before:
+            e.date = Date(f"{before[-1].year:04d}")
+
+
+CUSTODY = frozenset({"Arrest", "Trial", "Sentencing"})
+
+
+def releases_from_custody(events: list[EventRecord]) -> list[EventRecord]:
+    """Releases of people the article put in custody before (arrested, tried or
+    sentenced, by family name): "released" of anyone else is some other release."""
+    held: set[str] = set()
+    out = []
+    for e in sorted(events, key=lambda e: e.evidence.begin):
+        if CUSTODY & set(e.types):
+            held.update(m.text.split()[-1] for m in e.affected)
+        if e.types[0] == "Release":
+            e.affected = [m for m in e.affected if m.text.split()[-1] in held]
+            if not e.affected:
+                continue
+        out.append(e)
+    return [e for e in events if e in out]
