@@ -471,3 +471,30 @@ def test_a_date_coordinated_with_a_date_is_in_the_clause(tmp_path: Path) -> None
     )
     trials = [e for e in events(ex) if e[0] == "Trial"]
     assert trials and trials[0][3].startswith("1974"), trials
+
+
+def test_a_gapped_clause_shares_the_verb(tmp_path: Path) -> None:
+    """ "sentenced A to death and B to ten years": B was sentenced too, in the same year;
+    "A was arrested in May and B in June": B's arrest is on another date, not May."""
+    ex = read(
+        tmp_path,
+        "In 1951 Karl Vogt and Ivo Brandt were tried in the capital .",
+        "The court sentenced Karl Vogt to death and Ivo Brandt to twenty years in prison .",
+        "Paul Arno was arrested in May 1952 and Otto Feld in June .",
+        title="Velorian trials",
+    )
+    found = events(ex)
+    assert ("Sentencing", (), ("Karl Vogt", "Ivo Brandt"), "1951") in found, found
+    arrests = [e for e in found if e[0] == "Arrest"]
+    assert arrests == [("Arrest", (), ("Paul Arno",), "1952-05")], arrests
+
+
+def test_shot_by_a_firing_squad_is_an_execution(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "On 2 May 1952 Karl Vogt was shot by a firing squad .",
+        "In 1953 the rebel leader Anton Hess was shot dead by a sniper .",
+        title="Velorian trials",
+    )
+    found = {(e[0], e[2]) for e in events(ex)}
+    assert found == {("Execution", ("Karl Vogt",)), ("Death", ("Anton Hess",))}, found

@@ -114,6 +114,32 @@ def accompanying(filler: Token) -> list[Token]:
     return out
 
 
+def gapped_remnants(verb: Token) -> list[Token]:
+    """The people a gapped clause joins to a verb's undergoer ("sentenced A to death and
+    B to ten years", "A was arrested in May and B in June"): nouns the parse coordinates
+    with the verb itself, each followed by a phrase of its own (what the gap leaves of
+    the repeated clause). Not when that phrase gives a time of its own ("… and B in
+    June"): the remnant's event is another one, on another date."""
+    out = []
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.pos_ not in {"PROPN", "NOUN"} or conj.i < verb.i:
+            continue
+        own = [c for c in verb.children if c.dep_ in {"prep", "npadvmod"} and c.i > conj.i]
+        if own and not any(_tells_time(t) for c in own for t in c.subtree):
+            out.append(conj)
+    return out
+
+
+MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+
+
+def _tells_time(token: Token) -> bool:
+    """A year or a month: the words that date a clause."""
+    return (token.like_num and len(token.text) == 4) or token.lower_ in MONTHS
+
+
 def _another_person(appos: Token) -> bool:
     """An apposition that names someone else: a relative ("A, his son B", "one daughter
     (C)"), a counted set ("three sons"), or a name the model hung on the wrong noun."""

@@ -20,7 +20,13 @@ from spacy.tokens import Span, Token
 from spacy.vocab import Vocab
 
 from histkg.extract.doc_table import doc_table, sentence_doc
-from histkg.extract.expansion import accompanying, expand, lexicon_posts, office_words
+from histkg.extract.expansion import (
+    accompanying,
+    expand,
+    gapped_remnants,
+    lexicon_posts,
+    office_words,
+)
 from histkg.extract.hits import Hit
 from histkg.extract.modality import RELATIVE_PRONOUNS, Modality, attempt_agents, modality
 from histkg.extract.rules import Rule, grammar, lemmas_of, surface_forms, words
@@ -152,6 +158,7 @@ def read_events(sent: Span) -> list[Hit]:
         if hit.trigger.pos_ == "VERB" and undergoer in hit.roles:
             # "arrested on 2 May, together with B": the with-phrase of the verb itself
             more = [t for t in accompanying(hit.trigger) if t not in hit.roles[undergoer]]
+            more += [t for t in gapped_remnants(hit.trigger) if t not in hit.roles[undergoer]]
             hit.roles[undergoer] += expand(more)
         hit.modality, hit.outcome, governor = modality(hit.trigger)
         hit.governor = governor
@@ -242,6 +249,10 @@ def _requirements(hit: Hit) -> bool:
         if o.dep_ == "pobj"
     ):
         return False
+    if "phrase_lemma" in req and not _phrase_lemma(trigger, set(req["phrase_lemma"])):
+        return False  # "shot by a firing squad" is an execution …
+    if "not_phrase_lemma" in req and _phrase_lemma(trigger, set(req["not_phrase_lemma"])):
+        return False  # … and not a killing
     if req.get("body") and not names_seat(trigger):
         return False  # "joined the Communist Party": a party card, not a seat
     if req.get("office") and not _names_office(office_complement(trigger)):
@@ -265,6 +276,16 @@ def _requirements(hit: Hit) -> bool:
     if "out_of" in req and not _out_of(trigger, set(req["out_of"])):
         return False
     return True
+
+
+def _phrase_lemma(verb: Token, wanted: set[str]) -> bool:
+    """Whether a by-, before- or in-front-of-phrase of the verb holds one of ``wanted``
+    ("shot by a firing squad", "shot before a firing squad")."""
+    for child in verb.children:
+        if child.dep_ in {"agent", "prep"} and child.lower_ in {"by", "before", "in"}:
+            if any(lemmas_of(t) & wanted for t in child.subtree):
+                return True
+    return False
 
 
 def _out_of(verb: Token, places: set[str]) -> bool:

@@ -45,9 +45,20 @@ ELSEWHERE_IN_TIME_RE = re.compile(
 )
 
 
+#: a length of time ("twenty years in prison", "a 15-year sentence"), which says how long,
+#: not when, unless "later", "earlier", "after" … follows it
+DURATION_RE = re.compile(
+    r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
+    r"|twenty|twenty-five|thirty|forty|fifty)[- ](?:years?|months?)(?:['’]s?)?"
+    r"(?!\s+(?:later|earlier|after|before|ago|into|on)\b)",
+    re.IGNORECASE,
+)
+
+
 def places_in_time(text: str) -> bool:
-    """Whether a sentence says when its events were, relative to something else."""
-    return ELSEWHERE_IN_TIME_RE.search(text) is not None
+    """Whether a sentence says when its events were, relative to something else (a
+    sentence's length, "twenty years in prison", does not)."""
+    return ELSEWHERE_IN_TIME_RE.search(DURATION_RE.sub(" ", text)) is not None
 
 
 def date_sentence(
