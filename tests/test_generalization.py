@@ -61,7 +61,7 @@ def test_generalization_events(varga_build: BuildResult) -> None:
         ("Expulsion", "1963", "Istvan Varga"),
         ("Expulsion", "1963", "Pal Kertesz"),
         ("Arrest", "1963-05-02", "Pal Kertesz"),
-        ("Sentencing", "", "Pal Kertesz"),
+        ("Sentencing", "1963", "Pal Kertesz"),  # the year of the arrest it is joined to
         ("Resignation", "1964", "Laszlo Bodnar"),
         ("Appointment", "1964", "Janos Halmi"),
         ("Appointment", "1964", "Istvan Varga"),  # the year of the sentence before

@@ -240,3 +240,30 @@ def test_a_month_of_a_date_is_no_given_name(tmp_path: Path) -> None:
     )
     names = {m.text for m in ex.mentions if m.kind == "person"}
     assert "September Hess" not in names, names
+
+
+def test_a_month_alone_takes_the_year_said_before_it(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "After Anton Hess died in March 1956 , Otto Lenz was readmitted to the party in August .",
+        "Karl Vogt was arrested on 6 October 1950 . In December he was tried .",
+    )
+    found = events(ex)
+    assert ("Reinstatement", ("Otto Lenz",), "1956-08") in found, found
+    assert ("Trial", ("Karl Vogt",), "1950-12") in found, found
+
+
+def test_a_clause_takes_the_year_of_the_clause_it_hangs_in(tmp_path: Path) -> None:
+    """Across a semicolon and into a relative clause on a person: the year (the day may
+    differ); not into a relative clause on a thing (see the test of a coup written about
+    later)."""
+    ex = read(
+        tmp_path,
+        "On 5 August 1948 Anton Hess was dismissed ; Otto Lenz replaced him as Minister of"
+        " Finance .",
+        "Hess was deposed on 25 November 1953 by Colonel Max Ruhr , who installed General"
+        " Karl Feld as President .",
+    )
+    found = events(ex)
+    assert ("Appointment", ("Otto Lenz",), "1948") in found, found
+    assert ("Appointment", ("Karl Feld",), "1953") in found, found

@@ -299,3 +299,19 @@ def test_a_release_is_of_someone_held_before(tmp_path: Path) -> None:
     assert ("Release", (), ("Otto Lenz",), "1956") in events(ex), events(ex)
     ex = read(tmp_path, "Anton Hess was released by the club in 1999.")
     assert not events(ex), events(ex)
+
+
+def test_a_title_set_before_a_name_as_its_apposition(tmp_path: Path) -> None:
+    """ "the Minister of Finance, A,": A held the office then; not "the minister, A and two
+    guards" read as the guards' office."""
+    ex = read(
+        tmp_path,
+        "In 1966 the rebels shot the Minister of Finance, Anton Hess, and two guards.",
+        "In 1972 the Velorian Prime Minister, General Otto Lenz, resigned.",
+    )
+    found = {(t[0], t[1], t[4]) for t in tenures(ex)}
+    assert ("Anton Hess", "Minister of Finance", "1966") in found, found
+    assert ("Otto Lenz", "Prime Minister", "1972") in found, found
+    assert {office for holder, office, _ in found if holder == "Anton Hess"} == {
+        "Minister of Finance"
+    }, found

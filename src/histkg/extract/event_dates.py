@@ -65,6 +65,24 @@ def _in_which_event(verb: Token) -> bool:
     )
 
 
+#: prepositions whose phrase sets a time apart from the clause's own
+APART = frozenset({"after", "following", "before", "since", "prior"})
+
+
+def _clause_of(token: Token) -> tuple[Token, bool]:
+    """The verb (or root) whose clause a date token stands in, and whether an "after",
+    "before" … phrase sets it apart on the way there."""
+    apart = False
+    node = token
+    while node.head != node:
+        node = node.head
+        if node.dep_ == "prep" and node.lower_ in APART:
+            apart = True
+        if node.pos_ in {"VERB", "AUX"} or node.dep_ in CLAUSE_DEPS:
+            return node, apart
+    return node, apart
+
+
 def _marked(verb: Token) -> bool:
     """Whether a clause opens with its own conjunction ("after seizing", "before leaving")."""
     return any(c.dep_ in {"mark", "advmod"} and c.i < verb.i for c in verb.children)
@@ -208,6 +226,10 @@ class EventDating:
             verb = hit.governor  # "an attempt … to remove A in 1932", "plotted in 1932 to …"
         elif trigger.dep_ == "attr" and lemmas_of(trigger.head) & {"be"}:
             verb = trigger.head  # "X was an attempted removal of A in 1936"
+        elif (
+            trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" and lemmas_of(trigger.head) & {"be"}
+        ):
+            verb = trigger.head  # "The trial of A was a secret trial held in June 1931"
         elif trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
             verb = trigger.head  # "won election in 1964", "staged a coup on 3 May"
         elif (
@@ -292,10 +314,46 @@ class EventDating:
             t.dep_ in {"relcl", "acl", "ccomp", "pcomp"} for t in [trigger, *trigger.ancestors]
         ):
             # "In 1941, A resigned and B was elected": the date that opens the sentence
-            opening = {self.offset(s, sent, t) for t in self._clause_tokens(root) if t.i < root.i}
+            opening = {
+                self.offset(s, sent, t)
+                for t in self._clause_tokens(root)
+                if t.i < root.i and not _clause_of(t)[1]  # not "After his release in 1955, …"
+            }
             dates = [d for d in s.dates if d.begin in opening]
             if dates:
                 return dates[-1].date
-        return None
+        return self._year_of_enclosing_clause(s, sent, trigger)
+
+    def _year_of_enclosing_clause(
+        self, s: Sentence, sent: SpacySpan, trigger: Token
+    ) -> Date | None:
+        """The year of a clause the trigger's clause hangs in, when all such say one year:
+        "deposed on 25 November 1973 by A, who installed B as President", "On 5 August
+        1948 A was dismissed; B replaced him". Not a date a subordinate clause or an
+        "after"/"before" phrase of its own gives ("after his release in 1955, he was
+        rehabilitated"), nor when the trigger's clause puts itself later ("and later")."""
+        if any(c.dep_ == "advmod" and c.lower_ in LATER for c in trigger.children):
+            return None
+        enclosing = {trigger}
+        node = trigger
+        while node.head != node:
+            if node.dep_ in {"relcl", "acl"} and node.head.ent_type_ != "PERSON":
+                break  # "a history of the coup in which A was killed": the coup's own time
+            node = node.head
+            enclosing.add(node)
+        for head in list(enclosing):  # "A was dismissed on 5 May; B replaced him"
+            for c in head.children:
+                if c.dep_ in {"ccomp", "parataxis"} and c.i < trigger.i:
+                    if any(t.text in {";", ":"} for t in sent.doc[c.right_edge.i : trigger.i]):
+                        enclosing.add(c)
+        years = set()
+        for d in s.dates:
+            first = next((t for t in sent if self.offset(s, sent, t) == d.begin), None)
+            if first is None:
+                continue
+            clause, sequence = _clause_of(first)
+            if clause in enclosing and not sequence:
+                years.add(d.date.iso[:4])
+        return Date(years.pop()) if len(years) == 1 else None
 
     # --- offices ------------------------------------------------------------------

@@ -36,6 +36,8 @@ class EventLinks:
     sentence_before: list[EventRecord]
 
     fillers: Callable[[Sentence, SpacySpan, list[Token]], Fillers]  # MentionReader's
+    offset: Callable[[Sentence, SpacySpan, Token], int]
+    _person_at: Callable[[Sentence, SpacySpan, Token], Mention | None]
 
     def _successions(self, s: Sentence, read: list[tuple[Hit, EventRecord]]) -> None:
         """ "A became Premier after the resignation of B": B held the office before A."""
@@ -93,7 +95,7 @@ class EventLinks:
         is the persons named together in an event earlier in the same sentence, or, when
         it opens the next sentence of the paragraph ("A and B were sentenced to death.
         They were shot in May."), in the one event of that sentence that named several."""
-        pronouns = [t for t in tokens if t.lower_ in {"they", "them"}]
+        pronouns = [t for t in tokens if t.lower_ in {"they", "them", "their"}]
         if not pronouns:
             return []
         listed = [e for e in self.in_sentence if len(e.affected) > 1]
@@ -103,3 +105,66 @@ class EventLinks:
         before = [e for e in self.sentence_before if len(e.affected) > 1]
         groups = {tuple(m.text for m in e.affected) for e in before}
         return list(before[-1].affected) if opening and len(groups) == 1 else []
+
+    def _counted(self, s: Sentence, sent: SpacySpan, tokens: list[Token]) -> list[Mention]:
+        """ "The four were expelled", "all eight were convicted", "both were seized", "the
+        two generals were shot": a definite group of N is the N persons named together
+        last: coordinated earlier in this sentence, else in the latest event that named
+        exactly N."""
+        for token in tokens:
+            size = group_size(token)
+            if size is None:
+                continue
+            at = self.offset(s, sent, token)
+            for head in (t for t in sent if t.i < token.i and t.dep_ != "conj"):
+                named = [
+                    m
+                    for t in [head, *head.conjuncts]
+                    if (m := self._person_at(s, sent, t)) is not None
+                ]
+                if len({m.text for m in named}) == size and head.conjuncts:
+                    return named
+            events = [*self.reader.out.events, *self.in_sentence]
+            for event in reversed(events):
+                if event.evidence.begin > at:
+                    continue
+                if len({m.text.split()[-1] for m in event.affected}) == size:
+                    return list(event.affected)
+        return []
+
+
+NUMBERS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+DEFINITE = frozenset({"the", "all", "these", "those", "both"})
+
+
+def group_size(token: Token) -> int | None:
+    """How many a definite group word counts: "both" (2), "the couple" (2), "the four",
+    "all eight", "the two generals", "both defendants"; None for anything else ("four
+    officers were shot" is some four, not the four named before)."""
+    if token.lower_ == "both":
+        return 2
+    determiners = {c.lower_ for c in token.children if c.dep_ in {"det", "predet"}}
+    if not determiners & DEFINITE:
+        return None
+    if token.lower_ == "couple":
+        return 2
+    if token.pos_ == "NUM":
+        return NUMBERS.get(token.lower_)
+    if token.pos_ == "NOUN" and token.tag_ == "NNS":
+        if "both" in determiners:
+            return 2
+        counts = [NUMBERS.get(c.lower_) for c in token.children if c.dep_ == "nummod"]
+        return next((n for n in counts if n is not None), None)
+    return None

@@ -209,6 +209,8 @@ class EventReader(MentionReader, EventDating, EventLinks, EventOffices, EventTen
         affected = self.fillers(s, sent, hit.fillers("affected"))
         if not affected.persons:
             affected.persons = self._they(hit.fillers("affected"))
+        if not affected.persons:
+            affected.persons = self._counted(s, sent, hit.fillers("affected"))
         if not affected.persons and any(t.tag_ == "NNS" for t in affected.groups):
             affected.persons = self._listed(s)  # "Six officers were shot:" and a list
         agents = self.fillers(s, sent, hit.fillers("agent"))

@@ -25,6 +25,7 @@ from histkg.model import Mention
 if TYPE_CHECKING:
     pass
 
+REFLEXIVES = frozenset({"himself", "herself"})
 #: what a ruler rules: "overthrew A's government" removes A
 RULE_NOUNS = words("rule_nouns")
 GROUP_HEADS = words("group_heads")
@@ -100,6 +101,9 @@ class MentionReader(PronounTracker):
                 ]
                 if owners and self._person_at(s, sent, owners[0]) is not None:
                     token = owners[0]
+            if token.lower_ in REFLEXIVES:  # "he shot himself": the verb's own subject
+                subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+                token = subjects[0] if subjects else token
             person = self._person_at(s, sent, token)
             if person is not None and any(
                 c.dep_ == "amod" and c.lower_ in RELATIVE_ADJECTIVES for c in token.children

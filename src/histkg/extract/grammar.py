@@ -236,6 +236,10 @@ def _requirements(hit: Hit) -> bool:
         objects = [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
         if not any(lemmas_of(o) & set(req["object_lemma"]) for o in objects):
             return False
+    if "subject_lemma" in req:  # "the court tried A": a court's act, not "A tried B"
+        subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
+        if not any(lemmas_of(t) & set(req["subject_lemma"]) for t in subjects):
+            return False
     if "child" in req and not any(c.lower_ in req["child"] for c in trigger.children):
         return False
     if "governed_by" in req and not (  # "issued a directive", "a proclamation was signed"
@@ -325,6 +329,10 @@ def office_complement(verb: Token) -> Token | None:
         if child.dep_ in {"ccomp", "xcomp", "oprd", "dobj"} and child.pos_ in {"NOUN", "PROPN"}:
             if reflexive or any(c.lower_ in REFLEXIVES for c in child.children):
                 return child
+        if child.dep_ == "dobj" and child.lower_ in REFLEXIVES:
+            for title in child.children:  # the parse may hang the title on the reflexive
+                if title.dep_ == "appos" and title.pos_ in {"NOUN", "PROPN"}:
+                    return title
     for child in verb.children:  # "confirmed in his post as X", "appointed to the office of X"
         if child.dep_ == "prep" and child.lower_ in {"in", "to"}:
             for post in child.children:

@@ -64,6 +64,14 @@ class OfficeReader:
             rf",\s+(?:the\s+)?(?:(?P<former>former)\s+)?(?P<title>{titles})"
             rf"(?:\s+of\s+(?:the\s+)?[A-Z][\w\s]*?)?,"
         )
+        # "the Minister of Finance, A,", "the Indian Prime Minister, General B,": a title
+        # set before a name as its apposition (the parse often breaks this one)
+        ranks = _alternation(sorted(lexicon().honorifics))
+        self.title_appos_before_re = re.compile(
+            rf"(?<![\w-])the\s+(?:(?P<former>former|then)\s+)?(?:[A-Z][a-z]+\s+)?"
+            rf"(?P<title>{titles})(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*"
+            rf"(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*)?,\s+(?:(?:{ranks})\s+)*$"
+        )
         self.forms_by_case = {form.lower(): form for form in sorted(self.office_forms)}
 
     def office(

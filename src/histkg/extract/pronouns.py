@@ -102,6 +102,8 @@ class PronounTracker:
             if t.i >= token.i:
                 break
             if t.dep_ in {"nsubj", "nsubjpass"} and t.head != own_verb:
+                if fronted_description(t):
+                    continue
                 if t.pos_ == "PRON":  # "He served …, when he was overthrown": the same one
                     if t.lower_ in {"he", "she"} and _GENDER[t.lower_] == _GENDER.get(token.lower_):
                         return self.resolve_pronoun(s, sent, t)
@@ -222,7 +224,7 @@ class PronounTracker:
             self.last_subject = None
             return
         for child in root.children:
-            if child.dep_ not in {"nsubj", "nsubjpass"}:
+            if child.dep_ not in {"nsubj", "nsubjpass"} or fronted_description(child):
                 continue
             if child.pos_ == "PRON":
                 if child.lower_ in {"they", "we"}:
@@ -289,6 +291,21 @@ class PronounTracker:
             c.dep_ == "attr" and lemmas_of(c) & (grammar().person_nouns | KINSHIP)
             for c in verb.children
         )
+
+
+def fronted_description(subject: Token) -> bool:
+    """ "A veteran of the war, Brenner was elected …": a noun phrase set before the
+    subject and a comma describes that subject; the parser may make it a second subject
+    (or an adverbial noun) of the same verb."""
+    if subject.pos_ != "NOUN":
+        return False
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass"}
+        and c.i > subject.i
+        and c.pos_ in {"PROPN", "PRON"}
+        and any(t.text == "," for t in subject.doc[subject.right_edge.i + 1 : c.i])
+        for c in subject.head.children
+    )
 
 
 def _name_phrase(name: Token) -> list[Token]:

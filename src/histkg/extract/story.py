@@ -70,11 +70,11 @@ def date_sentence(
     warnings = []
     recent = [y for n, y in ctx.years if sentence_no - n <= 3]
     context_year = recent[-1] if recent else ctx.focal_year
-    local = find_dates(s.text, context_year)
+    said = [d for b, n, d in ctx.said if b == s.block and sentence_no - n <= 3]
+    local = find_dates(s.text, context_year, said[-1].year if said else None)
     days = [d for b, n, d in ctx.full_dates if b == s.block and sentence_no - n <= 3]
     local += find_day_anaphora(s.text, local, days[-1] if days else None)
     local.sort(key=lambda d: d.begin)
-    said = [d for b, n, d in ctx.said if b == s.block and sentence_no - n <= 3]
     local += find_month_anaphora(s.text, local, said)
     local.sort(key=lambda d: d.begin)
     local += find_vague_anaphora(s.text, local, said[-1] if said else None)
@@ -136,3 +136,23 @@ def releases_from_custody(events: list[EventRecord]) -> list[EventRecord]:
                 continue
         out.append(e)
     return [e for e in events if e in out]
+
+
+#: killings that are an execution's way when the state has sentenced the one killed
+EXECUTION_WAYS = frozenset({"shot", "shoot", "shooting"})
+
+
+def shootings_after_sentence(events: list[EventRecord]) -> None:
+    """ "A and B were sentenced to death. Both were shot in May.": a shooting of people the
+    article told of sentenced before is their execution, not some other death."""
+    sentenced: set[str] = set()
+    for e in sorted(events, key=lambda e: e.evidence.begin):
+        if "Sentencing" in e.types:
+            sentenced.update(m.text.split()[-1] for m in e.affected)
+        elif (
+            e.types == ["Death"]
+            and e.trigger.lower() in EXECUTION_WAYS
+            and e.affected
+            and all(m.text.split()[-1] in sentenced for m in e.affected)
+        ):
+            e.types = ["Execution"]

@@ -257,6 +257,19 @@ class TenureReader(TenureDating):
                     prev = previous[0]
                     tenure = TenureRecord(m, prev.office, prev.evidence, former=prev.former)
                     plural = True
+            elif (before_appo := self.reader.offices.title_appos_before_re.search(before)) and (
+                self._closes_apposition(s, m)
+            ):
+                title = before_appo.group("title")
+                tenure = TenureRecord(
+                    m,
+                    self.reader.offices.office(
+                        title, None, s, s.begin + before_appo.start("title")
+                    ),
+                    self.reader.span(s),
+                    former=bool(before_appo.group("former")),
+                    rule="tenure.title-apposition",
+                )
             else:
                 after = self.reader.article.text[m.span.end : s.end]
                 appo = self.reader.offices.title_after_name_re.match(after)
@@ -280,6 +293,13 @@ class TenureReader(TenureDating):
             else:
                 previous = None
         return found
+
+    def _closes_apposition(self, s: Sentence, m: Mention) -> bool:
+        """Whether a name set after "the Minister of X," ends there: a comma, a clause's
+        end or a verb follows it ("the Minister of Finance, A, was shot"), not more words
+        of a list ("the minister, A and B")."""
+        after = self.reader.article.text[m.span.end : s.end]
+        return re.match(r"\s*(?:[,;.)]|$|\s(?:was|were|had|has|who)\b)", after) is not None
 
     def _apposition(
         self, s: Sentence, sent: SpacySpan, token: Token, titled: dict[int, TenureRecord]

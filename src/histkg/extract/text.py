@@ -31,6 +31,7 @@ from histkg.extract.story import (
     carry_previous_year,
     date_sentence,
     releases_from_custody,
+    shootings_after_sentence,
 )
 from histkg.extract.tenures import TenureReader
 from histkg.extract.title_events import date_the_title_event
@@ -173,6 +174,7 @@ class ArticleReader:
             self.sentence_no += 1
         date_the_title_event(self.article, self.out.events)
         self.out.events = releases_from_custody(self.out.events)
+        shootings_after_sentence(self.out.events)
         self._unify_office_countries()
         return self.out
 

@@ -68,7 +68,6 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("m_rel", re.compile(rf"\b{_M} {_REL}")),
     ("md", re.compile(rf"\b{_M} {_D}\b(?! ?,? ?\d)")),
-    ("dm", re.compile(rf"\b{_D} {_M}\b(?! ?,? ?\d)")),
     (
         "y",
         re.compile(  # the lookahead first: most places fail there, before the lookbehinds
@@ -80,6 +79,16 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"{_Y}(?![\d–-])"
         ),
     ),
+    # "readmitted in August", "by early March": a month alone, in the year said last
+    (
+        "m_alone",
+        re.compile(
+            rf"(?:(?<=\b[Ii]n )|(?<=\b[Bb]y )|(?<=\b[Uu]ntil )|(?<=\b[Ee]arly )|(?<=\b[Ll]ate )"
+            rf"|(?<=\b[Mm]id-)|(?<=\b[Ii]n early )|(?<=\b[Ii]n late ))"
+            rf"{_M}(?![\w-]| ?,? ?\d| of\b)"
+        ),
+    ),
+    ("dm", re.compile(rf"\b{_D} {_M}\b(?! ?,? ?\d)")),
     ("rel", re.compile(rf"\b{_REL}", re.IGNORECASE)),  # "Two years later", "The next year"
     # "the 1923 election", "the 1848 revolution": a year naming an event it modifies
     (
@@ -142,16 +151,20 @@ def _exists(year: int, month: int | None, day: int | None) -> bool:
     return True
 
 
-def find_dates(text: str, context_year: int | None) -> list[DateMention]:
+def find_dates(
+    text: str, context_year: int | None, recent_year: int | None = None
+) -> list[DateMention]:
     """Every date phrase in ``text``, longest first where they overlap.
 
     Args:
         text: the text to search.
         context_year: the year to give phrases without one ("March 9", "that year");
             ``None`` leaves such phrases out.
+        recent_year: the year a month alone ("in August") takes when ``text`` says no
+            year before it: one said in the last sentences, never an article's main year.
     """
-    if "year" not in text and _DIGIT_RE.search(text) is None:
-        return []  # every pattern needs a digit, or "year" (the relative ones)
+    if "year" not in text and _DIGIT_RE.search(text) is None and recent_year is None:
+        return []  # every pattern needs a digit, or "year" (the relative ones), or a month
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     for _kind, pattern in PATTERNS:
@@ -166,7 +179,8 @@ def find_dates(text: str, context_year: int | None) -> list[DateMention]:
             # "arrested in May 1937 and died two years later": the year said last before
             # the phrase in this text, else the context's
             prior = [d for d in found if not d.relative and d.end <= begin]
-            base = int(max(prior, key=lambda d: d.end).date.iso[:4]) if prior else context_year
+            fallback = recent_year if _kind == "m_alone" else context_year
+            base = int(max(prior, key=lambda d: d.end).date.iso[:4]) if prior else fallback
             if relative and base is None:
                 continue
             year = int(groups["year"]) if not relative else base
