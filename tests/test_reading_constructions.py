@@ -555,3 +555,17 @@ def test_a_court_tries_someone_in_the_active_voice(tmp_path: Path) -> None:
     assert trials == [("Trial", ("tribunal",), ("Anton Hess", "Otto Lenz"), "1931-05")] or (
         trials == [("Trial", (), ("Anton Hess", "Otto Lenz"), "1931-05")]
     ), trials
+
+
+def test_a_date_run_into_the_subject_and_a_unit_under_a_leader(tmp_path: Path) -> None:
+    """ "On 29 June 1973 a regiment under Colonel A attempted a coup" (no comma after the
+    date: the model makes the subject the date's object); the unit acts for its leader."""
+    ex = read(
+        tmp_path,
+        "On 29 June 1973 a tank regiment under Colonel Otto Lenz attempted a coup .",
+        "In 1966 Anton Hess was abducted from his home by a party under Max Ruhr .",
+        title="Velorian coup",
+    )
+    found = events(ex)
+    assert ("CoupAttempt", ("Otto Lenz",), (), "1973-06-29") in found, found
+    assert ("Arrest", ("Max Ruhr",), ("Anton Hess",), "1966") in found, found

@@ -53,7 +53,12 @@ class MentionReader(PronounTracker):
 
     def _named_within(self, s: Sentence, sent: SpacySpan, token: Token) -> Mention | None:
         """The person a title's or a group's own phrase names: "Chief of Staff A" (the
-        name its of-phrase ends with), "a group … led by A"."""
+        name its of-phrase ends with), "a group … led by A", "a regiment under A"."""
+        for child in token.children:  # "a regiment under Colonel A"
+            if child.dep_ == "prep" and child.lower_ == "under" and lemma(token) in GROUP_HEADS:
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and self._person_at(s, sent, obj) is not None:
+                        return self._person_at(s, sent, obj)
         for child in token.subtree:
             if child.dep_ == "acl" and lemmas_of(child) & LEADING_VERBS:
                 for by in child.children:

@@ -28,6 +28,10 @@ subject:
 - "The king appointed A B Prime Minister", "named A B Minister of Health": the model
   reads the name as a compound of the title; the name becomes the verb's object and the
   title its predicate (``oprd``), as with "appointed him Prime Minister".
+- "On 29 June 1931 a regiment under A attempted a coup": with no comma after the date,
+  the model makes the subject the object of "On" (the date its modifiers) and leaves the
+  verb without a subject; the noun becomes the verb's subject and the date the object of
+  "On".
 """
 
 from __future__ import annotations
@@ -238,8 +242,10 @@ def _title_heads() -> frozenset[str]:
 @Language.component(NAMED_OBJECTS)
 def named_objects(doc: Doc) -> Doc:
     """ "appointed A B Prime Minister": A B is the object, the title the predicate; "of
-    the Politburo A denounced B": A is the subject."""
+    the Politburo A denounced B": A is the subject; "On 29 June 1931 a regiment …
+    attempted": the regiment is the subject."""
     _split_glued_subjects(doc)
+    _split_dated_subjects(doc)
     for ent in doc.ents:
         if ent.label_ != "PERSON" or ent.root.dep_ != "compound":
             continue
@@ -315,6 +321,45 @@ def _split_glued_subjects(doc: Doc) -> None:
             ents.append(Span(doc, covering.start, body.i + 1, label=covering.label_))
         ents.append(Span(doc, body.i + 1, name.i + 1, label="PERSON"))
         doc.ents = sorted(ents, key=lambda e: e.start)
+
+
+def _dated_subject(verb: Token) -> tuple[Token, Token, list[Token]] | None:
+    """ "On 29 June 1931 a regiment … attempted": a finite verb with no subject whose
+    opening time phrase's object is a noun (not a date) that the date's words modify.
+    The preposition, the noun and the date's words, if so."""
+    if verb.tag_ not in {"VBD", "VBZ"} or verb.dep_ not in {"ROOT", "conj"}:
+        return None
+    if any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children):
+        return None
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.i < verb.i), None)
+    if prep is None or prep.lower_ not in {"on", "in", "by", "during"}:
+        return None
+    noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if noun is None or noun.pos_ not in {"NOUN", "PROPN"} or noun.ent_type_ == "DATE":
+        return None
+    date = []
+    for token in verb.doc[prep.i + 1 : noun.i]:
+        if token.ent_type_ != "DATE":
+            break
+        date.append(token)
+    if not date or any(t.head != noun and t.head not in date for t in date):
+        return None
+    return prep, noun, date
+
+
+def _split_dated_subjects(doc: Doc) -> None:
+    for verb in doc:
+        found = _dated_subject(verb)
+        if found is None:
+            continue
+        prep, noun, date = found
+        root = next((t for t in date if t.pos_ == "PROPN"), date[-1])  # the month, or the year
+        for token in date:
+            if token != root:
+                token.head = root
+        root.head, root.dep_ = prep, "pobj"
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        noun.head, noun.dep_ = verb, "nsubjpass" if passive else "nsubj"
 
 
 def add_to(nlp: Language) -> None:
