@@ -142,3 +142,10 @@ def test_a_spanish_name_goes_by_its_first_surname_with_its_particles() -> None:
     assert short.abbreviates(full)
     other = name_of("Ana de la Cruz".split())
     assert other is not None and not other.abbreviates(full)  # another given name
+
+
+def test_a_hyphenated_family_name_goes_by_its_last_part() -> None:
+    full = parse_name("Tunde Adeyemi-Okoro")
+    assert full is not None and "Okoro" in full.short_forms()
+    assert parse_name("Okoro").abbreviates(full)  # type: ignore[union-attr]
+    assert not parse_name("Adeyemi").abbreviates(full)  # type: ignore[union-attr]

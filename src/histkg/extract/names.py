@@ -139,8 +139,9 @@ class PersonName:
     def short_forms(self) -> list[str]:
         """What the name may be shortened to in running text, longest first.
 
-        Western order: the family name with its particles ("de Gaulle", "Gaulle"), and the
-        last words of a long name ("Oliveira Salazar"); family-name-first: the family name.
+        Western order: the family name with its particles ("de Gaulle", "Gaulle"), the
+        last words of a long name ("Oliveira Salazar") and the last part of a hyphenated
+        family name ("Ironsi" of "Aguiyi-Ironsi"); family-name-first: the family name.
         """
         return list(self._short_forms)
 
@@ -169,6 +170,9 @@ class PersonName:
                     j += 1
                 if j < len(core) - 1:
                     forms.append(" ".join(core[i : j + 1]))
+        last = core[-1].split("-")
+        if len(last) > 1 and len(last[-1]) > 2 and last[-1][:1].isupper():
+            forms.append(last[-1])  # "Aguiyi-Ironsi" goes by "Ironsi"
         return forms
 
     def abbreviates(self, other: PersonName) -> bool:
