@@ -315,3 +315,14 @@ def test_a_title_set_before_a_name_as_its_apposition(tmp_path: Path) -> None:
     assert {office for holder, office, _ in found if holder == "Anton Hess"} == {
         "Minister of Finance"
     }, found
+
+
+def test_an_office_named_by_its_holder_noun_or_a_possessive(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "In April 1966 Anton Hess assumed the presidency.",
+        "In 1974 Otto Lenz became the country's first Chancellor.",
+    )
+    found = {(t[0], t[1], t[2]) for t in tenures(ex)}
+    assert ("Anton Hess", "President", "1966-04") in found, found
+    assert ("Otto Lenz", "Chancellor", "1974") in found, found

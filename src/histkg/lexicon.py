@@ -50,6 +50,7 @@ class Lexicon:
     event_titles: dict[str, str]
     infobox_junk: tuple[re.Pattern[str], ...]
     election_adjectives: dict[str, str]
+    office_nouns: dict[str, str]
 
     def office_by_form(self) -> dict[str, OfficeTitle]:
         return {form: office for office in self.offices for form in office.forms}
@@ -104,6 +105,7 @@ def lexicon() -> Lexicon:
         event_titles=dict(infobox["event_titles"]),
         infobox_junk=tuple(re.compile(p) for p in infobox["junk"]["patterns"]),
         election_adjectives=dict(offices["election_adjectives"]),
+        office_nouns=dict(offices["office_nouns"]),
     )
 
 

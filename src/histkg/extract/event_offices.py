@@ -41,6 +41,12 @@ class EventOffices:
                 if title in self.reader.offices.office_forms:
                     return self.reader.offices.office(title, s=s, at=self.offset(s, sent, child))
                 return OfficeRef(title, "post", phrase=child.text)
+        if hit.rule.requires.get("office_noun"):  # "assumed the presidency"
+            for child in hit.trigger.children:
+                title = lexicon().office_nouns.get(child.lower_) if child.dep_ == "dobj" else None
+                if title is not None and title in self.reader.offices.office_forms:
+                    return self.reader.offices.office(title, s=s, at=self.offset(s, sent, child))
+            return None
         complement = office_complement(hit.trigger)
         if complement is None:
             # the parse missed it ("resigned as First Secretary and …" read as a clause):

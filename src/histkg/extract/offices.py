@@ -160,7 +160,9 @@ class OfficeReader:
         lead = re.match(
             r"\s*(?:as\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+)?|(?:to|from)\s+(?:the\s+)?(?:(?:post|office|position)\s+of\s+)?"
             r"|the\s+|an?\s+)?"
-            r"(?:(?:new|acting|interim)\s+)?",
+            # "the country's first President", "the party's sole Vice Chairman"
+            r"(?:(?:country|nation|state|republic|party|kingdom|government)['’]s\s+|its\s+)?"
+            r"(?:(?:new|acting|interim|sole|only)\s+)?",
             rest,
         )
         pos = at + (lead.end() if lead else 0)
