@@ -569,3 +569,15 @@ def test_a_date_run_into_the_subject_and_a_unit_under_a_leader(tmp_path: Path) -
     found = events(ex)
     assert ("CoupAttempt", ("Otto Lenz",), (), "1973-06-29") in found, found
     assert ("Arrest", ("Max Ruhr",), ("Anton Hess",), "1966") in found, found
+
+
+def test_a_security_service_is_the_agent_of_an_arrest(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "In 1937 Otto Lenz was arrested by the NKVD .",
+        "In 1939 the State Security Service arrested Paul Arno .",
+        title="Velorian purge",
+    )
+    found = events(ex)
+    assert ("Arrest", ("NKVD",), ("Otto Lenz",), "1937") in found, found
+    assert ("Arrest", ("State Security Service",), ("Paul Arno",), "1939") in found, found

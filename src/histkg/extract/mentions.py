@@ -179,7 +179,8 @@ def org_mentions(
 
 
 def model_orgs(doc: Doc, doc_id: str, base: int) -> list[Mention]:
-    """Organizations the model found whose head word is an organization word."""
+    """Organizations the model found whose head word is an organization word, or whose
+    name is an acronym ("the NKVD", "the SAVAK")."""
     heads = lexicon().org_heads
     out = []
     for ent in doc.ents:
@@ -188,10 +189,12 @@ def model_orgs(doc: Doc, doc_id: str, base: int) -> list[Mention]:
         span = ent
         if span[0].text.lower() == "the":
             span = span[1:]
-        if len(span) < 2 or not span.text[0].isupper() or "-" in span[0].text:
+        if not span.text[:1].isupper() or "-" in span[0].text:
             continue
         text = span.text
-        if not any(text.endswith(h) for h in heads):
+        if len(span) < 2 and not (text.isupper() and len(text) > 1):
+            continue  # one word: only an acronym ("the NKVD"), not "the Army"
+        if len(span) > 1 and not any(text.endswith(h) for h in heads):
             continue
         out.append(
             Mention(
