@@ -326,3 +326,16 @@ def test_an_office_named_by_its_holder_noun_or_a_possessive(tmp_path: Path) -> N
     found = {(t[0], t[1], t[2]) for t in tenures(ex)}
     assert ("Anton Hess", "President", "1966-04") in found, found
     assert ("Otto Lenz", "Chancellor", "1974") in found, found
+
+
+def test_whom_a_replacement_removes(tmp_path: Path) -> None:
+    """ "A replaced B as Premier", "elected A in place of B": B was removed from the office;
+    "B resigned and was replaced by A": B's own verb says how it ended (no removal)."""
+    ex = read(
+        tmp_path,
+        "Anton Hess replaced Otto Lenz as Prime Minister on 4 July 1953.",
+        "On 21 October 1956 the plenum elected Karl Vogt First Secretary in place of Paul Arno.",
+        "Max Ruhr resigned as Chief of Staff on 23 August 1973 and was replaced by Hans Roth.",
+    )
+    removals = {(e[2], e[3]) for e in events(ex) if e[0] == "Removal"}
+    assert removals == {(("Otto Lenz",), "1953-07-04"), (("Paul Arno",), "1956-10-21")}, removals

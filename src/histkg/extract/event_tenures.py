@@ -86,11 +86,35 @@ class EventTenures:
             self.reader.out.tenures.append(tenure)
         if cls in TENURE_ENDS and _to_office(hit.trigger):
             event.office = None  # the removal was from another post than the one taken up
+        replaced = hit.trigger.dep_ != "conj" and (
+            bool(lemmas_of(hit.trigger) & {"replace"})
+            or any(  # "elected A First Secretary in place of B"
+                c.dep_ == "prep"
+                and c.lower_ == "in"
+                and any(o.lower_ == "place" for o in c.children)
+                for c in hit.trigger.children
+            )
+        )
         for old in predecessors:
             before = TenureRecord(old, office, self.reader.span(s), rule=hit.rule.id)
             before.end = event.date
             before.successor = event.affected[0] if event.affected else None
             self.reader.out.tenures.append(before)
+            if replaced:
+                # "A replaced B as Premier": B was removed from it (not "B resigned and was
+                # replaced by A", where B's own verb says how the tenure ended)
+                removal = EventRecord(
+                    ["Removal"],
+                    self.reader.span(s),
+                    hit.trigger.text,
+                    date=event.date,
+                    affected=[old],
+                    office=office,
+                    at=event.at,
+                    rule=f"{hit.rule.id}.replaced",
+                )
+                before.ended_by = removal
+                self.reader.out.events.append(removal)
 
     def dates_under(self, s: Sentence, sent: SpacySpan, token: Token) -> list[Date]:
         offsets = {self.offset(s, sent, t) for t in token.subtree}
