@@ -339,3 +339,21 @@ def test_whom_a_replacement_removes(tmp_path: Path) -> None:
     )
     removals = {(e[2], e[3]) for e in events(ex) if e[0] == "Removal"}
     assert removals == {(("Otto Lenz",), "1953-07-04"), (("Paul Arno",), "1956-10-21")}, removals
+
+
+def test_gapped_pairs_of_name_and_office(tmp_path: Path) -> None:
+    """ "A became Minister of X, B Minister of Y and C Minister of Z": each pair; and
+    "became Minister of X and Prime Minister B resigned": the title before B is B's."""
+    ex = read(
+        tmp_path,
+        "In 1950 Anton Hess became Minister of Defence, Otto Lenz Minister of the Interior and"
+        " Karl Vogt Minister of Finance.",
+        "In 1951 Paul Arno became Minister of Defence and Prime Minister Max Ruhr resigned.",
+    )
+    found = {(t[0], t[1], t[2]) for t in tenures(ex)}
+    assert {
+        ("Anton Hess", "Minister of Defence", "1950"),
+        ("Otto Lenz", "Minister of the Interior", "1950"),
+        ("Karl Vogt", "Minister of Finance", "1950"),
+    } <= found, found
+    assert not any(h == "Paul Arno" and o == "Prime Minister" for h, o, _ in found), found

@@ -85,6 +85,9 @@ class EventOffices:
         for conj in (c for c in complement.children if c.dep_ == "conj"):
             if conj.lower_ not in office_head_words():
                 continue
+            after = conj.right_edge.i + 1
+            if after < len(conj.doc) and conj.doc[after].ent_type_ == "PERSON":
+                continue  # "became Minister of X and Prime Minister B resigned": B's title
             begin = self.offset(s, sent, conj.left_edge)
             # "Minister of Justice and Minister of the Interior": the parser may hang the
             # last conjunct's of-phrase on the first

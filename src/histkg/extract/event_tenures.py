@@ -23,8 +23,9 @@ from histkg.extract.fillers import Fillers
 from histkg.extract.grammar import office_complement
 from histkg.extract.hits import Hit
 from histkg.extract.mentions import Sentence
+from histkg.extract.person_spans import office_head_words
 from histkg.extract.rules import lemmas_of, words
-from histkg.model import Date, EventRecord, OfficeRef, TenureRecord
+from histkg.model import Date, EventRecord, Mention, OfficeRef, TenureRecord
 
 if TYPE_CHECKING:
     from histkg.extract.text import ArticleReader
@@ -41,6 +42,7 @@ class EventTenures:
     fillers: Callable[[Sentence, SpacySpan, list[Token]], Fillers]  # MentionReader's
     offset: Callable[[Sentence, SpacySpan, Token], int]
     more_offices: Callable[[Sentence, SpacySpan, Token | None], list[OfficeRef]]
+    _person_at: Callable[[Sentence, SpacySpan, Token], Mention | None]
 
     def tenures_of(self, s: Sentence, sent: SpacySpan, hit: Hit, event: EventRecord) -> None:
         """An appointment or election to an office begins a tenure; a removal or
@@ -120,6 +122,52 @@ class EventTenures:
         offsets = {self.offset(s, sent, t) for t in token.subtree}
         return [d.date for d in s.dates if d.begin in offsets and not d.relative]
 
+    def gapped_offices(self, s: Sentence, sent: SpacySpan, hit: Hit, event: EventRecord) -> None:
+        """ "A became Minister of Defence, B Minister of the Interior and C Minister of
+        Finance": the verb is left out after the first pair; the model reads each later
+        name as a compound of its title. Each pair gets the event and tenure the first
+        got, on its date."""
+        if event.types[0] not in TENURE_STARTS or event.office is None:
+            return
+        heads = office_head_words()
+        first = office_complement(hit.trigger)
+        after = first.i if first is not None else hit.trigger.i
+        remnants = [
+            t
+            for t in hit.trigger.subtree
+            if t.i > after
+            and t.lower_ in heads
+            and t.pos_ in {"PROPN", "NOUN"}
+            and _in_clause_of(t, hit.trigger)
+        ]
+        for title in remnants:
+            names = [c for c in title.children if c.dep_ == "compound" and c.ent_type_ == "PERSON"]
+            if not names:
+                continue
+            person = self._person_at(s, sent, names[-1])
+            start = max(n.i for n in names) + 1
+            begin = self.offset(s, sent, sent.doc[start])
+            end = self.offset(s, sent, title.right_edge) + len(title.right_edge.text)
+            found = self.reader.offices.after(s, begin, end, any_case=True)
+            if person is None or found is None:
+                continue
+            office = found[0]
+            more = EventRecord(
+                list(event.types),
+                self.reader.span(s),
+                hit.trigger.text,
+                date=event.date,
+                affected=[person],
+                agents=list(event.agents),
+                office=office,
+                at=event.at,
+                rule=f"{hit.rule.id}.gapped",
+            )
+            tenure = TenureRecord(person, office, self.reader.span(s), rule=more.rule)
+            tenure.start, tenure.started_by = event.date, more
+            self.reader.out.events.append(more)
+            self.reader.out.tenures.append(tenure)
+
     def decree_of(self, s: Sentence, sent: SpacySpan, hit: Hit, event: EventRecord) -> None:
         """ "removed by a decree of the Presidium": the event is part of that decree."""
         for child in hit.trigger.children:
@@ -162,3 +210,13 @@ def _to_office(trigger: Token) -> bool:
     not the one it ends."""
     complement = office_complement(trigger)
     return complement is not None and complement.dep_ == "prep" and complement.lower_ == "to"
+
+
+def _in_clause_of(token: Token, verb: Token) -> bool:
+    """Whether ``token`` hangs on ``verb`` with no other verb between them."""
+    for ancestor in token.ancestors:
+        if ancestor == verb:
+            return True
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            return False
+    return False

@@ -289,6 +289,7 @@ class EventReader(MentionReader, EventDating, EventLinks, EventOffices, EventTen
         ) and event.office is None:
             return None
         self.tenures_of(s, sent, hit, event)
+        self.gapped_offices(s, sent, hit, event)
         self.decree_of(s, sent, hit, event)
         return event
 

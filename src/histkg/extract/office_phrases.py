@@ -31,6 +31,9 @@ def coordinated_offices(phrase: Token) -> list[Token]:
                 continue
             if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in child.children):
                 continue  # "…, and the finance minister, B": another holder's
+            after = child.right_edge.i + 1
+            if after < len(child.doc) and child.doc[after].ent_type_ == "PERSON":
+                continue  # "became Minister of X and Prime Minister B resigned": B's title
             stacked = child.dep_ == "appos" and child.lower_ in office_head_words()
             if child.dep_ == "conj" or stacked:
                 out.append(child)
