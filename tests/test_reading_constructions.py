@@ -581,3 +581,19 @@ def test_a_security_service_is_the_agent_of_an_arrest(tmp_path: Path) -> None:
     found = events(ex)
     assert ("Arrest", ("NKVD",), ("Otto Lenz",), "1937") in found, found
     assert ("Arrest", ("State Security Service",), ("Paul Arno",), "1939") in found, found
+
+
+def test_a_list_of_sentences_with_the_verb_left_out(tmp_path: Path) -> None:
+    """ "A was sentenced to death, B and C to ten years each and D twelve years": each
+    named person got a sentence; the judge or the victim of a by- or of-phrase did not."""
+    ex = read(
+        tmp_path,
+        "On 15 June 1958 Anton Hess was sentenced to death , Otto Lenz and Karl Vogt to"
+        " seventeen years each and Paul Arno eight years .",
+        "In 1959 the court sentenced Max Ruhr to death for the murder of Hans Roth .",
+        title="Velorian trials",
+    )
+    sentenced = {n for e in events(ex) if e[0] == "Sentencing" for n in e[2]}
+    assert sentenced == {"Anton Hess", "Otto Lenz", "Karl Vogt", "Paul Arno", "Max Ruhr"}, events(
+        ex
+    )

@@ -127,7 +127,40 @@ def gapped_remnants(verb: Token) -> list[Token]:
         own = [c for c in verb.children if c.dep_ in {"prep", "npadvmod"} and c.i > conj.i]
         if own and not any(_tells_time(t) for c in own for t in c.subtree):
             out.append(conj)
+    # "sentenced to death, B and C to ten years each and D twelve years": a name the
+    # parse hangs anywhere in the verb's clause, right before the term it gets
+    for name in verb.subtree:
+        if name in out or name.i < verb.i or name.ent_type_ != "PERSON" or name.pos_ != "PROPN":
+            continue
+        if name.dep_ in {"compound", "flat"} or not _remnant_path(name, verb):
+            continue
+        following = name.doc[name.i + 1] if name.i + 1 < len(name.doc) else None
+        if following is not None and (
+            following.lower_ in {"to", "life"}
+            or following.like_num
+            or following.lower_ in NUMBER_WORDS
+        ):
+            out += [name, *(c for c in name.conjuncts if c.i < name.i and c not in out)]
     return out
+
+
+NUMBER_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
+    " sixteen seventeen eighteen nineteen twenty thirty forty fifty".split()
+)
+
+
+def _remnant_path(name: Token, verb: Token) -> bool:
+    """Whether ``name`` hangs in ``verb``'s own clause, outside any by-, of- or
+    with-phrase (the judge, a victim, a companion) and any other verb's clause."""
+    for ancestor in name.ancestors:
+        if ancestor == verb:
+            return True
+        if ancestor.pos_ in {"VERB", "AUX"} or (
+            ancestor.dep_ in {"prep", "agent"} and ancestor.lower_ in {"by", "of", "with", "for"}
+        ):
+            return False
+    return False
 
 
 MONTHS = frozenset(
