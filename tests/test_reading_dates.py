@@ -267,3 +267,18 @@ def test_a_clause_takes_the_year_of_the_clause_it_hangs_in(tmp_path: Path) -> No
     found = events(ex)
     assert ("Appointment", ("Otto Lenz",), "1948") in found, found
     assert ("Appointment", ("Karl Feld",), "1953") in found, found
+
+
+def test_a_gapped_clause_with_its_own_date_is_its_own_event(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Karl Vogt died on 21 April 2005 and Paul Arno on 23 December 2005 .",
+        "Anton Hess was arrested in May 1950 and Otto Lenz in June .",
+    )
+    found = events(ex)
+    assert {
+        ("Death", ("Karl Vogt",), "2005-04-21"),
+        ("Death", ("Paul Arno",), "2005-12-23"),
+        ("Arrest", ("Anton Hess",), "1950-05"),
+        ("Arrest", ("Otto Lenz",), "1950-06"),
+    } <= found, found

@@ -21,7 +21,7 @@ from histkg.extract.event_dates import EventDating
 from histkg.extract.event_links import TENURE_ENDS, TENURE_STARTS, EventLinks
 from histkg.extract.event_offices import EventOffices
 from histkg.extract.event_tenures import TENURE_HELD, EventTenures
-from histkg.extract.expansion import expand
+from histkg.extract.expansion import dated_remnants, expand
 from histkg.extract.fillers import MentionReader
 from histkg.extract.grammar import read_events
 from histkg.extract.hits import Hit
@@ -290,8 +290,32 @@ class EventReader(MentionReader, EventDating, EventLinks, EventOffices, EventTen
             return None
         self.tenures_of(s, sent, hit, event)
         self.gapped_offices(s, sent, hit, event)
+        self._dated_remnants(s, sent, hit, event)
         self.decree_of(s, sent, hit, event)
         return event
+
+    def _dated_remnants(self, s: Sentence, sent: SpacySpan, hit: Hit, event: EventRecord) -> None:
+        """ "A died on 21 April 2005 and B on 23 December 2005": B's own event, on B's date."""
+        if hit.trigger.pos_ != "VERB" or not event.affected or event.office is not None:
+            return
+        for name, phrase in dated_remnants(hit.trigger):
+            person = self._person_at(s, sent, name)
+            offsets = {self.offset(s, sent, t) for t in phrase}
+            dates = [d.date for d in s.dates if d.begin in offsets]
+            if person is None or not dates or person in event.affected:
+                continue
+            self.reader.out.events.append(
+                EventRecord(
+                    list(event.types),
+                    self.reader.span(s),
+                    hit.trigger.text,
+                    date=dates[0],
+                    affected=[person],
+                    agents=list(event.agents),
+                    at=event.at,
+                    rule=f"{hit.rule.id}.gapped",
+                )
+            )
 
     def _date_topic(self, s: Sentence, sent: SpacySpan, hit: Hit) -> None:
         """ "The X movement was an attempted coup by A. On 1 May 1923 they … in an abortive

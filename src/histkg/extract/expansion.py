@@ -144,6 +144,27 @@ def gapped_remnants(verb: Token) -> list[Token]:
     return out
 
 
+def dated_remnants(verb: Token) -> list[tuple[Token, list[Token]]]:
+    """ "A died on 21 April 2005 and B on 23 December 2005", "A was arrested in May and B
+    in June": a name coordinated with the verb, followed by a time phrase of its own
+    (which :func:`gapped_remnants` leaves out): the same event befell it, then. Each name
+    with the words of its time phrase."""
+    out = []
+    children = sorted(verb.children, key=lambda c: c.i)
+    for i, conj in enumerate(children):
+        if conj.dep_ != "conj" or conj.pos_ != "PROPN" or conj.ent_type_ != "PERSON":
+            continue
+        if conj.i < verb.i:
+            continue
+        nxt = children[i + 1 : i + 2]
+        if not nxt or nxt[0].dep_ not in {"prep", "npadvmod"}:
+            continue
+        words = list(nxt[0].subtree)
+        if any(_tells_time(t) for t in words):
+            out.append((conj, words))
+    return out
+
+
 NUMBER_WORDS = frozenset(
     "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
     " sixteen seventeen eighteen nineteen twenty thirty forty fifty".split()
