@@ -14,6 +14,12 @@ and pySHACL's pass over it.
     .venv/bin/python bench/validate_scale.py --sizes 10000 100000 1000000 \\
         --out bench/validate_scale.json
 
+With ``--cache``, each ``--jobs`` validates with an empty SHACL results cache (cold), then
+again with the cache it filled (warm), and records both and whether the reports are the
+same bytes:
+
+    .venv/bin/python bench/validate_scale.py --sizes 1000000 --jobs 2 --cache
+
 The machine is shared: compare the runs of one child (same graph, run in turn) and the
 CPU times, not wall times of different days.
 """
@@ -34,6 +40,7 @@ from bench import generate  # noqa: E402
 
 CHILD = r"""
 import json, os, resource, sys, time
+from pathlib import Path
 from rdflib import Graph
 import histkg.validate
 from histkg.serialize import to_turtle
@@ -41,6 +48,7 @@ from histkg.validate import _run, load_shapes, validate
 from histkg.validate.sparql import oxigraph_copy, split_shapes
 
 path, jobs_list = sys.argv[1], [int(j) for j in sys.argv[2].split(",")]
+cached = len(sys.argv) > 3 and sys.argv[3] == "cache"
 
 # each pass of the core shapes (a shard worker's, or the one pass in this process) writes
 # its CPU time to a file that forked workers inherit
@@ -80,6 +88,27 @@ graph, parse_wall, _ = timed(lambda: Graph().parse(path, format="nt"))
 shapes = load_shapes()
 row = {"triples": len(graph), "parse_s": parse_wall, "runs": {}}
 reports = {}
+if cached:
+    import tempfile
+    from histkg.validate.result_cache import ResultCache
+
+    for jobs in jobs_list:
+        with tempfile.TemporaryDirectory() as folder:
+            for state in ("cold", "warm"):
+                results = ResultCache(Path(folder))
+                run = lambda: validate(graph, shapes, jobs=jobs, cache=results)  # noqa: E731
+                report, wall, used = timed(run)
+                reports[(jobs, state)] = to_turtle(report.graph)
+                row["runs"][f"{jobs} {state}"] = {
+                    "wall_s": wall, "cpu_s": used, "conforms": report.conforms,
+                    "hits": results.hits, "misses": results.misses,
+                    "load_after": round(os.getloadavg()[0], 2),
+                }
+                print(json.dumps({"jobs": jobs, "cache": state, "wall_s": wall, "cpu_s": used}),
+                      file=sys.stderr, flush=True)
+    row["same_report_bytes"] = len(set(reports.values())) == 1
+    print(json.dumps(row))
+    sys.exit(0)
 for jobs in jobs_list:
     passes.truncate(0)
     before = own_cpu()
@@ -117,6 +146,9 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--jobs", type=int, nargs="+", default=[2, 1])
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument(
+        "--cache", action="store_true", help="validate with an empty results cache, then again"
+    )
     args = parser.parse_args()
     results: dict[str, object] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -125,7 +157,7 @@ def main() -> None:
             generate(size, path)
             jobs = ",".join(str(j) for j in args.jobs)
             done = subprocess.run(
-                [sys.executable, "-c", CHILD, str(path), jobs],
+                [sys.executable, "-c", CHILD, str(path), jobs, "cache" if args.cache else ""],
                 stdout=subprocess.PIPE,
                 text=True,
                 cwd=ROOT,

@@ -27,6 +27,7 @@ from histkg.resolve import Resolution, resolve
 from histkg.serialize import RdfFormat, to_jsonld, to_nquads, to_ntriples, to_trig, to_turtle
 from histkg.sources import SourceOptions, article_paths, read_sources
 from histkg.validate import Report, validate
+from histkg.validate.result_cache import ResultCache
 from histkg.vocab import HKG
 
 #: a document with at least this many words of prose and no tenure or event is reported
@@ -127,7 +128,8 @@ def build(
         progress: ``progress(done, total)`` as documents are extracted.
         options: the wiki, source name and licence of the inputs, the size limits.
         engine: where extraction runs (:mod:`histkg.engines`; default: in this process).
-        cache_dir: the folder of the extraction cache (:mod:`histkg.cache`); None: no cache.
+        cache_dir: the folder of the extraction cache (:mod:`histkg.cache`) and of the SHACL
+            results (:mod:`histkg.validate.result_cache`); None: no cache.
 
     Raises:
         SourceError: an input cannot be read (missing, empty, binary, not UTF-8, bad infobox).
@@ -150,7 +152,8 @@ def build(
     resolution = resolve(corpus)
     dataset, _iris = assemble(resolution, base_iri)
     graph = merged_graph(dataset)
-    report = validate(graph, jobs=validation_jobs(engine_options, len(graph)))
+    results = ResultCache(cache_dir) if cache_dir is not None else None
+    report = validate(graph, jobs=validation_jobs(engine_options, len(graph)), cache=results)
     summaries = summarize(articles, resolution)
     silent = [
         CodedWarning(
@@ -163,7 +166,8 @@ def build(
         for summary in summaries
         if summary.words >= SILENT_DOCUMENT_WORDS and not summary.tenures and not summary.events
     ]
-    warnings = sorted(sources.warnings + corpus.warnings + resolution.warnings + silent)
+    cached = results.warnings if results is not None else []
+    warnings = sorted(sources.warnings + corpus.warnings + resolution.warnings + silent + cached)
     return BuildResult(
         articles,
         dataset,

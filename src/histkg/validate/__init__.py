@@ -4,11 +4,14 @@ pySHACL patches rdflib globally while it loads shapes; everything it does stays 
 :func:`validate`, which parses shapes fresh on each call. The ``sh:sparql`` constraints
 run in a second pySHACL pass whose queries Oxigraph answers (``validate/sparql.py``); with
 ``jobs`` above one, the other shapes run in shards of their focus nodes in forked worker
-processes (``validate/shards.py``) while this process runs the SPARQL pass.
+processes (``validate/shards.py``) while this process runs the SPARQL pass. Given a
+results cache, the core shapes run only on the focus nodes whose results it does not hold
+(``validate/incremental.py``); the report is the same bytes.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +22,10 @@ from rdflib.term import Node
 
 from histkg.errors import SourceError, one_line, parser_reason
 from histkg.resources import shapes_dir
-from histkg.validate.shards import run_shards, shard_shapes
+from histkg.validate.incremental import plan, remember
+from histkg.validate.result_cache import ResultCache
+from histkg.validate.results import Result, assemble, by_focus
+from histkg.validate.shards import deal, run_shards, shape_targets
 from histkg.validate.sparql import merge_reports, oxigraph_copy, split_shapes
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -101,23 +107,24 @@ def _in_place(data: Graph, shapes: Graph) -> tuple[bool, Graph]:
 
 
 def run_split(
-    data: Graph, core: Graph, sparql: Graph | None, jobs: int, processes: bool = True
+    data: Graph,
+    core: Graph,
+    sparql: Graph | None,
+    jobs: int,
+    processes: bool = True,
+    cache: ResultCache | None = None,
 ) -> tuple[bool, Graph]:
     """The core shapes on ``data`` (in shards of focus nodes when ``jobs`` > 1 and the
-    shapes allow it, in forked processes if ``processes``), the ``sh:sparql`` shapes (if
-    any) on an Oxigraph copy; one merged report."""
-    shards = shard_shapes(data, core, jobs) if jobs > 1 else None
+    shapes allow it, in forked processes if ``processes``; only on the nodes whose results
+    ``cache`` does not hold), the ``sh:sparql`` shapes (if any) on an Oxigraph copy; one
+    merged report."""
     found: list[tuple[bool, Graph]] = []
 
     def sparql_pass() -> None:
         if sparql is not None:
             found.append(_run(oxigraph_copy(data), sparql, inplace=True))
 
-    if shards is None:
-        parts = [_in_place(data, core)]
-        sparql_pass()
-    else:
-        parts = run_shards(data, shards, _in_place, processes=processes, meanwhile=sparql_pass)
+    parts = [run_core(data, core, jobs, processes, sparql_pass, cache)]
     parts.extend(found)
     conforms = all(ok for ok, _report in parts)
     report_graph = parts[0][1]
@@ -126,8 +133,50 @@ def run_split(
     return conforms, report_graph
 
 
-def validate(data: Graph, shapes: Graph | None = None, jobs: int = 1) -> Report:
-    """Validate ``data`` against histkg's shapes, in ``jobs`` processes.
+def run_core(
+    data: Graph,
+    core: Graph,
+    jobs: int,
+    processes: bool,
+    meanwhile: Callable[[], None],
+    cache: ResultCache | None = None,
+) -> tuple[bool, Graph]:
+    """The core shapes' report: in one pySHACL pass, or in shards and from the cache,
+    their results put together as one pass writes them (``validate/results.py``).
+    ``meanwhile()`` runs while the shards do."""
+    dealt = shape_targets(data, core) if jobs > 1 or cache is not None else None
+    todo = None if dealt is None or cache is None else plan(data, core, dealt, cache)
+    if todo is None and (dealt is None or len(deal(core, dealt, jobs)) < 2):
+        one = _in_place(data, core)
+        meanwhile()
+        return one
+    targets = dealt if todo is None else todo.todo
+    assert targets is not None
+    parts: list[tuple[bool, Graph]] = []
+    if any(targets.values()):
+        shards = deal(core, targets, jobs)
+        many = processes and len(shards) > 1
+        parts = run_shards(data, shards, _in_place, processes=many, meanwhile=meanwhile)
+    else:
+        meanwhile()
+    fresh: dict[Node, list[Result]] = {}
+    for _ok, report in parts:
+        for node, results in by_focus(report).items():
+            fresh.setdefault(node, []).extend(results)
+    cached: dict[Node, list[Result]] = {}
+    if todo is not None and cache is not None:
+        remember(todo, fresh, cache)
+        cached = todo.cached
+    conforms = all(ok for ok, _report in parts) and not any(cached.values())
+    every = [r for found in (fresh, cached) for results in found.values() for r in results]
+    return conforms, assemble(conforms, every, core, data)
+
+
+def validate(
+    data: Graph, shapes: Graph | None = None, jobs: int = 1, cache: ResultCache | None = None
+) -> Report:
+    """Validate ``data`` against histkg's shapes, in ``jobs`` processes, the core shapes'
+    results of each focus node taken from ``cache`` where it holds them (and stored there).
 
     Returns:
         A :class:`Report`; ``conforms`` is False when any violation was found. The same
@@ -141,9 +190,9 @@ def validate(data: Graph, shapes: Graph | None = None, jobs: int = 1) -> Report:
     if has_rules:
         conforms, report_graph = _run(data, shapes_graph, inplace=False)
     elif split is None:
-        conforms, report_graph = run_split(data, shapes_graph, None, jobs)
+        conforms, report_graph = run_split(data, shapes_graph, None, jobs, cache=cache)
     else:
-        conforms, report_graph = run_split(data, *split, jobs)
+        conforms, report_graph = run_split(data, *split, jobs, cache=cache)
     violations = []
     for result in report_graph.subjects(RDF.type, SH.ValidationResult):
         shape = report_graph.value(result, SH.sourceShape)

@@ -85,11 +85,11 @@ class Shards:
         return [self.shapes(i) for i in range(self.count)]
 
 
-def shard_shapes(data: Graph, shapes: Graph, count: int) -> Shards | None:
-    """``shapes`` in ``count`` shards (at most one per focus node) whose targets together
-    are the focus nodes of ``shapes`` in ``data``, each node of each shape in exactly one
-    shard; ``None`` when sharding would not give pySHACL's own report (module docstring)."""
-    if count < 2 or any(True for p in UNSHARDABLE for _ in shapes.triples((None, p, None))):
+def shape_targets(data: Graph, shapes: Graph) -> dict[Node, tuple[Node, ...]] | None:
+    """Each shape with target declarations and its focus nodes in ``data``, in IRI order;
+    ``None`` when dealing focus nodes out would not give pySHACL's own report (module
+    docstring)."""
+    if any(True for p in UNSHARDABLE for _ in shapes.triples((None, p, None))):
         return None
     for kind in (RDFS.Class, OWL.Class):
         if any(True for _ in shapes.subjects(RDF.type, kind)):
@@ -103,15 +103,31 @@ def shard_shapes(data: Graph, shapes: Graph, count: int) -> Shards | None:
         if any(not isinstance(n, URIRef) for n in nodes):
             return None
         dealt[holder] = tuple(sorted(nodes, key=str))
-    count = min(count, max((len(nodes) for nodes in dealt.values()), default=0))
-    if count < 2:
-        return None
+    return dealt
+
+
+def deal(shapes: Graph, dealt: dict[Node, tuple[Node, ...]], count: int) -> Shards:
+    """``shapes`` in at most ``count`` shards (at least one, at most one per focus node)
+    targeting the nodes of ``dealt``, each node of each shape in exactly one shard."""
+    count = max(1, min(count, max((len(nodes) for nodes in dealt.values()), default=0)))
     return Shards(
         count,
         tuple((s, p, o) for s, p, o in shapes if not (p in TARGETS and s in dealt)),
         tuple((prefix, URIRef(str(ns))) for prefix, ns in shapes.namespaces()),
         tuple(dealt.items()),
     )
+
+
+def shard_shapes(data: Graph, shapes: Graph, count: int) -> Shards | None:
+    """``shapes`` in ``count`` shards (at most one per focus node) whose targets together
+    are the focus nodes of ``shapes`` in ``data``, each node of each shape in exactly one
+    shard; ``None`` when sharding would not give pySHACL's own report (module docstring)
+    or there are fewer than two shards."""
+    dealt = shape_targets(data, shapes) if count >= 2 else None
+    if dealt is None:
+        return None
+    shards = deal(shapes, dealt, count)
+    return shards if len(shards) >= 2 else None
 
 
 #: the data graph, shards and runner the forked workers read (set before the fork)
