@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -23,23 +22,14 @@ from histkg.validate.keys import bnode_names, unique
 from histkg.validate.locality import not_local
 from histkg.validate.result_cache import FILE, ResultCache
 from histkg.validate.sparql import split_shapes
-from tests.test_mutations import FAULTS, GRAPH, PREFIXES
+from tests.test_mutations import FAULTS, PREFIXES
 from tests.test_shapes import CASES
 from tests.test_shapes import PREFIXES as CASE_PREFIXES
+from tests.test_validate_shards import seed_graph, shapes
 from tests.test_validate_split import pyshacl_alone, serialized
 
 HKG = "https://w3id.org/histkg/ontology#"
 EX = "https://example.org/"
-
-
-@cache
-def shapes() -> Graph:
-    return load_shapes()
-
-
-@cache
-def seed_graph() -> Graph:
-    return Graph().parse(GRAPH, format="turtle")
 
 
 def copy(graph: Graph) -> Graph:
