@@ -111,6 +111,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 _DIGIT_RE = re.compile(r"\d")
+_MONTH_RE = re.compile(r"\b" + _M)
 
 
 @dataclass(frozen=True)
@@ -163,8 +164,9 @@ def find_dates(
         recent_year: the year a month alone ("in August") takes when ``text`` says no
             year before it: one said in the last sentences, never an article's main year.
     """
-    if "year" not in text and _DIGIT_RE.search(text) is None and recent_year is None:
-        return []  # every pattern needs a digit, or "year" (the relative ones), or a month
+    if "year" not in text and _DIGIT_RE.search(text) is None:
+        if recent_year is None or _MONTH_RE.search(text) is None:
+            return []  # every pattern needs a digit, "year" (the relative ones) or a month
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     for _kind, pattern in PATTERNS:
