@@ -597,3 +597,19 @@ def test_a_list_of_sentences_with_the_verb_left_out(tmp_path: Path) -> None:
     assert sentenced == {"Anton Hess", "Otto Lenz", "Karl Vogt", "Paul Arno", "Max Ruhr"}, events(
         ex
     )
+
+
+def test_a_session_of_a_body_said_to_be_held_is_a_meeting(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "A plenum of the Central Committee was held in June 1930.",
+        "In May 1931 an extraordinary session of the Supreme Soviet was convened.",
+        "The Presidium of the Supreme Soviet was held in high regard.",
+        title="Velorian purge",
+    )
+    meetings = sorted(
+        (e.organization.text if e.organization else "", e.date.iso if e.date else "")
+        for e in ex.events
+        if "Meeting" in e.types
+    )
+    assert meetings == [("Central Committee", "1930-06"), ("Supreme Soviet", "1931-05")], meetings

@@ -357,3 +357,50 @@ def test_gapped_pairs_of_name_and_office(tmp_path: Path) -> None:
         ("Karl Vogt", "Minister of Finance", "1950"),
     } <= found, found
     assert not any(h == "Paul Arno" and o == "Prime Minister" for h, o, _ in found), found
+
+
+def test_a_plural_title_before_a_list_of_names_gives_each_the_office(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "In 1939 the deputy ministers Paul Ritter, Hans Oberg and Karl Weiss were dismissed.",
+    )
+    held = {(h, o) for h, o, *_ in tenures(ex)}
+    assert held == {
+        ("Paul Ritter", "Deputy Minister"),
+        ("Hans Oberg", "Deputy Minister"),
+        ("Karl Weiss", "Deputy Minister"),
+    }, tenures(ex)
+    removals = [e for e in ex.events if "Removal" in e.types]
+    assert [sorted(m.text for m in e.affected) for e in removals] == [
+        ["Hans Oberg", "Karl Weiss", "Paul Ritter"]
+    ], removals
+
+
+def test_a_plural_lexicon_title_and_a_plural_noun_that_is_no_office(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "In 1931 the senators Anna Berg and Eva Moll voted against the bill.",
+        "In 1932 the generals Otto Lenz and Emil Radek met in the capital.",
+    )
+    held = {(h, o) for h, o, *_ in tenures(ex)}
+    assert held == {("Anna Berg", "Senator"), ("Eva Moll", "Senator")}, tenures(ex)
+
+
+def test_a_verb_of_leading_makes_its_subject_head_of_the_organization(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "In 1938 Anna Berg headed the Ministry of Justice.",
+        "Otto Lenz led the Liberal Party until 1950.",
+        "The NKVD, headed by Anton Hess, arrested the editors.",
+        "Emil Radek led the army into battle. Emil Radek led the team to victory in 1931.",
+    )
+    assert tenures(ex) == {
+        ("Anna Berg", "Minister of Justice", "", "", "1938"),
+        ("Otto Lenz", "Leader of the Liberal Party", "", "1950", ""),
+        ("Anton Hess", "Head of NKVD", "", "", ""),
+    }, tenures(ex)
+
+
+def test_a_negated_verb_of_leading_states_no_tenure(tmp_path: Path) -> None:
+    ex = read(tmp_path, "Anna Berg never headed the Ministry of Justice.")
+    assert tenures(ex) == set(), tenures(ex)

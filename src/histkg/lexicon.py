@@ -51,6 +51,8 @@ class Lexicon:
     infobox_junk: tuple[re.Pattern[str], ...]
     election_adjectives: dict[str, str]
     office_nouns: dict[str, str]
+    leading_titles: dict[str, str]
+    body_heads: dict[str, str]
 
     def office_by_form(self) -> dict[str, OfficeTitle]:
         return {form: office for office in self.offices for form in office.forms}
@@ -106,6 +108,8 @@ def lexicon() -> Lexicon:
         infobox_junk=tuple(re.compile(p) for p in infobox["junk"]["patterns"]),
         election_adjectives=dict(offices["election_adjectives"]),
         office_nouns=dict(offices["office_nouns"]),
+        leading_titles=dict(offices["leading_titles"]),
+        body_heads=dict(offices["body_heads"]),
     )
 
 

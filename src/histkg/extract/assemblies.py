@@ -35,6 +35,12 @@ MOTION_RE = re.compile(
     r"(?:proposal|motion|resolution|bill|plan)\s+(?P<motion>to\s.+?)\s+(?=won|passed|carried|was|failed|lost)"
 )
 MOTION_ONLY_RE = re.compile(r"(?:proposal|motion|resolution|bill|plan)\s+(?P<motion>to\s[^.;]+)")
+#: "a plenum of the Central Committee was held (on …)", "… convened in May": the meeting
+#: the sentence names took place
+HELD_RE = re.compile(
+    r"\s+(?:(?:was|were)\s+(?:held|convened|called|summoned|opened)|met|convened|opened)\b"
+    r"(?:\s+(?:on|in)\s+)?"
+)
 BODY_MET_RE = re.compile(r"\s+(?:(?:again|then|finally)\s+)?(?P<verb>met|convened|reconvened)\b")
 PARTY_CONGRESS_RE = re.compile(r"\b(?P<ordinal>\d+(?:st|nd|rd|th))\s+Party\s+Congress\b")
 NUMBER_WORDS = {
@@ -142,12 +148,17 @@ class AssemblyReader:
                 continue
             name = re.sub(r"^(?:an?|the)\s+", "", m.group("name"))
             end = s.begin + m.end()
-            held = re.match(r"\s+(?:held\s+)?(?:on|in)\s+", self.reader.article.text[end : s.end])
+            after = self.reader.article.text[end : s.end]
+            held = re.match(r"\s+(?:held\s+)?(?:on|in)\s+", after)
             held_date = None
             if held:
                 held_date = next((d.date for d in s.dates if d.begin == end + held.end()), None)
+            took_place = HELD_RE.match(after)
+            if took_place and held_date is None:
+                at = end + took_place.end()
+                held_date = next((d.date for d in s.dates if d.begin == at), None)
             scene = re.search(r"(?:^|[,;]\s*)[Aa]t\s+$", s.text[: m.start()]) is not None
-            if held_date is None and not m.group("ordinal") and not scene:
+            if held_date is None and not m.group("ordinal") and not scene and not took_place:
                 continue  # a body named in passing, not a meeting that took place
             date = held_date
             if date is None:

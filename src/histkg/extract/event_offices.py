@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from histkg.extract.expansion import office_words
 from histkg.extract.grammar import office_complement
 from histkg.extract.hits import Hit
+from histkg.extract.leading import led_office
 from histkg.extract.mentions import Sentence
 from histkg.extract.person_spans import office_head_words
 from histkg.lexicon import lexicon
@@ -47,6 +48,9 @@ class EventOffices:
                 if title is not None and title in self.reader.offices.office_forms:
                     return self.reader.offices.office(title, s=s, at=self.offset(s, sent, child))
             return None
+        if hit.rule.requires.get("led_body"):  # "took over the Ministry of Finance"
+            bodies = [c for c in hit.trigger.children if c.dep_ == "dobj"]
+            return led_office(self.reader, s, sent, bodies[0], "head") if bodies else None
         complement = office_complement(hit.trigger)
         if complement is None:
             # the parse missed it ("resigned as First Secretary and …" read as a clause):

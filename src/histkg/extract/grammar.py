@@ -257,6 +257,10 @@ def _requirements(hit: Hit) -> bool:
         return False  # "shot by a firing squad" is an execution …
     if "not_phrase_lemma" in req and _phrase_lemma(trigger, set(req["not_phrase_lemma"])):
         return False  # … and not a killing
+    if req.get("led_body") and not any(
+        c.dep_ == "dobj" and c.pos_ == "PROPN" for c in trigger.children
+    ):
+        return False  # "took over the family business": no organization's name
     if req.get("body") and not names_seat(trigger):
         return False  # "joined the Communist Party": a party card, not a seat
     if req.get("office") and not _names_office(office_complement(trigger)):
@@ -403,7 +407,15 @@ def _dismisses_someone(verb: Token) -> bool:
     if any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
         return False
     return any(
-        c.dep_ in {"dobj", "nsubjpass"}
-        and (c.ent_type_ == "PERSON" or c.lower_ in {"him", "her", "he", "she"})
+        c.dep_ in {"dobj", "nsubjpass"} and (_is_person(c) or any(_is_person(a) for a in _named(c)))
         for c in verb.children
     )
+
+
+def _is_person(word: Token) -> bool:
+    return word.ent_type_ == "PERSON" or word.lower_ in {"him", "her", "he", "she", "them"}
+
+
+def _named(noun: Token) -> list[Token]:
+    """The names an apposition gives a noun ("the deputy ministers A, B and C")."""
+    return [c for c in noun.children if c.dep_ == "appos"]

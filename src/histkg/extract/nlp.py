@@ -130,14 +130,18 @@ def _lemmatizer() -> Any:
 
 
 #: words with a hyphen the tokenizer must not split: split, the parser reads "was re -
-#: elected" as an adjective phrase and the verb is lost
+#: elected" or "was co - opted" as an adjective phrase and the verb is lost
 WHOLE_WORDS = tuple(
     f"{prefix}{stem}{ending}"
-    for prefix in ("re-", "Re-")
-    for stem, endings in (
-        ("elect", ("", "s", "ed", "ing", "ion")),
-        ("appoint", ("", "s", "ed", "ment")),
+    for prefixes, stems in (
+        (
+            ("re-", "Re-"),
+            (("elect", ("", "s", "ed", "ing", "ion")), ("appoint", ("", "s", "ed", "ment"))),
+        ),
+        (("co-", "Co-"), (("opt", ("", "s", "ed", "ing")),)),
     )
+    for prefix in prefixes
+    for stem, endings in stems
     for ending in endings
 )
 

@@ -38,6 +38,24 @@ _BODY_HEAD_RE = re.compile(
 )
 
 
+def plural_of(title: str) -> str:
+    """ "Minister" -> "Ministers", "Chief of Staff" -> "Chiefs of Staff", "deputy" ->
+    "deputies": the plural of a title's head noun (the word before "of", else the last)."""
+    words = title.split(" ")
+    at = words.index("of") - 1 if "of" in words[1:] else len(words) - 1
+    head = words[at]
+    if head.endswith("s"):
+        return title  # "Premiers", "Ministers": already a plural, or no reliable one
+    if re.search(r"[^aeiou]y$", head):
+        head = head[:-1] + "ies"
+    elif re.search(r"(?:s|sh|ch|x|z)$", head):
+        head = head + "es"
+    else:
+        head = head + "s"
+    words[at] = head
+    return " ".join(words)
+
+
 class OfficeReader:
     """Reads offices in one article's text."""
 
@@ -73,6 +91,34 @@ class OfficeReader:
             rf"(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*)?,\s+(?:(?:{ranks})\s+)*$"
         )
         self.forms_by_case = {form.lower(): form for form in sorted(self.office_forms)}
+        # "the deputy ministers A, B and C", "Senators D and E": a plural title before names
+        lex = lexicon()
+        singulars = [*self.office_forms, *lex.posts_bare]
+        self.singular_of = {plural_of(f).lower(): f for f in sorted(singulars) if plural_of(f) != f}
+        mods = rf"(?:(?:{_alternation(list(lex.post_modifiers))})[\s-]+)*"
+        self.plural_title_before_name_re = re.compile(
+            rf"(?<![\w-])(?:(?P<former>former|then|late)\s+)?(?P<mods>{mods})"
+            rf"(?P<title>{_alternation(list(self.singular_of))})\s+$",
+            re.IGNORECASE,
+        )
+
+    def plural_title(self, s: Sentence, end: int) -> tuple[OfficeRef, bool] | None:
+        """The office a plural title ending at ``end`` (right before a name) gives each
+        name it lists ("the deputy ministers A, B and C"), and whether it says "former"."""
+        before = self.article.text[s.begin : end]
+        match = self.plural_title_before_name_re.search(before)
+        if match is None:
+            return None
+        singular = self.singular_of[match.group("title").lower()]
+        mods = match.group("mods")
+        form = self.forms_by_case.get(singular.lower())
+        if not mods and form is not None:
+            ref = self.office(form, None, s, s.begin + match.start("title"))
+        else:
+            words = f"{mods}{singular}".split()
+            title = " ".join(w[0].upper() + w[1:] for w in words)
+            ref = OfficeRef(title, "post", phrase=match.group(0).strip())
+        return ref, match.group("former") is not None
 
     def office(
         self,

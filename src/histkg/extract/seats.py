@@ -20,10 +20,10 @@ CONSTITUENCY_RE = re.compile(r"(?:\s+(?:for|from) [A-Z][\w'â€™.-]*(?: [A-Z][\w'â
 
 
 def seat_body(verb: Token) -> Token | None:
-    """The noun that names what the verb puts its subject on: its direct object or the
-    object of a to/into-phrase."""
+    """The noun that names what the verb puts its subject (or its object: "co-opted A
+    into the Central Committee") on: its direct object or the object of a to/into-phrase."""
     for child in verb.children:
-        if child.dep_ == "dobj" and child.pos_ in {"PROPN", "NOUN"}:
+        if child.dep_ == "dobj" and child.pos_ in {"PROPN", "NOUN"} and child.ent_type_ != "PERSON":
             return child
         if child.dep_ == "prep" and child.lower_ in SEAT_PREPOSITIONS:
             for obj in child.children:

@@ -22,6 +22,7 @@ from spacy.tokens import Token
 from histkg.extract.doc_table import doc_table, label_hashes
 from histkg.extract.expansion import expand
 from histkg.extract.grammar import CLAUSE_DEPS
+from histkg.extract.leading import leading_verb, led_tenures
 from histkg.extract.mentions import Sentence
 from histkg.extract.nlp import lemma
 from histkg.extract.office_phrases import coordinated_offices, relative_subject
@@ -104,6 +105,8 @@ class TenureReader(TenureDating):
                 out += self._copula(s, sent, token)
             elif token.pos_ == "VERB" and lemmas_of(token) & HOLDING_VERBS:
                 out += self._holding(s, sent, token)
+            elif token.pos_ == "VERB" and (kind := leading_verb(token)):
+                out += led_tenures(self, s, sent, token, kind)
             elif (
                 token.dep_ == "prep"
                 and token.lower_ == "as"
@@ -251,11 +254,19 @@ class TenureReader(TenureDating):
                     self.reader.span(s),
                     former=bool(match.group("former")),
                 )
+            elif plural_title := self.reader.offices.plural_title(s, m.span.begin):
+                office, former = plural_title
+                tenure = TenureRecord(
+                    m, office, self.reader.span(s), former=former, rule="tenure.plural-title"
+                )
+                plural = True
             elif previous is not None and previous[1]:
                 gap = self.reader.article.text[previous[0].holder.span.end : m.span.begin]
                 if gap in {" and ", ", ", ", and "}:
                     prev = previous[0]
-                    tenure = TenureRecord(m, prev.office, prev.evidence, former=prev.former)
+                    tenure = TenureRecord(
+                        m, prev.office, prev.evidence, former=prev.former, rule=prev.rule
+                    )
                     plural = True
             elif (before_appo := self.reader.offices.title_appos_before_re.search(before)) and (
                 self._closes_apposition(s, m)
