@@ -613,3 +613,30 @@ def test_a_session_of_a_body_said_to_be_held_is_a_meeting(tmp_path: Path) -> Non
         if "Meeting" in e.types
     )
     assert meetings == [("Central Committee", "1930-06"), ("Supreme Soviet", "1931-05")], meetings
+
+
+def test_an_object_pronoun_of_a_controlled_verb_is_not_its_controller(tmp_path: Path) -> None:
+    """ "B was chosen to succeed him": "him" is not B, who is the one succeeding."""
+    ex = read(
+        tmp_path,
+        "Anton Hess was President until 1940. Otto Lenz was chosen to succeed him as"
+        " President in 1940.",
+        title="Velorian purge",
+    )
+    held = {
+        (t.holder.text, t.start.iso if t.start else "", t.end.iso if t.end else "")
+        for t in ex.tenures
+    }
+    assert ("Otto Lenz", "", "1940") not in held, held
+    assert ("Otto Lenz", "1940", "") in held, held
+
+
+def test_a_regnal_number_after_a_titled_name_is_part_of_the_name(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "King Konrad II was deposed in 1105. In 1106 Emperor Henry IV died.",
+        title="Velorian succession",
+    )
+    found = events(ex)
+    assert ("Removal", (), ("Konrad II",), "1105") in found, found
+    assert ("Death", (), ("Henry IV",), "1106") in found, found

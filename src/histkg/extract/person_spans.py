@@ -15,7 +15,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from histkg.extract.doc_table import doc_table, label_hashes
-from histkg.extract.names import is_name_word, is_particle
+from histkg.extract.names import ROMAN_RE, is_name_word, is_particle
 from histkg.extract.nlp import (
     STOP_NAME_TOKENS,
     TITLE_MODIFIERS,
@@ -119,6 +119,8 @@ def _name_span(ent: Span, ents: list[Span]) -> Span:
     if end == ent.end and is_particle(ent[-1].text) and end < len(doc):
         if is_name_word(doc[end].text):
             end += 1
+    if end < len(doc) and _regnal_number(doc[end]) and ent.label_ == "PERSON":
+        end += 1  # "Konrad" + "II": the model left the regnal number out
     if (
         end + 1 < len(doc)
         and re.fullmatch(r"[A-Z][a-z]?", doc[end - 1].text)
@@ -129,6 +131,17 @@ def _name_span(ent: Span, ents: list[Span]) -> Span:
         if following:
             end = following[0].end
     return doc[ent.start : end]
+
+
+def _regnal_number(word: Token) -> bool:
+    """ "II", "VIII", "I" (as a proper noun: not the pronoun) right after a name."""
+    return (
+        bool(ROMAN_RE.fullmatch(word.text))
+        and word.text != ""
+        and (word.text != "I" or word.tag_ == "NNP")
+        and word.i > 0
+        and word.doc[word.i - 1].is_title
+    )
 
 
 def person_candidates(doc: Doc) -> Iterator[tuple[Span, str | None]]:
@@ -178,9 +191,14 @@ def _titled_matches(doc: Doc) -> list[tuple[int, int, int]]:
     """(id, start, end) of a title followed by one to three capitalised words."""
     out = []
     for match_id, start, end in _title_matcher()(doc):
-        for n in (1, 2, 3):
+        for n in (1, 2, 3, 4):
             stop = end + n
-            if stop > len(doc) or not (doc[stop - 1].is_title and doc[stop - 1].is_alpha):
+            if stop > len(doc):
+                break
+            if n > 1 and _regnal_number(doc[stop - 1]):
+                out.append((match_id, start, stop))  # "King Konrad II"
+                break
+            if n == 4 or not (doc[stop - 1].is_title and doc[stop - 1].is_alpha):
                 break
             out.append((match_id, start, stop))
     return out

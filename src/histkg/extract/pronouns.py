@@ -98,10 +98,15 @@ class PronounTracker:
         own_verb = token.head if token.dep_ in {"dobj", "dative", "iobj"} else None
         if token.dep_ == "pobj" and token.head.dep_ in {"prep", "agent"}:
             own_verb = token.head.head
+        # "A was chosen to succeed him": the subject that controls the pronoun's verb is
+        # that verb's own subject, and an object pronoun is never its own verb's subject
+        own_verbs = [own_verb] if own_verb is not None else []
+        while own_verbs and own_verbs[-1].dep_ == "xcomp":
+            own_verbs.append(own_verbs[-1].head)
         for t in sent:
             if t.i >= token.i:
                 break
-            if t.dep_ in {"nsubj", "nsubjpass"} and t.head != own_verb:
+            if t.dep_ in {"nsubj", "nsubjpass"} and t.head not in own_verbs:
                 if fronted_description(t):
                     continue
                 if t.pos_ == "PRON":  # "He served …, when he was overthrown": the same one
@@ -124,7 +129,8 @@ class PronounTracker:
         before = [m for m in s.persons if m.span.end <= at]
         bound = {
             self.offset(s, sent, c)
-            for c in (own_verb.children if own_verb is not None else [])
+            for verb in own_verbs
+            for c in verb.children
             if c.dep_ in {"nsubj", "nsubjpass"}
         }
         free = [
