@@ -640,3 +640,23 @@ def test_a_regnal_number_after_a_titled_name_is_part_of_the_name(tmp_path: Path)
     found = events(ex)
     assert ("Removal", (), ("Konrad II",), "1105") in found, found
     assert ("Death", (), ("Henry IV",), "1106") in found, found
+
+
+def test_a_pronoun_after_two_subjects_of_different_persons_is_not_read(tmp_path: Path) -> None:
+    """ "A had B tried; he was sentenced": "he" may be A or B, so neither is sentenced."""
+    ex = read(
+        tmp_path,
+        "Otto Lenz had Anton Hess tried for treason; he was sentenced to death in 1959.",
+        title="Velorian purge",
+    )
+    sentenced = {n for e in events(ex) if e[0] == "Sentencing" for n in e[2]}
+    assert "Otto Lenz" not in sentenced, events(ex)
+
+
+def test_an_interlanguage_link_prefix_before_a_name_is_no_part_of_it(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "In 1960 :de:Anton Hessler, a member of the court, was appointed chief prosecutor.",
+        title="Velorian trials",
+    )
+    assert ("Appointment", (), ("Anton Hessler",), "1960") in events(ex), events(ex)

@@ -404,3 +404,19 @@ def test_a_verb_of_leading_makes_its_subject_head_of_the_organization(tmp_path: 
 def test_a_negated_verb_of_leading_states_no_tenure(tmp_path: Path) -> None:
     ex = read(tmp_path, "Anna Berg never headed the Ministry of Justice.")
     assert tenures(ex) == set(), tenures(ex)
+
+
+def test_the_country_an_article_describes_its_subject_by_outvotes_an_empire(
+    tmp_path: Path,
+) -> None:
+    """Demonyms of an empire, a descent or a language do not vote for the country whose
+    offices the article's subject held; the defining sentence's demonym does."""
+    ex = read(
+        tmp_path,
+        "Anton Hess (born 1901 in the Russian Empire) was a Soviet politician of Russian"
+        " descent who wrote in the Russian language. The Soviet press praised him.",
+        "In 1950 Anton Hess became Premier.",
+        title="Anton Hess",
+    )
+    places = {(t.office.title, t.office.place.text if t.office.place else "") for t in ex.tenures}
+    assert places == {("Premier", "Soviet Union")}, places

@@ -42,7 +42,14 @@ FORMAT = "histkg-extraction/1"
 #: the package folder (rules, data, code)
 PACKAGE = Path(__file__).parent
 #: what shapes extraction, relative to the package folder
-RULE_FILES = ("extract/**/*.py", "parse/**/*.py", "lexicon.py", "model.py", "data/*.toml")
+RULE_FILES = (
+    "extract/**/*.py",
+    "parse/**/*.py",
+    "sources/**/*.py",
+    "lexicon.py",
+    "model.py",
+    "data/*.toml",
+)
 #: the path of a warning about the document itself, as stored (it is the document's path
 #: again when read, wherever the document is then)
 HERE = "<document>"

@@ -44,6 +44,7 @@ class Lexicon:
     person_role_words: frozenset[str]
     demonyms: dict[str, str]
     with_article: frozenset[str]
+    not_the_state: frozenset[str]
     languages: dict[str, str]
     infobox_keys: dict[str, dict[str, str]]
     infobox_event_keys: dict[str, dict[str, str]]
@@ -101,6 +102,7 @@ def lexicon() -> Lexicon:
         person_role_words=frozenset(bodies["person_role_words"]),
         demonyms=dict(places["demonyms"]),
         with_article=frozenset(places["with_article"]),
+        not_the_state=frozenset(places["not_the_state"]),
         languages=dict(places["languages"]),
         infobox_keys=dict(infobox["keys"]),
         infobox_event_keys=dict(infobox["event_keys"]),
@@ -142,6 +144,25 @@ def _demonym_re() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
 
 
+def _not_the_state(text: str, end: int) -> bool:
+    """Whether the word after a demonym makes it an empire's, a people's or a language's."""
+    after = re.match(r"\s+([\w-]+)", text[end : end + 40])
+    return after is not None and after.group(1) in lexicon().not_the_state
+
+
+def lead_demonym(text: str) -> str | None:
+    """The place of the demonym that describes an article's subject in its defining
+    clause ("A was a Soviet politician", "B is a Chilean general"), if there is one."""
+    clause = re.search(r"\b(?:is|was|were|are)\s+(?:an?|the)\s+(?P<rest>[^,.;()]{0,80})", text)
+    if clause is None:
+        return None
+    rest = clause.group("rest")
+    found = _demonym_re().search(rest)
+    if found is None or _not_the_state(rest, found.end()):
+        return None
+    return lexicon().demonyms[found.group(0)]
+
+
 def count_demonyms(text: str) -> tuple[dict[str, int], dict[str, int]]:
     """How often ``text`` names each country by its demonym ("Soviet", "North Korean";
     the longest form wins), and where it does first: (counts, first offsets)."""
@@ -149,6 +170,8 @@ def count_demonyms(text: str) -> tuple[dict[str, int], dict[str, int]]:
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
     for m in _demonym_re().finditer(text):
+        if _not_the_state(text, m.end()):
+            continue  # "the Russian Empire", "of Polish descent"
         place = demonyms[m.group(0)]
         counts[place] = counts.get(place, 0) + 1
         first.setdefault(place, m.start())

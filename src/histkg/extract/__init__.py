@@ -24,7 +24,7 @@ from histkg.extract.names import article_group
 from histkg.extract.nlp import load_model, mask_native
 from histkg.extract.text import ArticleReader
 from histkg.extract.title_events import try_the_title_defendant
-from histkg.lexicon import count_demonyms
+from histkg.lexicon import count_demonyms, lead_demonym
 from histkg.model import Article, EventRecord, Extraction, Mention, Span
 from histkg.parse.references import parse_reference
 
@@ -69,6 +69,10 @@ def _country(article: Article, facts_country: list[Mention]) -> Mention | None:
         return None
     best = max(counts.values())
     place = min((p for p in counts if counts[p] == best), key=lambda p: first[p])
+    lead = _lead_sentence(article)
+    described = lead_demonym(lead) if lead else None
+    if described is not None and described in counts:
+        place = described  # "A was a Soviet politician": the subject's own country
     at = article.text.find(place)
     span = (
         Span(article.doc_id, at, at + len(place))
@@ -76,6 +80,16 @@ def _country(article: Article, facts_country: list[Mention]) -> Mention | None:
         else Span(article.doc_id, first[place], first[place])
     )
     return Mention("place", place, span)
+
+
+def _lead_sentence(article: Article) -> str:
+    """The first sentence of the article's prose (its defining sentence)."""
+    prose = [b for b in article.blocks if not b.is_list_item]
+    if not prose:
+        return ""
+    text = article.text[prose[0].begin : prose[0].end]
+    end = re.search(r"[.!?](?:\s+[A-Z]|\s*$)", text)
+    return text[: end.start() + 1] if end else text
 
 
 def _dropped_names(article: Article, book: NameBook) -> list[CodedWarning]:

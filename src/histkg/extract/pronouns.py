@@ -120,6 +120,8 @@ class PronounTracker:
                     and self._between(s, found, token, sent)
                 ):
                     return None  # "A notes that B was praised long after his death": A or B
+                if found is not None and self._another_subject(s, sent, t, token, found):
+                    return None  # "A had B tried; he was sentenced": A or B
                 if found is not None:
                     return found
                 if self._someone_else(s, sent, t):
@@ -169,6 +171,18 @@ class PronounTracker:
         if focus is not None and _same_person(recent, focus):
             return focus  # the article's person, named last
         return None  # someone else was named last: the pronoun is not safe to read
+
+    def _another_subject(
+        self, s: Sentence, sent: SpacySpan, first: Token, token: Token, found: Mention
+    ) -> bool:
+        """Whether another person is the subject of a clause between the subject ``first``
+        (who is ``found``) and the pronoun ``token``."""
+        for t in sent.doc[first.i + 1 : token.i]:
+            if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ == "PROPN":
+                other = self._subject_person(s, sent, t)
+                if other is not None and not _same_person(other, found):
+                    return True
+        return False
 
     def _between(self, s: Sentence, found: Mention, token: Token, sent: SpacySpan) -> bool:
         """Whether someone other than ``found`` is named between it and ``token``."""

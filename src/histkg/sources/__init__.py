@@ -13,6 +13,7 @@ Four formats are recognised:
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -137,6 +138,12 @@ def decode(path: Path, data: bytes) -> str:
         ) from None
 
 
+#: what flattening left of an interlanguage link before the linked name (":de:Anna Berg",
+#: ":fr:Jean Roux"); the parser reads it as a list marker and the name is lost. The text
+#: histkg reads (and quotes as evidence) is the file's without it
+INTERLANGUAGE_RE = re.compile(r"(?<![\w:/]):[a-z]{2,3}(?:-[a-z]+)?:(?=[^\W\d_])")
+
+
 def read_article(path: Path, site: WikiSite | None = None) -> Article:
     """Read one article file, detecting its format.
 
@@ -164,6 +171,7 @@ def read_document(path: Path, site: WikiSite | None = None) -> tuple[Article, li
     sha = hashlib.sha256(data).hexdigest()
     if path.suffix.lower() == ".wikitext":
         return read_wikitext(path, text, sha, site=site)
+    text = INTERLANGUAGE_RE.sub("", text)  # flattened text: ":de:Anna Berg" is "Anna Berg"
     article = read_sectioned(path, text, sha) if is_sectioned(text) else read_plain(path, text, sha)
     blocks, split = split_blocks(article.text, article.blocks)
     if not split:
