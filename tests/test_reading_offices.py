@@ -401,8 +401,14 @@ def test_a_verb_of_leading_makes_its_subject_head_of_the_organization(tmp_path: 
     }, tenures(ex)
 
 
-def test_a_negated_verb_of_leading_states_no_tenure(tmp_path: Path) -> None:
-    ex = read(tmp_path, "Anna Berg never headed the Ministry of Justice.")
+def test_a_negated_verb_of_leading_or_a_group_named_elsewhere_states_no_tenure(
+    tmp_path: Path,
+) -> None:
+    ex = read(
+        tmp_path,
+        "Anna Berg never headed the Ministry of Justice.",
+        "The group, given that name by its enemies, was led by Otto Lenz and Karl Weiss.",
+    )
     assert tenures(ex) == set(), tenures(ex)
 
 
@@ -420,3 +426,31 @@ def test_the_country_an_article_describes_its_subject_by_outvotes_an_empire(
     )
     places = {(t.office.title, t.office.place.text if t.office.place else "") for t in ex.tenures}
     assert places == {("Premier", "Soviet Union")}, places
+
+
+def test_a_hyphenated_title_is_read_whole(tmp_path: Path) -> None:
+    """ "the vice-president, A," holds the vice-presidency, not the presidency."""
+    ex = read(
+        tmp_path,
+        "The vice-president, Anna Berg, resigned in 1950.",
+        "In 1951 Otto Lenz (then vice-president) was arrested.",
+    )
+    assert {(h, o) for h, o, *_ in tenures(ex)} == {
+        ("Anna Berg", "Vice President"),
+        ("Otto Lenz", "Vice President"),
+    }, tenures(ex)
+
+
+def test_a_body_headed_by_several_people_gives_each_of_them_a_tenure(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "The Revolutionary Council was headed by General Anton Hess, Admiral Otto Lenz and"
+        " Colonel Karl Weiss.",
+        "In 1950 the State Council was chaired by Anna Berg.",
+    )
+    assert {(h, o) for h, o, *_ in tenures(ex)} == {
+        ("Anton Hess", "Head of the Revolutionary Council"),
+        ("Otto Lenz", "Head of the Revolutionary Council"),
+        ("Karl Weiss", "Head of the Revolutionary Council"),
+        ("Anna Berg", "Chairman of the State Council"),
+    }, tenures(ex)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from histkg.extract.expansion import expand
 from histkg.extract.mentions import Sentence
 from histkg.extract.rules import lemmas_of
 from histkg.lexicon import lexicon
@@ -51,25 +52,31 @@ def led_tenures(
     by-agent heads the noun it describes)."""
     if any(c.dep_ == "neg" for c in verb.children):
         return []
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        bodies = [verb.head]
-        agents = [c for c in verb.children if c.dep_ == "agent"]
-        heads = [o for a in agents for o in a.children if o.dep_ == "pobj"]
-    else:
+    agents = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "X, headed by A,"
+        bodies, heads = [verb.head], agents
+    elif any(c.dep_ == "nsubjpass" for c in verb.children):  # "X was headed by A and B"
+        bodies, heads = [c for c in verb.children if c.dep_ == "nsubjpass"], agents
+    else:  # "A headed X"
         bodies = [c for c in verb.children if c.dep_ == "dobj"]
         heads = [c for c in verb.children if c.dep_ == "nsubj"]
     if len(bodies) != 1 or len(heads) != 1:
         return []
-    holder = tenures._person(s, sent, heads[0])
     office = led_office(tenures.reader, s, sent, bodies[0], kind)
-    if holder is None or office is None:
+    if office is None:
         return []
-    tenure = TenureRecord(holder, office, tenures.reader.span(s), rule=f"tenure.led-{kind}")
-    if verb.dep_ != "acl":  # "headed X from 1931 to 1935", "In 1938 A headed X"
-        tenure.start, tenure.end = tenures._dates(s, sent, verb)
-        if tenure.start is None and tenure.end is None:
-            tenure.attested = tenures._clause_date(s, tenures.offset(s, sent, verb))
-    return [tenure]
+    out: list[TenureRecord] = []
+    for head in expand(heads):  # "headed by A, B and C": each of them
+        holder = tenures._person(s, sent, head)
+        if holder is None or any(t.holder is holder for t in out):
+            continue
+        tenure = TenureRecord(holder, office, tenures.reader.span(s), rule=f"tenure.led-{kind}")
+        if verb.dep_ != "acl":  # "headed X from 1931 to 1935", "In 1938 A headed X"
+            tenure.start, tenure.end = tenures._dates(s, sent, verb)
+            if tenure.start is None and tenure.end is None:
+                tenure.attested = tenures._clause_date(s, tenures.offset(s, sent, verb))
+        out.append(tenure)
+    return out
 
 
 def led_office(
@@ -119,9 +126,11 @@ def _office(reader: ArticleReader, s: Sentence, org: Mention, kind: str) -> Offi
         return OfficeRef(title, "post", org=org, phrase=org.text)
     if kind == "lead" and org.org_class not in LED_CLASSES:
         return None
+    if not re.search(r"(?<![\w-])[A-Z]", re.sub(r"^(?:the|a|an)\s+", "", org.text, flags=re.I)):
+        return None  # "the group": a noun for an organization named elsewhere, not a name
     noun = "Leader" if kind == "lead" and org.org_class == "PoliticalParty" else None
     noun = noun or lex.leading_titles[kind]
-    the = "" if org.text.startswith("the ") or org.text.isupper() else "the "
+    the = "" if org.text.lower().startswith("the ") or org.text.isupper() else "the "
     title = f"{noun} of {the}{org.text}"
     form = offices.forms_by_case.get(title.lower())
     if form is not None:  # "chaired the Council of Ministers": a title of the lexicon

@@ -202,6 +202,10 @@ class OfficeReader:
         with ``any_case``, titles in lower case too ("president A", "vice-president");
         with ``bare`` (default: as ``any_case``), a post noun alone ("deputy prosecutor")."""
         read_bare = any_case if bare is None else bare
+        hyphened = re.search(r"(?<![\w-])[A-Za-z]+-$", self.article.text[max(0, at - 20) : at])
+        if hyphened and hyphened.group(0).lower() != "ex-":
+            # "vice-president" read from its last word: the whole word is the title
+            at -= len(hyphened.group(0))
         rest = self.article.text[at:end]
         lead = re.match(
             r"\s*(?:as\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+)?|(?:to|from)\s+(?:the\s+)?(?:(?:post|office|position)\s+of\s+)?"
