@@ -660,3 +660,17 @@ def test_an_interlanguage_link_prefix_before_a_name_is_no_part_of_it(tmp_path: P
         title="Velorian trials",
     )
     assert ("Appointment", (), ("Anton Hessler",), "1960") in events(ex), events(ex)
+
+
+def test_an_object_pronoun_is_the_earlier_subject_not_its_own_verbs_subject(
+    tmp_path: Path,
+) -> None:
+    """ "A was questioned, and B moved him to X": "him" is A (B is its verb's subject)."""
+    ex = read(
+        tmp_path,
+        "In 1970 Anton Hess was being questioned over missing funds, and Otto Lenz had"
+        " moved him to the post of Minister of Justice.",
+        title="Velorian purge",
+    )
+    held = {(t.holder.text, t.office.title) for t in ex.tenures}
+    assert ("Anton Hess", "Minister of Justice") in held, held

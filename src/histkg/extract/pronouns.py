@@ -120,7 +120,7 @@ class PronounTracker:
                     and self._between(s, found, token, sent)
                 ):
                     return None  # "A notes that B was praised long after his death": A or B
-                if found is not None and self._another_subject(s, sent, t, token, found):
+                if found is not None and self._another_subject(s, sent, t, token, found, own_verbs):
                     return None  # "A had B tried; he was sentenced": A or B
                 if found is not None:
                     return found
@@ -173,12 +173,19 @@ class PronounTracker:
         return None  # someone else was named last: the pronoun is not safe to read
 
     def _another_subject(
-        self, s: Sentence, sent: SpacySpan, first: Token, token: Token, found: Mention
+        self,
+        s: Sentence,
+        sent: SpacySpan,
+        first: Token,
+        token: Token,
+        found: Mention,
+        own_verbs: list[Token],
     ) -> bool:
         """Whether another person is the subject of a clause between the subject ``first``
-        (who is ``found``) and the pronoun ``token``."""
+        (who is ``found``) and the pronoun ``token``, other than the subject of the
+        pronoun's own verb ("A was questioned, and B moved him": "him" is A)."""
         for t in sent.doc[first.i + 1 : token.i]:
-            if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ == "PROPN":
+            if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ == "PROPN" and t.head not in own_verbs:
                 other = self._subject_person(s, sent, t)
                 if other is not None and not _same_person(other, found):
                     return True
