@@ -674,3 +674,16 @@ def test_an_object_pronoun_is_the_earlier_subject_not_its_own_verbs_subject(
     )
     held = {(t.holder.text, t.office.title) for t in ex.tenures}
     assert ("Anton Hess", "Minister of Justice") in held, held
+
+
+def test_a_name_coordinated_with_a_person_is_a_person(tmp_path: Path) -> None:
+    """The model calls "Learned Hand" an organization; listed with a person, it is one."""
+    ex = read(
+        tmp_path,
+        "In 1950 Anton Hess clerked for Learned Hand and Felix Frankfurter.",
+        "In 1952 Karl Weiss and the Velor Bank were accused of fraud.",
+        title="Anton Hess",
+    )
+    persons = {m.text for m in ex.mentions if m.kind == "person"}
+    assert {"Learned Hand", "Felix Frankfurter", "Karl Weiss"} <= persons, persons
+    assert not any("Bank" in p for p in persons), persons

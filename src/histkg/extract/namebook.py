@@ -26,7 +26,13 @@ from histkg.extract.nlp import (
     span_words,
     title_words,
 )
-from histkg.extract.person_spans import acting_named, person_names, role_named, titled_names
+from histkg.extract.person_spans import (
+    acting_named,
+    coordinated_named,
+    person_names,
+    role_named,
+    titled_names,
+)
 from histkg.extract.ruler import PhraseRuler
 from histkg.extract.rules import grammar, lemmas_of
 from histkg.parse.dates import MONTHS
@@ -128,7 +134,13 @@ def harvest(docs: Iterable[Doc], title: str = "") -> NameBook:
                 book.places.add(ent.text[4:] if ent.text.startswith("the ") else ent.text)
     singles: dict[str, float] = defaultdict(float)
     for doc in docs:
-        found = [*person_names(doc), *titled_names(doc), *role_named(doc), *acting_named(doc)]
+        found = [
+            *person_names(doc),
+            *titled_names(doc),
+            *role_named(doc),
+            *acting_named(doc),
+            *coordinated_named(doc),
+        ]
         for name in found:
             if len(name) > 1 and name[0].text in book.places:
                 continue  # a place glued to a name ("Bavaria Hoffmann")

@@ -342,3 +342,27 @@ def acting_named(doc: Doc) -> Iterator[Span]:
         if any(t.text in heads for t in ent) or not is_name_like(ent):
             continue
         yield ent
+
+
+def coordinated_named(doc: Doc) -> Iterator[Span]:
+    """Names of two to four capitalized words the model calls an organization, coordinated
+    with a name it calls a person ("clerked for A B and C D", "C D and A B were shot"):
+    people listed with a person are people, unless the name has an organization's head
+    word ("A B and the Velor Bank")."""
+    heads = set(lexicon().org_heads)
+    for ent in doc.ents:
+        if ent.label_ not in {"ORG", "NORP"}:
+            continue
+        while len(ent) > 1 and ent[-1].pos_ in {"CCONJ", "PUNCT"}:
+            ent = ent[:-1]
+        if not 2 <= len(ent) <= 4 or not all(t.is_title and t.is_alpha for t in ent):
+            continue
+        root = ent.root
+        partners = [c for c in root.children if c.dep_ == "conj"]
+        if root.dep_ == "conj":
+            partners.append(root.head)
+        if not any(p.ent_type_ == "PERSON" and p.pos_ == "PROPN" for p in partners):
+            continue
+        if any(t.text in heads for t in ent) or not is_name_like(ent):
+            continue
+        yield ent
