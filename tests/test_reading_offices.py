@@ -454,3 +454,30 @@ def test_a_body_headed_by_several_people_gives_each_of_them_a_tenure(tmp_path: P
         ("Karl Weiss", "Head of the Revolutionary Council"),
         ("Anna Berg", "Chairman of the State Council"),
     }, tenures(ex)
+
+
+def test_a_state_title_of_a_body_in_lower_case_is_that_bodys_post(tmp_path: Path) -> None:
+    """ "president of the football club" is no head of state; "of the republic" is."""
+    ex = read(
+        tmp_path,
+        "In 1947 Anton Hess became the president of the executive board of the National Union.",
+        "In 1950 Anna Berg became president of the republic.",
+        "In 1951 Karl Weiss was elected president of the football club.",
+    )
+    assert {(h, o) for h, o, *_ in tenures(ex)} == {
+        ("Anton Hess", "President of the executive board of the National Union"),
+        ("Anna Berg", "President"),
+        ("Karl Weiss", "President of the football club"),
+    }, tenures(ex)
+
+
+def test_a_second_as_phrase_of_a_holding_verb_has_its_own_dates(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Otto Lenz served as Minister of Finance from 1950 to 1953 and as Minister of Justice"
+        " from 1953 to 1955.",
+    )
+    assert tenures(ex) == {
+        ("Otto Lenz", "Minister of Finance", "1950", "1953", ""),
+        ("Otto Lenz", "Minister of Justice", "1953", "1955", ""),
+    }, tenures(ex)

@@ -56,6 +56,14 @@ def plural_of(title: str) -> str:
     return " ".join(words)
 
 
+#: what a state title may be "of" in lower case and still be the state's ("president of
+#: the republic", "head of state of the country")
+STATE_RE = re.compile(
+    r"(?:republic|country|nation|state|kingdom|federation|confederation|commonwealth|realm"
+    r"|empire|principality|emirate|sultanate)(?![\w-])"
+)
+
+
 class OfficeReader:
     """Reads offices in one article's text."""
 
@@ -235,12 +243,15 @@ class OfficeReader:
             form = self.forms_by_case.get(title.group("title").lower(), title.group("title"))
             scope = self.office_forms[form].scope
             of_place = tail is not None and any(p.span.begin == tail_at for p in s.places)
+            after_of = rest[title.end() + tail.end() :] if tail else ""
             org_named = (
                 tail is not None
                 and not of_place
                 and (
-                    re.match(r"[A-Z]", rest[title.end() + tail.end() :]) is not None
-                    or _BODY_HEAD_RE.match(rest[title.end() + tail.end() :]) is not None
+                    re.match(r"[A-Z]", after_of) is not None
+                    or _BODY_HEAD_RE.match(after_of) is not None
+                    # "president of the football club": a body in lower case, not the state
+                    or (re.match(r"[a-z]", after_of) is not None and not STATE_RE.match(after_of))
                 )
             )
             if not (tail and org is None and scope == "body") and not (

@@ -428,4 +428,16 @@ class TenureReader(TenureDating):
                 tenure.start, tenure.end = start, end
             tenure.rule = "tenure.holding-verb"
             out.append(tenure)
+        for again in (c for c in verb.children if c.dep_ == "conj" and c.lower_ == "as"):
+            # "served as A from 1950 to 1953 and as B from 1953 to 1955": B's own dates
+            for phrase in expand([c for c in again.children if c.dep_ == "pobj"]):
+                tenure = self._office(s, sent, phrase)
+                if tenure is None:
+                    continue
+                tenure.holder = holders[0]
+                start, end = self._dates(s, sent, again)
+                if start is not None or end is not None:
+                    tenure.start, tenure.end = start, end
+                tenure.rule = "tenure.holding-verb"
+                out.append(tenure)
         return out
