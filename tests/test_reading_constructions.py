@@ -687,3 +687,16 @@ def test_a_name_coordinated_with_a_person_is_a_person(tmp_path: Path) -> None:
     persons = {m.text for m in ex.mentions if m.kind == "person"}
     assert {"Learned Hand", "Felix Frankfurter", "Karl Weiss"} <= persons, persons
     assert not any("Bank" in p for p in persons), persons
+
+
+def test_a_bare_trial_before_a_verdict_is_the_trial_of_the_one_sentenced(
+    tmp_path: Path,
+) -> None:
+    ex = read(
+        tmp_path,
+        "After a short trial, Paul Arno was executed in 1964.",
+        "After Otto Lenz's trial, Anton Hess was sentenced to death in 1966.",
+        title="Velorian trials",
+    )
+    tried = {n for e in events(ex) if e[0] == "Trial" for n in e[2]}
+    assert tried == {"Paul Arno", "Otto Lenz"}, events(ex)

@@ -257,6 +257,10 @@ def _requirements(hit: Hit) -> bool:
         return False  # "shot by a firing squad" is an execution …
     if "not_phrase_lemma" in req and _phrase_lemma(trigger, set(req["not_phrase_lemma"])):
         return False  # … and not a killing
+    if req.get("bare") and any(
+        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in trigger.children
+    ):
+        return False  # "after the trial of B": B's, not the clause's subject's
     if req.get("led_body") and not any(
         c.dep_ == "dobj" and c.pos_ == "PROPN" for c in trigger.children
     ):
