@@ -481,3 +481,48 @@ def test_a_second_as_phrase_of_a_holding_verb_has_its_own_dates(tmp_path: Path) 
         ("Otto Lenz", "Minister of Finance", "1950", "1953", ""),
         ("Otto Lenz", "Minister of Justice", "1953", "1955", ""),
     }, tenures(ex)
+
+
+def test_a_title_the_parse_sets_apart_from_the_name_after_it(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "In 1955 the British prime minister Anthony Eden visited Moscow.",
+        "In 1956 Secretary of the Central Committee Otto Lenz was arrested.",
+        "In 1957 the Polish ambassador to the Soviet Union Karl Weiss was recalled.",
+    )
+    assert {(h, o) for h, o, *_ in tenures(ex)} == {
+        ("Anthony Eden", "Prime Minister"),
+        ("Otto Lenz", "Secretary of the Central Committee"),
+        ("Karl Weiss", "Ambassador to the Soviet Union"),
+    }, tenures(ex)
+
+
+def test_an_office_said_of_one_person_is_not_the_title_of_the_next_name(
+    tmp_path: Path,
+) -> None:
+    """A list flattened without punctuation: "A was sent as ambassador to Velor B became …"."""
+    ex = read(
+        tmp_path,
+        "Otto Lenz went as envoy to Norway Karl Weiss became director of a plant.",
+    )
+    held = {(h, o) for h, o, *_ in tenures(ex)}
+    assert not [h for h in held if h[0] == "Karl Weiss" and "Norway" in h[1]], held
+
+
+def test_an_organization_in_a_list_of_names_is_no_person(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "In 1971 the commander of the Air Force, Li Zuo, and Qiu Hui, director of the General"
+        " Logistics Department, were dismissed from their posts.",
+    )
+    persons = {m.text for m in ex.mentions if m.kind == "person"}
+    assert persons == {"Li Zuo", "Qiu Hui"}, persons
+
+
+def test_a_titled_name_inside_a_larger_name_holds_no_office(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "In 1950 the wounded were taken to the Justice Anna Berg General Hospital.",
+        "The navy ordered two British Queen Elizabeth-class battleships in 1912.",
+    )
+    assert tenures(ex) == set(), tenures(ex)

@@ -11,7 +11,7 @@ from spacy.tokens import Span as SpacySpan
 
 from histkg.extract.namebook import NameBook, expand_coordinations
 from histkg.extract.nlp import span_words
-from histkg.extract.person_spans import person_candidates
+from histkg.extract.person_spans import org_headed, person_candidates
 from histkg.lexicon import lexicon
 from histkg.model import Mention, Span
 from histkg.parse.dates import DateMention
@@ -112,6 +112,8 @@ def person_mentions(doc: Doc, book: NameBook, doc_id: str, base: int) -> list[tu
         spans.append(name)
     taken = {(s.start, s.end) for s in spans}
     for extra in expand_coordinations(doc, book):
+        if org_headed(extra.text):
+            continue  # "the Air Force, A B and C D": an organization in the list
         if (
             not any(s.start <= extra.start < s.end for s in spans)
             and (extra.start, extra.end) not in taken

@@ -29,6 +29,7 @@ from histkg.extract.nlp import (
 from histkg.extract.person_spans import (
     acting_named,
     coordinated_named,
+    org_headed,
     person_names,
     role_named,
     titled_names,
@@ -144,6 +145,8 @@ def harvest(docs: Iterable[Doc], title: str = "") -> NameBook:
         for name in found:
             if len(name) > 1 and name[0].text in book.places:
                 continue  # a place glued to a name ("Bavaria Hoffmann")
+            if org_headed(name.text):
+                continue  # "Air Force", "Logistics Department": an organization
             words = span_words(name)
             if len(words) > 1:
                 book.full_names.add(name.text)

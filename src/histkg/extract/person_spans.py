@@ -160,8 +160,15 @@ def person_candidates(doc: Doc) -> Iterator[tuple[Span, str | None]]:
         if is_name_like(name):
             if span[0].text.lower() in {"the", "a", "an"}:
                 yield name, f"'{span.text}' names a thing (the model read an article into it)"
+            elif org_headed(name.text):
+                yield name, f"'{name.text}' ends in an organization's head word"
             else:
                 yield name, wrong_context(name)
+
+
+def org_headed(name: str) -> bool:
+    """ "Logistics Department", "Air Force": a name that ends in an organization's head word."""
+    return any(name == h or name.endswith(f" {h}") for h in lexicon().org_heads)
 
 
 def person_names(doc: Doc) -> Iterator[Span]:
@@ -357,6 +364,8 @@ def coordinated_named(doc: Doc) -> Iterator[Span]:
             ent = ent[:-1]
         if not 2 <= len(ent) <= 4 or not all(t.is_title and t.is_alpha for t in ent):
             continue
+        if ent.start > 0 and doc[ent.start - 1].lower_ in {"the", "a", "an", "of", "'s", "’s"}:
+            continue  # "director of the General Staff and A B": a name takes no article
         root = ent.root
         partners = [c for c in root.children if c.dep_ == "conj"]
         if root.dep_ == "conj":

@@ -24,11 +24,10 @@ from histkg.extract.expansion import expand
 from histkg.extract.grammar import CLAUSE_DEPS
 from histkg.extract.leading import leading_verb, led_tenures
 from histkg.extract.mentions import Sentence
-from histkg.extract.nlp import lemma
 from histkg.extract.office_phrases import coordinated_offices, relative_subject
 from histkg.extract.person_spans import office_head_words
 from histkg.extract.rules import lemmas_of, words
-from histkg.extract.tenure_dates import TenureDating
+from histkg.extract.title_tenures import TitleReading
 from histkg.lexicon import lexicon
 from histkg.model import Date, Mention, TenureRecord
 
@@ -44,7 +43,6 @@ NOT_HOLDING = words("not_holding")
 FORMER = words("former")
 #: verbs whose complement is what their subject is: "was Premier", "remained Premier"
 COPULAS = frozenset({"be", "remain", "stay"})
-WORK_NOUNS = words("work_nouns")
 #: capitalised words that open a sentence before a title, not a body that owns it
 SENTENCE_WORDS = frozenset(
     {"the", "a", "an", "in", "on", "at", "then", "former", "later", "when", "after", "and"}
@@ -55,7 +53,7 @@ DETERMINERS_RE = re.compile(
 )
 
 
-class TenureReader(TenureDating):
+class TenureReader(TitleReading):
     """Reads the tenures of one article's sentences."""
 
     def __init__(self, reader: ArticleReader) -> None:
@@ -116,72 +114,6 @@ class TenureReader(TenureDating):
         for tenure in out:
             self.reader.out.tenures.append(tenure)
         return out
-
-    def _titles(
-        self, s: Sentence, sent: SpacySpan, titled: dict[int, TenureRecord]
-    ) -> list[TenureRecord]:
-        """ "Chief of General Staff A", "ambassador to Japan B", "president C": the title
-        phrase that the name ends (the name's own noun phrase, left of it)."""
-        out = []
-        text = self.reader.article.text
-        table = doc_table(sent.doc)
-        for m in s.persons:
-            if m.span.begin in titled:
-                continue
-            base = s.begin - sent.start_char  # self.offset(s, sent, t) without the token
-            tokens = [
-                sent.doc[i]
-                for i in range(sent.start, sent.end)
-                if m.span.begin <= base + table.idx[i] < m.span.end
-            ]
-            if not tokens:
-                continue
-            head = max(tokens, key=lambda t: len(list(t.subtree)))
-            left = [t for t in head.subtree if t.i < tokens[0].i]
-            while left and (
-                left[0].lower_ in {"the", "a", "an", "then", "former", "late"}
-                or left[0].dep_ == "poss"
-                or left[0].tag_ == "POS"
-            ):
-                left = left[1:]
-            if (
-                not left
-                or left[-1].i != tokens[0].i - 1
-                or left[0].pos_ not in {"NOUN", "PROPN", "ADJ"}
-            ):
-                continue
-            begin = self.offset(s, sent, left[0])
-            if self._names_a_work(s, begin):
-                continue  # "the television series Judge Anna Lind": a work's title
-            before = sent[left[0].i - sent.start - 1] if left[0].i > sent.start else None
-            owners = [t for t in head.subtree if t.dep_ == "poss" and t.i < tokens[0].i]
-            if any(
-                t is not None and t.pos_ == "PROPN" and t.ent_type_ not in {"NORP", "PERSON"}
-                for t in [before, *owners]
-            ):
-                continue  # "UFC President A", "DreamWorks' president B": a body's title
-            found = self.reader.offices.after(s, begin, m.span.begin, any_case=True)
-            if found is None or text[found[1] : m.span.begin].strip(" ()"):
-                continue
-            former = any(t.lower_ in FORMER for t in head.subtree if t.i < tokens[0].i)
-            tenure = TenureRecord(
-                m, found[0], self.reader.span(s), former=former, rule="tenure.title"
-            )
-            out.append(tenure)
-        return out
-
-    def _names_a_work(self, s: Sentence, begin: int) -> bool:
-        """Whether the title and name from ``begin`` on are a work's title: "the television
-        series Judge Anna Lind", the episode "President Zero" (a work noun right before)."""
-        if s.parse is None:
-            return False
-        sent = s.parse
-        before = [
-            t
-            for t in sent
-            if s.begin + t.idx - sent.start_char < begin and not t.is_quote and not t.is_space
-        ]
-        return bool(before) and before[-1].pos_ == "NOUN" and lemma(before[-1]) in WORK_NOUNS
 
     def _clause_date(self, s: Sentence, at: int) -> Date | None:
         """When "President A" is said to hold the title: the date of the clause the name
