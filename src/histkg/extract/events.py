@@ -219,7 +219,14 @@ class EventReader(MentionReader, EventDating, EventLinks, EventOffices, EventTen
         occurs = bool(hit.fillers("occurrence")) and not any(
             c.dep_ in {"compound", "prep"} for c in hit.trigger.children
         )
-        if (cls in NEEDS_AFFECTED or hit.fillers("affected")) and not occurs and not hit.partner:
+        # "a series of criminal cases fabricated by A": who made them is stated, not whom
+        made_by = bool(hit.rule.requires.get("agent_suffices") and agents.persons)
+        if (
+            (cls in NEEDS_AFFECTED or hit.fillers("affected"))
+            and not occurs
+            and not hit.partner
+            and not made_by
+        ):
             # the role names something that is not a person ("the plan was executed"); a
             # group without names ("officials were arrested") states only acts of power
             # a group without names counts only when it is one of politics ("officials

@@ -257,6 +257,11 @@ def _requirements(hit: Hit) -> bool:
         return False  # "shot by a firing squad" is an execution …
     if "not_phrase_lemma" in req and _phrase_lemma(trigger, set(req["not_phrase_lemma"])):
         return False  # … and not a killing
+    if "modifier" in req and not any(
+        c.dep_ in {"amod", "compound"} and lemmas_of(c) & set(req["modifier"])
+        for c in trigger.children
+    ):
+        return False  # "in any case": only a criminal or court case is a trial
     if req.get("bare") and any(
         c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in trigger.children
     ):
