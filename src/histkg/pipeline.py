@@ -25,6 +25,8 @@ from histkg.model import Article, Text, WikiSite
 from histkg.outdir import carry_over, new_staging, stage, swap_in, unwritable, write_files
 from histkg.resolve import Resolution, resolve
 from histkg.serialize import RdfFormat, to_jsonld, to_nquads, to_ntriples, to_trig, to_turtle
+from histkg.serialize.blocks import BlockCache
+from histkg.serialize.named import named_graphs
 from histkg.sources import SourceOptions, article_paths, read_sources
 from histkg.validate import Report, validate
 from histkg.validate.result_cache import ResultCache
@@ -69,6 +71,8 @@ class BuildResult:
     #: documents extracted by this build, and taken from the extraction cache
     extracted: int = 0
     reused: int = 0
+    #: the cache folder of the build (its TriG blocks are written from there); None: none
+    cache_dir: Path | None = None
 
     def count(self, cls: str) -> int:
         from rdflib import RDF
@@ -178,6 +182,7 @@ def build(
         sources.sites,
         extracted=run.extracted,
         reused=run.reused,
+        cache_dir=cache_dir,
     )
 
 
@@ -229,15 +234,24 @@ def summarize(articles: list[Article], resolution: Resolution) -> list[DocumentS
 
 
 def render(result: BuildResult) -> dict[str, bytes]:
-    """The bytes of every output file."""
+    """The bytes of every output file.
+
+    The named graphs are read once for N-Quads and TriG; with a cache folder, TriG takes
+    the blocks of unchanged graphs from it (:mod:`histkg.serialize.blocks`), and a bad
+    entry's ``W811`` joins ``result.warnings``.
+    """
+    graphs = named_graphs(result.dataset)
+    blocks = BlockCache(result.cache_dir) if result.cache_dir is not None else None
     files = {
         RdfFormat.TURTLE.filename: to_turtle(result.graph),
         RdfFormat.NTRIPLES.filename: to_ntriples(result.graph),
-        RdfFormat.NQUADS.filename: to_nquads(result.dataset),
-        RdfFormat.TRIG.filename: to_trig(result.dataset),
+        RdfFormat.NQUADS.filename: to_nquads(result.dataset, graphs),
+        RdfFormat.TRIG.filename: to_trig(result.dataset, blocks, graphs),
         RdfFormat.JSONLD.filename: to_jsonld(result.graph),
         "shacl-report.ttl": to_turtle(result.report.graph),
     }
+    if blocks is not None and blocks.warnings:
+        result.warnings = sorted(result.warnings + blocks.warnings)
     return files
 
 
