@@ -11,14 +11,15 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset, Literal, URIRef
+from rdflib import RDF, Dataset, Literal, URIRef
 from rdflib.plugins.serializers.nt import _nt_row
 
 import histkg.serialize.named as named
 from histkg import BuildResult, render
-from histkg.serialize import RdfFormat, to_nquads, to_trig
+from histkg.assemble import merged_graph
+from histkg.serialize import RdfFormat, to_nquads, to_ntriples, to_trig
 from histkg.serialize.blocks import FILE, BlockCache
-from histkg.serialize.named import named_graphs
+from histkg.serialize.named import named_graphs, union_ntriples
 from histkg.vocab import PREFIXES
 
 EX = "https://example.org/"
@@ -43,6 +44,7 @@ def small_dataset() -> Dataset:
     for k in range(3):
         graph = dataset.graph(URIRef(f"{EX}doc/{k}"))
         graph.add((shared, URIRef(EX + "label"), Literal(f"Doc {k}", lang="en")))
+        graph.add((shared, RDF.type, URIRef(EX + "Thing")))  # in every graph
         graph.add((URIRef(f"{EX}n{k}"), URIRef(EX + "next"), shared))
         graph.add((URIRef(f"{EX}n{k}"), URIRef(EX + "note"), Literal(f'two\nlines "{k}"')))
         graph.add((URIRef(f"{EX}n{k}"), URIRef(EX + "count"), Literal(k)))
@@ -66,6 +68,15 @@ def test_trig_blocks_rows_are_rdflibs_rows(seed_build: BuildResult) -> None:
     assert to_nquads(seed_build.dataset) == rdflib_nquads(seed_build.dataset)
     dataset = small_dataset()
     assert to_nquads(dataset) == rdflib_nquads(dataset)
+
+
+def test_trig_blocks_union_of_the_rows_is_the_merged_graphs_ntriples(
+    seed_build: BuildResult,
+) -> None:
+    union = union_ntriples(named_graphs(seed_build.dataset))
+    assert union == to_ntriples(seed_build.graph)
+    dataset = small_dataset()  # a triple in three graphs is written once
+    assert union_ntriples(named_graphs(dataset)) == to_ntriples(merged_graph(dataset))
 
 
 def test_trig_blocks_cold_and_warm_same_bytes_as_without_cache(

@@ -26,7 +26,7 @@ from histkg.outdir import carry_over, new_staging, stage, swap_in, unwritable, w
 from histkg.resolve import Resolution, resolve
 from histkg.serialize import RdfFormat, to_jsonld, to_nquads, to_ntriples, to_trig, to_turtle
 from histkg.serialize.blocks import BlockCache
-from histkg.serialize.named import named_graphs
+from histkg.serialize.named import named_graphs, union_ntriples
 from histkg.sources import SourceOptions, article_paths, read_sources
 from histkg.validate import Report, validate
 from histkg.validate.result_cache import ResultCache
@@ -236,15 +236,19 @@ def summarize(articles: list[Article], resolution: Resolution) -> list[DocumentS
 def render(result: BuildResult) -> dict[str, bytes]:
     """The bytes of every output file.
 
-    The named graphs are read once for N-Quads and TriG; with a cache folder, TriG takes
-    the blocks of unchanged graphs from it (:mod:`histkg.serialize.blocks`), and a bad
-    entry's ``W811`` joins ``result.warnings``.
+    The named graphs are read once for N-Quads, TriG and N-Triples (the merged graph is
+    their union, as :func:`build` makes it: its rows are theirs, each once, when the
+    counts agree); with a cache folder, TriG takes the blocks of unchanged graphs from it
+    (:mod:`histkg.serialize.blocks`), and a bad entry's ``W811`` joins ``result.warnings``.
     """
     graphs = named_graphs(result.dataset)
     blocks = BlockCache(result.cache_dir) if result.cache_dir is not None else None
+    ntriples = union_ntriples(graphs)
+    if ntriples.count(b"\n") != len(result.graph):
+        ntriples = to_ntriples(result.graph)
     files = {
         RdfFormat.TURTLE.filename: to_turtle(result.graph),
-        RdfFormat.NTRIPLES.filename: to_ntriples(result.graph),
+        RdfFormat.NTRIPLES.filename: ntriples,
         RdfFormat.NQUADS.filename: to_nquads(result.dataset, graphs),
         RdfFormat.TRIG.filename: to_trig(result.dataset, blocks, graphs),
         RdfFormat.JSONLD.filename: to_jsonld(result.graph),

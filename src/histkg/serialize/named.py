@@ -68,6 +68,13 @@ def to_nquads(dataset: Dataset, graphs: NamedGraphs | None = None) -> bytes:
     return "".join(sorted(lines)).encode("utf-8")
 
 
+def union_ntriples(graphs: NamedGraphs) -> bytes:
+    """N-Triples of the union of the named graphs (each triple once), lines sorted: what
+    :func:`histkg.serialize.to_ntriples` writes of the merged graph."""
+    lines = {f"{row} .\n" for rows in graphs.rows.values() for row in rows}
+    return "".join(sorted(lines)).encode("utf-8")
+
+
 def to_trig(
     dataset: Dataset, cache: BlockCache | None = None, graphs: NamedGraphs | None = None
 ) -> bytes:
