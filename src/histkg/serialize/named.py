@@ -34,13 +34,20 @@ class NamedGraphs:
 
 def named_graphs(dataset: Dataset) -> NamedGraphs:
     """The triples and rows of every named graph of ``dataset`` (empty ones included)."""
-    out = NamedGraphs()
+    triples: dict[str, list[Triple]] = {}
     for graph in dataset.graphs():
         name = str(graph.identifier)
         if name != DEFAULT_GRAPH:
-            out.triples[name] = []
-            out.rows[name] = []
-    # a term's text by the term's id: the store holds every term while this runs, and
+            triples[name] = []
+    for s, p, o, context in dataset.quads((None, None, None, None)):
+        if context is not None and str(context) in triples:
+            triples[str(context)].append((s, p, o))
+    return graphs_of(triples)
+
+
+def graphs_of(triples: dict[str, list[Triple]]) -> NamedGraphs:
+    """The rows of each graph of ``triples`` (graph name -> its triples, each once)."""
+    # a term's text by the term's id: the graphs hold every term while this runs, and
     # each entry keeps its term, so no id is reused; hashing rdflib's terms costs more
     written: dict[int, tuple[Node, str]] = {}
 
@@ -51,20 +58,24 @@ def named_graphs(dataset: Dataset) -> NamedGraphs:
             known = written[id(term)] = (term, spelled)
         return known[1]
 
-    for s, p, o, context in dataset.quads((None, None, None, None)):
-        if context is None or str(context) not in out.rows:
-            continue
-        key = str(context)
-        out.triples[key].append((s, p, o))
-        row = f"{text(s, False)} {text(p, False)} {text(o, isinstance(o, Literal))}"
-        out.rows[key].append(row)
-    return out
+    rows = {
+        name: [
+            f"{text(s, False)} {text(p, False)} {text(o, isinstance(o, Literal))}"
+            for s, p, o in graph
+        ]
+        for name, graph in triples.items()
+    }
+    return NamedGraphs(triples, rows)
 
 
-def to_nquads(dataset: Dataset, graphs: NamedGraphs | None = None) -> bytes:
-    """N-Quads of every named graph, lines sorted (``graphs``: the dataset's, if read)."""
-    graphs = graphs if graphs is not None else named_graphs(dataset)
-    lines = [f"{row} <{name}> .\n" for name, rows in graphs.rows.items() if rows for row in rows]
+def to_nquads(dataset: Dataset) -> bytes:
+    """N-Quads of every named graph, lines sorted."""
+    return nquads_of(named_graphs(dataset))
+
+
+def nquads_of(graphs: NamedGraphs) -> bytes:
+    """N-Quads of the named graphs ``graphs``, lines sorted."""
+    lines = [f"{row} <{name}> .\n" for name, rows in graphs.rows.items() for row in rows]
     return "".join(sorted(lines)).encode("utf-8")
 
 
@@ -75,18 +86,15 @@ def union_ntriples(graphs: NamedGraphs) -> bytes:
     return "".join(sorted(lines)).encode("utf-8")
 
 
-def to_trig(
-    dataset: Dataset, cache: BlockCache | None = None, graphs: NamedGraphs | None = None
-) -> bytes:
-    """TriG: prefixes, then each named graph (sorted by name) as sorted Turtle.
+def to_trig(dataset: Dataset, cache: BlockCache | None = None) -> bytes:
+    """TriG: prefixes, then each named graph (sorted by name) as sorted Turtle (``cache``:
+    see :func:`trig_of`)."""
+    return trig_of(named_graphs(dataset), cache)
 
-    Args:
-        dataset: the named graphs.
-        cache: blocks of earlier builds by their key; a graph found there is not written
-            again, and the blocks written are stored.
-        graphs: the dataset's :func:`named_graphs`, if already read.
-    """
-    graphs = graphs if graphs is not None else named_graphs(dataset)
+
+def trig_of(graphs: NamedGraphs, cache: BlockCache | None = None) -> bytes:
+    """TriG of the named graphs ``graphs``; a graph whose block ``cache`` holds is not
+    written again, and the blocks written are stored there."""
     out = [f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())]
     keys = {name: cache.key(name, graphs.rows[name]) for name in graphs.rows} if cache else {}
     found = cache.get(keys) if cache is not None else {}
