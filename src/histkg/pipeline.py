@@ -242,9 +242,10 @@ def summarize(articles: list[Article], resolution: Resolution) -> list[DocumentS
 def render(result: BuildResult) -> dict[str, bytes]:
     """The bytes of every output file.
 
-    The named graphs are read once for N-Quads, TriG and N-Triples (the merged graph is
-    their union, as :func:`build` makes it: its rows are theirs, each once, when the
-    counts agree); with a cache folder, TriG takes the blocks of unchanged graphs from it
+    N-Quads, TriG and N-Triples are written from the assembled triples of each document's
+    graph, their rows made once (the merged graph is their union, as :func:`build` makes
+    it: its N-Triples are their rows, each once, when the counts agree; else it is written
+    itself); with a cache folder, TriG takes the blocks of unchanged graphs from it
     (:mod:`histkg.serialize.blocks`), and a bad entry's ``W811`` joins ``result.warnings``.
     """
     graphs = graphs_of(result.assembly.triples)
