@@ -12,6 +12,9 @@ of them (620 documents, each copy a file of its own):
 - ``rebuild``: a build with a fresh cache, then one article changed (a sentence added), then
   the rebuild; prints both times and what the rebuild extracted.
 
+``run --cache DIR`` builds with the cache in ``DIR`` (filled by an earlier build): a
+rebuild alone, as compared tree against tree in docs/benchmarks.md.
+
 The whole-process comparisons (``--jobs 1`` against a bare ``nlp.pipe``, ``--jobs 2``
 against ``--jobs 1``) are timed from outside, as in ``bench/throughput.py``:
 
@@ -133,6 +136,7 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="wiki.test.raw")
     parser.add_argument("--copies", type=int, default=1, help="copies of each article")
     parser.add_argument("--jobs", type=int, default=1, help="worker processes")
+    parser.add_argument("--cache", type=Path, help="run: the cache folder (default: none)")
     args = parser.parse_args()
     if args.mode == "prepare":
         n = prepare(args.corpus, args.articles, args.copies)
@@ -140,7 +144,7 @@ def main() -> int:
         return 0
     if args.mode == "run":
         with tempfile.TemporaryDirectory() as temp:
-            figures = one_build(args.articles, Path(temp) / "out", args.jobs, None)
+            figures = one_build(args.articles, Path(temp) / "out", args.jobs, args.cache)
         print(json.dumps(figures | peak_mib()))
         return 0
     print(json.dumps(rebuild(args.articles, args.jobs)))

@@ -3,6 +3,9 @@ that adds triples."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cached_property
+
 from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
@@ -39,8 +42,38 @@ def _predicate(prop: str) -> URIRef:
     return URIRef(HKG[prop])
 
 
-def assemble(resolution: Resolution, base: str = DEFAULT_BASE) -> tuple[Dataset, dict[Ref, str]]:
-    """Build the dataset; returns it with the IRI of every resolved thing."""
+Triple = tuple[Node, Node, Node]
+
+
+@dataclass
+class Assembly:
+    """The IRI of every resolved thing and each document graph's triples (each once, in
+    the order first stated) by the graph's name; the rdflib ``Dataset`` of those graphs is
+    made the first time it is asked for.
+
+    A build's merged graph and its writers read the triples from here: filling a
+    ``Dataset`` and asking its store for the quads again (it works out every triple's
+    graphs as it hands it over) cost about as much as all of them (docs/benchmarks.md).
+    """
+
+    iris: dict[Ref, str]
+    triples: dict[str, list[Triple]]
+
+    @cached_property
+    def dataset(self) -> Dataset:
+        """One named graph per document, in the order the documents were first stated."""
+        dataset = Dataset()
+        for prefix, ns in PREFIXES.items():
+            dataset.bind(prefix, ns, override=True, replace=True)
+        for name, triples in self.triples.items():
+            graph = dataset.graph(URIRef(name))
+            for triple in triples:
+                graph.add(triple)
+        return dataset
+
+
+def assemble(resolution: Resolution, base: str = DEFAULT_BASE) -> Assembly:
+    """The triples of each document's graph (each once)."""
     refs: set[Ref] = set()
     for s in resolution.statements:
         refs.add(s.subject)
@@ -48,18 +81,15 @@ def assemble(resolution: Resolution, base: str = DEFAULT_BASE) -> tuple[Dataset,
             refs.add(s.value)
         refs.add(Ref("document", s.doc))
     iris = mint(refs, resolution.names, base)
-    dataset = Dataset()
-    for prefix, ns in PREFIXES.items():
-        dataset.bind(prefix, ns, override=True, replace=True)
-    graphs: dict[str, Graph] = {}
+    stated: dict[str, dict[Triple, None]] = {}  # by document: its triples, each once
     terms: dict[object, Node] = {}  # one term per IRI or value: most recur many times
     for statement in resolution.statements:
-        graph = graphs.get(statement.doc)
-        if graph is None:
-            graph = dataset.graph(URIRef(iris[Ref("document", statement.doc)]))
-            graphs[statement.doc] = graph
-        graph.add(_triple(statement, iris, terms))
-    return dataset, iris
+        triples = stated.get(statement.doc)
+        if triples is None:
+            triples = stated[statement.doc] = {}
+        triples[_triple(statement, iris, terms)] = None
+    named = {iris[Ref("document", doc)]: list(triples) for doc, triples in stated.items()}
+    return Assembly(iris, named)
 
 
 def _triple(
@@ -88,11 +118,14 @@ def _triple(
     return subject, prop, obj
 
 
-def merged_graph(dataset: Dataset) -> Graph:
-    """The union of every document's graph."""
+def merged_graph(assembly: Assembly) -> Graph:
+    """The union of every document's graph (each triple added once)."""
     merged = Graph()
     for prefix, ns in PREFIXES.items():
         merged.bind(prefix, ns, override=True, replace=True)
-    for s, p, o, _g in dataset.quads((None, None, None, None)):
-        merged.add((s, p, o))
+    union: dict[Triple, None] = {}
+    for triples in assembly.triples.values():
+        union.update(dict.fromkeys(triples))
+    for triple in union:
+        merged.add(triple)
     return merged

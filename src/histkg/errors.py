@@ -120,7 +120,8 @@ class CodedWarning:
     paragraph too long for the language model, read in pieces, ``W808`` a document larger
     than ``--max-document-bytes``, skipped, ``W809`` an extraction cache entry that is
     corrupt or foreign, ignored and replaced, ``W810`` a SHACL results cache entry (or file)
-    that is corrupt or foreign, ignored and replaced, ``W901`` a warning
+    that is corrupt or foreign, ignored and replaced, ``W811`` a TriG block cache entry (or
+    file) that is corrupt or foreign, ignored and replaced, ``W901`` a warning
     of a library histkg uses, passed on.
     """
 

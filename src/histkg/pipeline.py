@@ -15,7 +15,7 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph
 
-from histkg.assemble import assemble, merged_graph
+from histkg.assemble import Assembly, assemble, merged_graph
 from histkg.cache import ExtractionCache
 from histkg.engines import EngineOptions, extract_plan, validation_jobs
 from histkg.errors import CodedWarning, RefusedError
@@ -24,7 +24,9 @@ from histkg.mint import DEFAULT_BASE
 from histkg.model import Article, Text, WikiSite
 from histkg.outdir import carry_over, new_staging, stage, swap_in, unwritable, write_files
 from histkg.resolve import Resolution, resolve
-from histkg.serialize import RdfFormat, to_jsonld, to_nquads, to_ntriples, to_trig, to_turtle
+from histkg.serialize import RdfFormat, to_jsonld, to_ntriples, to_turtle
+from histkg.serialize.blocks import BlockCache
+from histkg.serialize.named import graphs_of, nquads_of, trig_of, union_ntriples
 from histkg.sources import SourceOptions, article_paths, read_sources
 from histkg.validate import Report, validate
 from histkg.validate.result_cache import ResultCache
@@ -59,7 +61,8 @@ class BuildResult:
     """Everything a build produced."""
 
     articles: list[Article]
-    dataset: Dataset
+    #: each document's graph: its triples, and the rdflib ``Dataset`` made when asked for
+    assembly: Assembly
     graph: Graph
     report: Report
     warnings: list[CodedWarning] = field(default_factory=list)
@@ -69,6 +72,13 @@ class BuildResult:
     #: documents extracted by this build, and taken from the extraction cache
     extracted: int = 0
     reused: int = 0
+    #: the cache folder of the build (its TriG blocks are written from there); None: none
+    cache_dir: Path | None = None
+
+    @property
+    def dataset(self) -> Dataset:
+        """One named graph per document (made the first time it is asked for)."""
+        return self.assembly.dataset
 
     def count(self, cls: str) -> int:
         from rdflib import RDF
@@ -80,7 +90,7 @@ class BuildResult:
         return {
             "documents": len(self.articles),
             "triples": len(self.graph),
-            "quads": sum(1 for _ in self.dataset.quads((None, None, None, None))),
+            "quads": sum(len(triples) for triples in self.assembly.triples.values()),
             "persons": self.count("Person"),
             "organizations": self.count("Organization"),
             "offices": self.count("Office"),
@@ -150,8 +160,8 @@ def build(
     run = extract_plan(plan, engine_options, cache, tick)
     corpus = run.corpus
     resolution = resolve(corpus)
-    dataset, _iris = assemble(resolution, base_iri)
-    graph = merged_graph(dataset)
+    assembly = assemble(resolution, base_iri)
+    graph = merged_graph(assembly)
     results = ResultCache(cache_dir) if cache_dir is not None else None
     report = validate(graph, jobs=validation_jobs(engine_options, len(graph)), cache=results)
     summaries = summarize(articles, resolution)
@@ -170,7 +180,7 @@ def build(
     warnings = sorted(sources.warnings + corpus.warnings + resolution.warnings + silent + cached)
     return BuildResult(
         articles,
-        dataset,
+        assembly,
         graph,
         report,
         warnings,
@@ -178,6 +188,7 @@ def build(
         sources.sites,
         extracted=run.extracted,
         reused=run.reused,
+        cache_dir=cache_dir,
     )
 
 
@@ -229,15 +240,29 @@ def summarize(articles: list[Article], resolution: Resolution) -> list[DocumentS
 
 
 def render(result: BuildResult) -> dict[str, bytes]:
-    """The bytes of every output file."""
+    """The bytes of every output file.
+
+    N-Quads, TriG and N-Triples are written from the assembled triples of each document's
+    graph, their rows made once (the merged graph is their union, as :func:`build` makes
+    it: its N-Triples are their rows, each once, when the counts agree; else it is written
+    itself); with a cache folder, TriG takes the blocks of unchanged graphs from it
+    (:mod:`histkg.serialize.blocks`), and a bad entry's ``W811`` joins ``result.warnings``.
+    """
+    graphs = graphs_of(result.assembly.triples)
+    blocks = BlockCache(result.cache_dir) if result.cache_dir is not None else None
+    ntriples = union_ntriples(graphs)
+    if ntriples.count(b"\n") != len(result.graph):
+        ntriples = to_ntriples(result.graph)
     files = {
         RdfFormat.TURTLE.filename: to_turtle(result.graph),
-        RdfFormat.NTRIPLES.filename: to_ntriples(result.graph),
-        RdfFormat.NQUADS.filename: to_nquads(result.dataset),
-        RdfFormat.TRIG.filename: to_trig(result.dataset),
+        RdfFormat.NTRIPLES.filename: ntriples,
+        RdfFormat.NQUADS.filename: nquads_of(graphs),
+        RdfFormat.TRIG.filename: trig_of(graphs, blocks),
         RdfFormat.JSONLD.filename: to_jsonld(result.graph),
         "shacl-report.ttl": to_turtle(result.report.graph),
     }
+    if blocks is not None and blocks.warnings:
+        result.warnings = sorted(result.warnings + blocks.warnings)
     return files
 
 

@@ -1,53 +1,25 @@
-"""Deterministic serializations: the same graph gives the same bytes on every run."""
+"""rdflib's Turtle writer made fast for whole graphs (the same bytes out)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
-from enum import Enum
-from typing import Any
 
-from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef
-from rdflib.plugins.serializers.nt import _nt_row
+from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.plugins.serializers.turtle import VERB, TurtleSerializer
 from rdflib.term import Node
 
-from histkg.context import build_context
 from histkg.vocab import PREFIXES
 
 
-class RdfFormat(Enum):
-    """Output formats, with their file name and media type."""
-
-    TURTLE = ("graph.ttl", "text/turtle")
-    NTRIPLES = ("graph.nt", "application/n-triples")
-    NQUADS = ("graph.nq", "application/n-quads")
-    TRIG = ("graph.trig", "application/trig")
-    JSONLD = ("graph.jsonld", "application/ld+json")
-
-    @property
-    def filename(self) -> str:
-        return self.value[0]
-
-    @property
-    def media_type(self) -> str:
-        return self.value[1]
-
-    @classmethod
-    def from_extension(cls, name: str) -> RdfFormat:
-        """The format of a file name by its ending (``graph.ttl`` -> TURTLE)."""
-        ending = name.rsplit(".", 1)[-1]
-        for fmt in cls:
-            if fmt.filename.rsplit(".", 1)[1] == ending:
-                return fmt
-        raise ValueError(
-            f"unknown RDF file ending in {name!r}; use one of " + ", ".join(f.filename for f in cls)
-        )
-
-
-def _bind(graph: Graph) -> None:
+def bind(graph: Graph) -> None:
+    """Bind histkg's prefixes in ``graph``."""
     for prefix, ns in PREFIXES.items():
         graph.bind(prefix, ns, override=True, replace=True)
+
+
+def count_bindings(graph: Graph) -> int:
+    """How many prefixes ``graph`` binds (a writer may bind new ones as it names IRIs)."""
+    return sum(1 for _ in graph.namespace_manager.namespaces())
 
 
 Triple = tuple[Node, Node, Node]
@@ -120,7 +92,7 @@ class IndexedTurtle(TurtleSerializer):
                 self.get_pname(o, False)
 
     def _bindings(self) -> int:
-        return _count_bindings(self.store)
+        return count_bindings(self.store)
 
     def get_pname(self, uri: Node, gen_prefix: bool = True) -> str | None:
         if not isinstance(uri, URIRef):
@@ -192,84 +164,3 @@ class IndexedTurtle(TurtleSerializer):
                 self.path(item, 2)  # OBJECT
                 self.subjectDone(node)
             node = self._value(node, RDF.rest)
-
-
-def to_turtle(graph: Graph) -> bytes:
-    """Turtle, subjects and predicates sorted as rdflib's writer sorts them."""
-    _bind(graph)
-    return IndexedTurtle(graph, graph.triples((None, None, None))).render()
-
-
-def to_ntriples(graph: Graph) -> bytes:
-    """N-Triples, one line per triple, lines sorted."""
-    lines = sorted(_nt_row(t) for t in graph)
-    return "".join(lines).encode("utf-8")
-
-
-def to_nquads(dataset: Dataset) -> bytes:
-    """N-Quads of every named graph, lines sorted."""
-    lines = []
-    for s, p, o, g in dataset.quads((None, None, None, None)):
-        if g is None or g == URIRef("urn:x-rdflib:default"):
-            continue
-        name = str(g)
-        lines.append(_nt_row((s, p, o))[:-3] + f" <{name}> .\n")
-    return "".join(sorted(lines)).encode("utf-8")
-
-
-def _count_bindings(graph: Graph) -> int:
-    return sum(1 for _ in graph.namespace_manager.namespaces())
-
-
-def to_trig(dataset: Dataset) -> bytes:
-    """TriG: prefixes, then each named graph (sorted by name) as sorted Turtle."""
-    out = [f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())]
-    triples: dict[str, list[Triple]] = {}  # every graph's triples in one pass over the quads
-    for g in dataset.graphs():
-        if str(g.identifier) != "urn:x-rdflib:default":
-            triples[str(g.identifier)] = []
-    for s, p, o, name in dataset.quads((None, None, None, None)):
-        if name is not None and str(name) in triples:
-            triples[str(name)].append((s, p, o))
-    namespaces: Graph | None = None
-    bound = 0
-    for graph_name in sorted(triples):
-        # each graph is named with a new graph's prefixes, as if written on its own: the
-        # same graph serves again as long as writing bound no new prefix in it
-        if namespaces is None or _count_bindings(namespaces) != bound:
-            namespaces = Graph()
-            _bind(namespaces)
-            bound = _count_bindings(namespaces)
-        body = IndexedTurtle(namespaces, triples[graph_name]).render().decode("utf-8")
-        lines = body.splitlines()
-        while lines and (lines[0].startswith("@prefix") or not lines[0].strip()):
-            lines.pop(0)  # only the prefix block: a literal's own lines stay as they are
-        statements = "\n".join(lines).strip("\n")  # no indentation: it would enter literals
-        out.append(f"\n<{graph_name}> {{\n{statements}\n}}\n")
-    return "".join(out).encode("utf-8")
-
-
-def _canonical(value: Any) -> Any:
-    """Sort every JSON array (sets in JSON-LD) and object, recursively."""
-    if isinstance(value, dict):
-        return {k: _canonical(value[k]) for k in sorted(value)}
-    if isinstance(value, list):
-        items = [_canonical(v) for v in value]
-        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
-    return value
-
-
-def to_jsonld(graph: Graph) -> bytes:
-    """JSON-LD compacted with histkg's context, keys and arrays sorted."""
-    context = build_context()["@context"]
-    raw = graph.serialize(format="json-ld", context=context, auto_compact=True)
-    data = json.loads(raw)
-    body = {k: v for k, v in data.items() if k != "@context"}
-    if "@graph" in body:
-        body["@graph"] = sorted(
-            (_canonical(i) for i in body["@graph"]), key=lambda i: i.get("id", "")
-        )
-    else:
-        body = _canonical(body)
-    text = json.dumps({"@context": context, **body}, indent=2, ensure_ascii=False)
-    return (text + "\n").encode("utf-8")
