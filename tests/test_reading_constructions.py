@@ -605,6 +605,7 @@ def test_a_session_of_a_body_said_to_be_held_is_a_meeting(tmp_path: Path) -> Non
         "A plenum of the Central Committee was held in June 1930.",
         "In May 1931 an extraordinary session of the Supreme Soviet was convened.",
         "The Presidium of the Supreme Soviet was held in high regard.",
+        "The 2nd Plenary Session of the 3rd Central Committee was held in August 1932.",
         title="Velorian purge",
     )
     meetings = sorted(
@@ -612,7 +613,11 @@ def test_a_session_of_a_body_said_to_be_held_is_a_meeting(tmp_path: Path) -> Non
         for e in ex.events
         if "Meeting" in e.types
     )
-    assert meetings == [("Central Committee", "1930-06"), ("Supreme Soviet", "1931-05")], meetings
+    assert meetings == [
+        ("Central Committee", "1930-06"),
+        ("Central Committee", "1932-08"),
+        ("Supreme Soviet", "1931-05"),
+    ], meetings
 
 
 def test_an_object_pronoun_of_a_controlled_verb_is_not_its_controller(tmp_path: Path) -> None:

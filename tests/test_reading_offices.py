@@ -526,3 +526,12 @@ def test_a_titled_name_inside_a_larger_name_holds_no_office(tmp_path: Path) -> N
         "The navy ordered two British Queen Elizabeth-class battleships in 1912.",
     )
     assert tenures(ex) == set(), tenures(ex)
+
+
+def test_an_as_phrase_set_off_after_a_name_is_the_office_held_then(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Anton Hess, as Minister of Finance, signed the treaty in 1950.",
+        "Anna Berg, as a young woman, moved to Paris.",
+    )
+    assert tenures(ex) == {("Anton Hess", "Minister of Finance", "", "", "1950")}, tenures(ex)

@@ -21,9 +21,12 @@ if TYPE_CHECKING:
 
 MEETING_RE = re.compile(
     r"(?P<anaphor>\b(?:that|this|the same)\s+)?"
-    r"(?P<name>(?:(?:an?|the)\s+)?(?:(?:extraordinary|plenary|special|emergency|closed|secret|joint|"
-    r"(?P<ordinal>\d+(?:st|nd|rd|th)))\s+)*(?P<kind>[Ss]ession|[Mm]eeting|[Pp]lenum|Congress|[Cc]onference)"
-    r"\s+of\s+(?:the\s+)?(?P<body>[A-Z][\w-]*(?:\s+(?:of\s+|the\s+)*[A-Z][\w-]*)*))"
+    r"(?P<name>(?:(?:an?|the)\s+)?(?:(?:[Ee]xtraordinary|[Pp]lenary|[Ss]pecial|[Ee]mergency|[Cc]losed"
+    r"|[Ss]ecret|[Jj]oint|(?P<ordinal>\d+(?:st|nd|rd|th)))\s+)*"
+    r"(?P<kind>[Ss]ession|[Mm]eeting|[Pp]lenum|Congress|[Cc]onference)"
+    # "of the 3rd Central Committee": a body numbered by its convocation
+    r"\s+of\s+(?:the\s+)?(?:\d+(?:st|nd|rd|th)\s+)?"
+    r"(?P<body>[A-Z][\w-]*(?:\s+(?:of\s+|the\s+)*[A-Z][\w-]*)*))"
 )
 #: a meeting's kind word holds one of these: a sentence without any holds no meeting
 MEETING_KINDS = ("ession", "eeting", "lenum", "Congress", "onference")

@@ -108,7 +108,11 @@ class TenureReader(TitleReading):
             elif (
                 token.dep_ == "prep"
                 and token.lower_ == "as"
-                and (token.head.pos_ in {"VERB", "AUX"} or relative_subject(token.head))
+                and (
+                    token.head.pos_ in {"VERB", "AUX"}
+                    or relative_subject(token.head)
+                    or _set_off(token)  # "A, as Minister of Finance, signed …"
+                )
             ):
                 out += self._as_adjunct(s, sent, token)
         for tenure in out:
@@ -300,6 +304,19 @@ class TenureReader(TitleReading):
         verb = prep.head
         if relative_subject(verb):  # "A, who as chief of staff had opposed it,"
             verb = verb.head
+        if _set_off(prep):  # "A, as Minister of Finance, signed …": the name's own phrase
+            holder = self._person(s, sent, prep.head)
+            if holder is None:
+                return []
+            out = []
+            for phrase in (c for c in prep.children if c.dep_ == "pobj"):
+                tenure = self._office(s, sent, phrase)
+                if tenure is not None:
+                    tenure.holder, tenure.rule = holder, "tenure.as-adjunct"
+                    if tenure.start is None and tenure.end is None:
+                        tenure.attested = self._clause_date(s, self.offset(s, sent, prep))
+                    out.append(tenure)
+            return out
         if lemmas_of(verb) & (HOLDING_VERBS | NOT_HOLDING):
             return []  # "served as" is read above; "was regarded as", "known as" are not
         subjects = [
@@ -373,3 +390,15 @@ class TenureReader(TitleReading):
                 tenure.rule = "tenure.holding-verb"
                 out.append(tenure)
         return out
+
+
+def _set_off(prep: Token) -> bool:
+    """ "A, as Minister of Finance, …": an as-phrase between commas right after a name."""
+    head = prep.head
+    if head.pos_ != "PROPN" or prep.i < 2:
+        return False
+    doc = prep.doc
+    return (
+        doc[prep.i - 1].text == ","
+        and doc[prep.right_edge.i + 1 : prep.right_edge.i + 2].text == ","
+    )
