@@ -705,3 +705,20 @@ def test_a_bare_trial_before_a_verdict_is_the_trial_of_the_one_sentenced(
     )
     tried = {n for e in events(ex) if e[0] == "Trial" for n in e[2]}
     assert tried == {"Paul Arno", "Otto Lenz"}, events(ex)
+
+
+def test_the_title_stands_for_its_one_holder_named_before(tmp_path: Path) -> None:
+    """ "the president" is the one person the article said was president, if only one."""
+    ex = read(
+        tmp_path,
+        "In 1950 Anton Hess became President. The president resigned in 1954.",
+        title="Velorian crisis",
+    )
+    assert ("Resignation", (), ("Anton Hess",), "1954") in events(ex), events(ex)
+    two = read(
+        tmp_path,
+        "In 1950 Anton Hess became President. In 1952 Otto Lenz became President.",
+        "The president resigned in 1954.",
+        title="Velorian crisis",
+    )
+    assert not [e for e in events(two) if e[0] == "Resignation"], events(two)

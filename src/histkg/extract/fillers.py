@@ -92,6 +92,21 @@ class MentionReader(PronounTracker):
                             out.append(org)
         return out
 
+    def _title_holder(self, noun: Token) -> Mention | None:
+        """ "the president", "the prime minister's resignation": the one person the
+        article has said held that office so far, if there is exactly one."""
+        words = [c for c in noun.children if c.i < noun.i and c.dep_ not in {"det", "poss", "case"}]
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            return None
+        if any(c.dep_ != "compound" for c in words):
+            return None  # "the former president", "the new premier": not said which
+        title = " ".join([*(c.lower_ for c in words), noun.lower_])
+        holders: dict[str, Mention] = {}
+        for tenure in self.reader.out.tenures:
+            if tenure.office.title.lower() == title and tenure.holder.text:
+                holders.setdefault(tenure.holder.text.split()[-1], tenure.holder)
+        return next(iter(holders.values())) if len(holders) == 1 else None
+
     def fillers(self, s: Sentence, sent: SpacySpan, tokens: list[Token]) -> Fillers:
         out = Fillers()
         for token in tokens:
@@ -116,6 +131,8 @@ class MentionReader(PronounTracker):
                 person = None  # "the elder Brandt": which of the family is not said by name
             if person is None and token.pos_ == "PRON":
                 person = self.resolve_pronoun(s, sent, token)
+            if person is None and token.pos_ == "NOUN":
+                person = self._title_holder(token)  # "the president resigned"
             if person is None and (
                 token.text in office_words()
                 or lemma(token) in GROUP_HEADS
