@@ -722,3 +722,9 @@ def test_the_title_stands_for_its_one_holder_named_before(tmp_path: Path) -> Non
         title="Velorian crisis",
     )
     assert not [e for e in events(two) if e[0] == "Resignation"], events(two)
+
+
+def test_a_participle_the_model_reads_as_a_complement_is_a_passive(tmp_path: Path) -> None:
+    """ "A was exiled to Siberia": the model makes "exiled" a complement of "was"."""
+    ex = read(tmp_path, "Otto Lenz was exiled to Siberia in 1932.", title="Velorian purge")
+    assert ("Expulsion", (), ("Otto Lenz",), "1932") in events(ex), events(ex)

@@ -257,6 +257,11 @@ def _requirements(hit: Hit) -> bool:
         return False  # "shot by a firing squad" is an execution …
     if "not_phrase_lemma" in req and _phrase_lemma(trigger, set(req["not_phrase_lemma"])):
         return False  # … and not a killing
+    if "bare_child" in req and not any(
+        c.lower_ in req["bare_child"] and not any(d.dep_ in {"det", "poss"} for d in c.children)
+        for c in trigger.children
+    ):
+        return False  # "was taken prisoner", not "took a prisoner"
     if "modifier" in req and not any(
         c.dep_ in {"amod", "compound"} and lemmas_of(c) & set(req["modifier"])
         for c in trigger.children

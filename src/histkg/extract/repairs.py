@@ -5,7 +5,8 @@ It runs after the parser; every token it does not name keeps the model's reading
 - "A was himself arrested": the model hangs A on the auxiliary "was" as an active subject
   (and "himself" as its complement); A becomes the verb's ``nsubjpass``.
 - "A was arrested" with A labelled ``nsubj``: the passive auxiliary says it is the
-  passive subject.
+  passive subject; "A was exiled to Siberia" with the participle a complement of "was":
+  the participle is the passive verb.
 - "B had A arrested", "got A removed": the subject of a participle under a causative
   verb undergoes it (``nsubjpass``).
 - "A was convicted of leading the revolt and shot": the model joins the bare participle
@@ -74,6 +75,9 @@ def passive_subjects(doc: Doc) -> Doc:
             and head.head.lower_ in CAUSATIVES
         ):
             token.dep_ = "nsubjpass"  # "had A arrested": A is arrested
+        elif head.lower_ in BE_FORMS and (participle := _complement_participle(head)):
+            _raise_participle(head, participle)  # "A was exiled to Siberia"
+            token.head, token.dep_ = participle, "nsubjpass"
     vbn, vbd = doc.vocab.strings["VBN"], doc.vocab.strings["VBD"]
     # the two re-attachments below concern past forms only (a participle the model may
     # tag as a past tense after a gerund: "accused of leading it and dismissed")
@@ -103,6 +107,31 @@ def passive_subjects(doc: Doc) -> Doc:
 #: nouns of a time that a bare noun phrase can name ("the following day", "that night");
 #: compared in lower case (the lemmatizer runs after this component)
 TIME_NOUNS = frozenset({"day", "night", "evening", "morning", "afternoon", "week", "month", "year"})
+
+
+BE_FORMS = frozenset({"was", "were", "is", "are", "been", "be", "being"})
+
+
+def _complement_participle(be: Token) -> Token | None:
+    """ "A was exiled to Siberia": the model makes the participle a complement (``acomp``)
+    of "was" and A its subject; a verb's participle there is the passive's verb."""
+    for child in be.children:
+        if child.dep_ == "acomp" and child.tag_ == "VBN":
+            if not any(c.dep_ in {"nsubj", "nsubjpass", "auxpass"} for c in child.children):
+                return child
+    return None
+
+
+def _raise_participle(be: Token, participle: Token) -> None:
+    """Put the participle where "be" stood, "be" its passive auxiliary, the rest of "be"'s
+    dependents (the subject aside, which the caller moves) on the participle."""
+    root = be.head == be
+    participle.head = participle if root else be.head
+    participle.dep_ = be.dep_
+    for child in list(be.children):
+        if child != participle and child.dep_ not in {"nsubj"}:
+            child.head = participle
+    be.head, be.dep_ = participle, "auxpass"
 
 
 def _participle_of_passive(token: Token) -> bool:
