@@ -219,7 +219,7 @@ class EventReader(MentionReader, EventDating, EventLinks, EventOffices, EventTen
         occurs = bool(hit.fillers("occurrence")) and not any(
             c.dep_ in {"compound", "prep"} for c in hit.trigger.children
         )
-        # "a series of criminal cases fabricated by A": who made them is stated, not whom
+        # "a string of political cases staged by A": who made them is stated, not whom
         made_by = bool(hit.rule.requires.get("agent_suffices") and agents.persons)
         if (
             (cls in NEEDS_AFFECTED or hit.fillers("affected"))

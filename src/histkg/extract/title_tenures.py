@@ -143,7 +143,7 @@ class TitleReading(TenureDating):
 
 
 def _predicated(noun: Token) -> bool:
-    """Whether a title is said of someone else in its clause ("A was sent as ambassador to
-    Mongolia B …", "A became minister of trade C …"): the complement of "as" or a copula,
+    """Whether a title is said of someone else in its clause ("A was posted as envoy to
+    Norway B …", "A became minister of trade C …"): the complement of "as" or a copula,
     not a title set before the name that follows it."""
     return noun.dep_ in {"attr", "oprd"} or (noun.dep_ == "pobj" and noun.head.lower_ == "as")
