@@ -78,7 +78,7 @@ class AssemblyReader:
             return None
         verb = count.group("verb")
         passed = verb in {"won", "passed", "carried", "was adopted", "was approved"}
-        vote = EventRecord(["Vote"], self.reader.span(s), verb)
+        vote = EventRecord(["Vote"], self.reader.span(s), verb, rule="vote.tally")
         vote.outcome = "passed" if passed else "failed"
         # the winning side has more votes, whatever order the text gives them in
         vote.votes_for, vote.votes_against = (
@@ -111,6 +111,7 @@ class AssemblyReader:
                         holders[0],
                         self.reader.offices.office(as_office.group("title")),
                         self.reader.span(ms),
+                        rule="vote.proposer-office",
                     )
                     self.reader.out.tenures.append(t)
         bodies = [o for o in s.orgs if o.org_class == "GoverningBody"]
@@ -168,7 +169,12 @@ class AssemblyReader:
                 seg = self.reader.segment(s, s.begin + m.start())
                 date = self.reader.date_for(s, seg[0], seg[1], s.begin + m.start())
             meeting = EventRecord(
-                ["Meeting"], self.reader.span(s), m.group("kind"), date=date, organization=org
+                ["Meeting"],
+                self.reader.span(s),
+                m.group("kind"),
+                date=date,
+                organization=org,
+                rule="meeting.session-of",
             )
             meeting.name = name[0].upper() + name[1:]
             out.append(meeting)
@@ -182,7 +188,11 @@ class AssemblyReader:
                 continue
             seg = self.reader.segment(s, met.end())
             meeting = EventRecord(
-                ["Meeting"], self.reader.span(s), met.group("verb"), organization=org
+                ["Meeting"],
+                self.reader.span(s),
+                met.group("verb"),
+                organization=org,
+                rule="meeting.body-met",
             )
             meeting.date = self.reader.date_for(s, seg[0], seg[1], met.end())
             meeting.name = f"Meeting of the {org.text}"
@@ -198,7 +208,13 @@ class AssemblyReader:
                 Span(self.reader.article.doc_id, 0, 0),
                 "PoliticalParty",
             )
-            meeting = EventRecord(["Meeting"], self.reader.span(s), "congress", organization=party)
+            meeting = EventRecord(
+                ["Meeting"],
+                self.reader.span(s),
+                "congress",
+                organization=party,
+                rule="meeting.party-congress",
+            )
             meeting.date = self.reader.date_for(s, seg[0], seg[1], s.begin + m.start())
             meeting.name = f"{m.group('ordinal')} Congress of the {self.reader.main_party}"
             out.append(meeting)
@@ -213,7 +229,9 @@ class AssemblyReader:
         text = s.text
         for m in NAMED_SPEECH_RE.finditer(text) if "Speech" in text else []:
             b = s.begin + m.start("name")
-            ev = EventRecord(["Speech"], self.reader.span(s), "speech", name=m.group("name"))
+            ev = EventRecord(
+                ["Speech"], self.reader.span(s), "speech", name=m.group("name"), rule="speech.named"
+            )
             poss = [p for p in s.persons if p.span.begin < b and p.span.begin in s.possessive]
             subj = s.persons_in(s.begin, b)
             ev.agents = poss[:1] or subj[:1]
@@ -229,7 +247,9 @@ class AssemblyReader:
             if not re.search(r"\b(?:signed|concluded|agreed|ratified)\b", text):
                 continue
             b = s.begin + m.start("name")
-            ev = EventRecord(["Agreement"], self.reader.span(s), "signed", name=name)
+            ev = EventRecord(
+                ["Agreement"], self.reader.span(s), "signed", name=name, rule="agreement.named"
+            )
             ev.date = self.reader.date_for(s, *self.reader.segment(s, b), b)
             ev.participants = s.persons_in(s.begin, s.end)
             events.append(ev)

@@ -189,6 +189,7 @@ class TenureReader(TitleReading):
                     self.reader.offices.office(title, None, s, s.begin + match.start("title")),
                     self.reader.span(s),
                     former=bool(match.group("former")),
+                    rule="tenure.title-before-name",
                 )
             elif plural_title := self.reader.offices.plural_title(s, m.span.begin):
                 office, former = plural_title
@@ -228,6 +229,7 @@ class TenureReader(TitleReading):
                         ),
                         self.reader.span(s),
                         former=bool(appo.group("former")),
+                        rule="tenure.title-after-name",
                     )
                     dated = self._years_after(s, m.span.end + appo.end("title"))
                     tenure.start, tenure.end, tenure.attested = dated
