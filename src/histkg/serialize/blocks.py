@@ -22,16 +22,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from collections.abc import Mapping
-from contextlib import closing
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
-from histkg.errors import CodedWarning
+from histkg.entry_file import EntryFile, entry_bytes
 from histkg.vocab import PREFIXES
 
 #: the layout of an entry and its key; raised when either changes
@@ -40,11 +38,6 @@ FORMAT = "histkg-trig-block/1"
 FILE = "trig-blocks.sqlite3"
 #: the code that writes a block, relative to this folder
 WRITER_FILES = ("named.py", "turtle.py")
-#: keys asked of SQLite in one query (its limit on parameters is 32,766 or more)
-CHUNK = 500
-#: seconds to wait for another build that writes the file
-TIMEOUT = 30.0
-SCHEMA = "CREATE TABLE IF NOT EXISTS blocks (key TEXT PRIMARY KEY, entry BLOB NOT NULL)"
 FIELDS = {"format", "key", "graph", "sha256", "block"}
 
 
@@ -63,18 +56,16 @@ def _sha256(text: str) -> str:
 
 
 @dataclass
-class BlockCache:
+class BlockCache(EntryFile):
     """Entries in ``folder``; ``hits``, ``misses`` and ``warnings`` of this build."""
 
-    folder: Path
-    hits: int = 0
-    misses: int = 0
-    warnings: list[CodedWarning] = field(default_factory=list)
-    _replace: bool = False  # the file is not ours: written anew
-
-    @property
-    def path(self) -> Path:
-        return self.folder / FILE
+    FILE: ClassVar[str] = FILE
+    TABLE: ClassVar[str] = "blocks"
+    CODE: ClassVar[str] = "W811"
+    WHAT: ClassVar[str] = "TriG block cache"
+    KIND: ClassVar[str] = "block cache"
+    WITHOUT_FILE: ClassVar[str] = "every block is written"
+    WITHOUT_ENTRY: ClassVar[str] = "the block is written again and the entry replaced"
 
     def key(self, graph_name: str, rows: list[str]) -> str:
         """The key of the block of the graph ``graph_name`` whose rows are ``rows``."""
@@ -85,21 +76,8 @@ class BlockCache:
         """The block of each graph (``keys``: graph name -> key) found and sound; an entry
         that is not is left out with ``W811``."""
         wanted = {key: name for name, key in keys.items()}
-        rows: list[tuple[Any, Any]] = []
-        if wanted and self.path.is_file():
-            ordered = sorted(wanted)
-            try:
-                with closing(sqlite3.connect(self.path, timeout=TIMEOUT)) as db:
-                    for start in range(0, len(ordered), CHUNK):
-                        chunk = ordered[start : start + CHUNK]
-                        marks = ",".join("?" * len(chunk))
-                        query = f"SELECT key, entry FROM blocks WHERE key IN ({marks})"
-                        rows.extend(db.execute(query, chunk).fetchall())
-            except sqlite3.Error as exc:
-                self._unusable(exc)
-                rows = []
         found: dict[str, str] = {}
-        for key, raw in rows:
+        for key, raw in self._read(sorted(wanted)):
             name = wanted.get(key)
             if name is None:
                 continue
@@ -129,60 +107,19 @@ class BlockCache:
         return block
 
     def put(self, entries: Mapping[str, tuple[str, str]]) -> None:
-        """Write ``entries`` (key -> graph name and block) in one transaction (a folder or
-        file that cannot be written is left alone: the cache only saves time)."""
-        if not entries:
-            return
-        rows = [
+        """Write ``entries`` (key -> graph name and block) in one transaction."""
+        self._write(
             (
                 key,
-                json.dumps(
+                entry_bytes(
                     {
                         "format": FORMAT,
                         "key": key,
                         "graph": name,
                         "sha256": _sha256(block),
                         "block": block,
-                    },
-                    ensure_ascii=False,
-                    separators=(",", ":"),
-                ).encode("utf-8"),
+                    }
+                ),
             )
             for key, (name, block) in sorted(entries.items())
-        ]
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            if self._replace:
-                self.path.unlink(missing_ok=True)
-            with closing(sqlite3.connect(self.path, timeout=TIMEOUT)) as db:
-                with db:
-                    db.execute(SCHEMA)
-                    db.executemany("INSERT OR REPLACE INTO blocks VALUES (?, ?)", rows)
-        except (OSError, sqlite3.Error):
-            return
-
-    def _unusable(self, exc: sqlite3.Error) -> None:
-        if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
-            why = "locked by another build for too long"
-        else:
-            self._replace = True
-            why = f"not a block cache: {exc}"
-        self.warnings.append(
-            CodedWarning(
-                "W811",
-                str(self.path),
-                1,
-                f"TriG block cache not read ({why:.120}); every block is written",
-            )
-        )
-
-    def _ignore(self, why: str) -> None:
-        self.warnings.append(
-            CodedWarning(
-                "W811",
-                str(self.path),
-                1,
-                f"TriG block cache entry ignored ({why:.120}); the block is written again"
-                " and the entry replaced",
-            )
         )
