@@ -58,6 +58,7 @@ def expand(tokens: list[Token]) -> list[Token]:
                 if c.dep_ == "conj" or (c.dep_ == "appos" and not _another_person(c))
             )
             stack.extend(accompanying(t))
+            stack.extend(hung_too_low(t))
             if t.pos_ == "NOUN":  # "officials were arrested, including A and B": A, B
                 holders = [t, t.head] if t.dep_ in {"nsubjpass", "dobj"} else [t]
                 stack.extend(
@@ -208,11 +209,17 @@ def _belongs_higher(appos: Token) -> bool:
     """ "the prefect responsible for the revolt against A, B, was dismissed": a name in
     apposition to a name at the end of a prepositional phrase, under a word for a person
     higher up, is that person's name (B is the prefect), not another name for A."""
+    return _higher_holder(appos) is not None
+
+
+def _higher_holder(appos: Token) -> Token | None:
+    """The word for a person higher up that an apposition hung too low names (see
+    ``_belongs_higher``)."""
     head = appos.head
     if appos.pos_ != "PROPN" or head.pos_ != "PROPN" or head.dep_ != "pobj":
-        return False
+        return None
     if any(c.dep_ in {"conj", "cc"} for c in [*appos.children, *head.children]):
-        return False  # a list of names: "against A, B and C"
+        return None  # a list of names: "against A, B and C"
     nouns = grammar().person_nouns
     for ancestor in list(head.ancestors)[:6]:
         if ancestor.pos_ == "NOUN" and (
@@ -220,8 +227,16 @@ def _belongs_higher(appos: Token) -> bool:
             or ancestor.text.capitalize() in office_words()
             or ancestor.dep_ in {"nsubj", "nsubjpass"}  # the clause's subject: who B is
         ):
-            return True
-    return False
+            return ancestor
+    return None
+
+
+def hung_too_low(noun: Token) -> list[Token]:
+    """Names in apposition deeper in a noun's phrase that name the noun itself ("her
+    successor as Minister of Labour, A B, was shot": A B is the successor)."""
+    if noun.pos_ != "NOUN":
+        return []
+    return [t for t in noun.subtree if t.dep_ == "appos" and _higher_holder(t) == noun]
 
 
 @cache

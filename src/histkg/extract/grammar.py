@@ -138,6 +138,9 @@ def read_events(sent: Span) -> list[Hit]:
             filler = matched["role"]
             if filler not in hit.roles.setdefault(role, []):
                 hit.roles[role].append(filler)
+            verb = matched.get("verb")
+            if g.patterns[name].get("verb_states") and verb is not None and verb not in hit.verbs:
+                hit.verbs.append(verb)
             names_of.setdefault((rule.id, trigger.i), set()).add(name)
     hits = []
     for (rule_id, _i), hit in sorted(by_trigger.items(), key=lambda kv: kv[1].trigger.i):
@@ -161,6 +164,11 @@ def read_events(sent: Span) -> list[Hit]:
             more += [t for t in gapped_remnants(hit.trigger) if t not in hit.roles[undergoer]]
             hit.roles[undergoer] += expand(more)
         hit.modality, hit.outcome, governor = modality(hit.trigger)
+        for verb in hit.verbs if hit.modality is Modality.STATED else ():
+            # "A was never put on trial": the pattern's verb says whether it happened
+            hit.modality, hit.outcome, governor = modality(verb)
+            if hit.modality is not Modality.STATED:
+                break
         hit.governor = governor
         hit.event_class = hit.rule.event_class
         if hit.modality is Modality.ATTEMPTED:

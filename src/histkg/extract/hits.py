@@ -24,6 +24,7 @@ class Hit:
     partner: Hit | None = None  # the removal a coup brought about
     via: Hit | None = None  # the coup a removal was brought about by
     governor: Token | None = None  # the word that makes it an attempt ("plot", "tried")
+    verbs: list[Token] = field(default_factory=list)  # a pattern's verbs ("put" on trial)
 
     def fillers(self, role: str) -> list[Token]:
         return self.roles.get(role, [])

@@ -133,6 +133,20 @@ def _name_span(ent: Span, ents: list[Span]) -> Span:
     return doc[ent.start : end]
 
 
+#: tags of a clause's first word the model sometimes reads into the name after it
+#: ("Following A's expulsion", "After B's arrest"): verbs, prepositions, adverbs
+OPENER_TAGS = frozenset({"VBG", "VBN", "VBD", "IN", "RB", "WRB"})
+
+
+def _opener_trimmed(span: Span) -> Span:
+    """The name without a clause's opening word the model glued to it ("Following A")."""
+    first = span[0]
+    opens = first.is_sent_start or (first.i > 0 and first.doc[first.i - 1].is_punct)
+    if len(span) > 1 and opens and first.tag_ in OPENER_TAGS and first.dep_ != "compound":
+        return span[1:]
+    return span
+
+
 def _regnal_number(word: Token) -> bool:
     """ "II", "VIII", "I" (as a proper noun: not the pronoun) right after a name."""
     return (
@@ -152,7 +166,7 @@ def person_candidates(doc: Doc) -> Iterator[tuple[Span, str | None]]:
     for ent in ents:
         if ent.label_ != "PERSON" or ent.start < covered:
             continue
-        span = _name_span(ent, ents)
+        span = _opener_trimmed(_name_span(ent, ents))
         covered = span.end
         if len(span) > 1 and span[-1].tag_ == "POS":  # "Anna Berg's speech"
             span = span[:-1]
@@ -351,15 +365,36 @@ def acting_named(doc: Doc) -> Iterator[Span]:
         yield ent
 
 
-def coordinated_named(doc: Doc) -> Iterator[Span]:
-    """Names of two to four capitalized words the model calls an organization, coordinated
-    with a name it calls a person ("clerked for A B and C D", "C D and A B were shot"):
-    people listed with a person are people, unless the name has an organization's head
-    word ("A B and the Velor Bank")."""
-    heads = set(lexicon().org_heads)
-    for ent in doc.ents:
-        if ent.label_ not in {"ORG", "NORP"}:
+def _untagged_names(doc: Doc) -> Iterator[Span]:
+    """Proper-noun phrases of two or more words the model gave no entity ("Jan Moor"):
+    a head proper noun with the proper-noun compounds right before it."""
+    for token in doc:
+        if token.pos_ != "PROPN" or token.ent_type_ or token.dep_ == "compound":
             continue
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head == token:
+            if doc[start - 1].pos_ != "PROPN" or doc[start - 1].ent_type_:
+                break
+            start -= 1
+        if start < token.i:
+            yield doc[start : token.i + 1]
+
+
+def _joined_by_conjunction(root: Token) -> bool:
+    """The list a name is in has "and" or "or", not only commas ("A, B Governorate")."""
+    first = root.head if root.dep_ == "conj" else root
+    return any(c.dep_ == "cc" for c in first.subtree)
+
+
+def coordinated_named(doc: Doc) -> Iterator[Span]:
+    """Names of two to four capitalized words the model calls an organization or leaves
+    untagged, coordinated with a name it calls a person ("clerked for A B and C D", "C D
+    and A B were shot", "with A B and C D"): people listed with a person are people, unless
+    the name has an organization's head word ("A B and the Velor Bank")."""
+    heads = set(lexicon().org_heads)
+    spans = [e for e in doc.ents if e.label_ in {"ORG", "NORP"}]
+    untagged = [s for s in _untagged_names(doc) if _joined_by_conjunction(s.root)]
+    for ent in [*spans, *untagged]:
         while len(ent) > 1 and ent[-1].pos_ in {"CCONJ", "PUNCT"}:
             ent = ent[:-1]
         if not 2 <= len(ent) <= 4 or not all(t.is_title and t.is_alpha for t in ent):

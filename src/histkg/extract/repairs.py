@@ -78,6 +78,12 @@ def passive_subjects(doc: Doc) -> Doc:
         elif head.lower_ in BE_FORMS and (participle := _complement_participle(head)):
             _raise_participle(head, participle)  # "A was exiled to Siberia"
             token.head, token.dep_ = participle, "nsubjpass"
+    conj = doc.vocab.strings["conj"]
+    for i in [i for i, dep in enumerate(doc.to_array("DEP").tolist()) if dep == conj]:
+        be = doc[i]
+        if be.lower_ in BE_FORMS and not any(c.dep_ == "nsubj" for c in be.children):
+            if (participle := _complement_participle(be)) is not None:
+                _raise_participle(be, participle)  # "A resigned and was exiled to B"
     vbn, vbd = doc.vocab.strings["VBN"], doc.vocab.strings["VBD"]
     # the two re-attachments below concern past forms only (a participle the model may
     # tag as a past tense after a gerund: "accused of leading it and dismissed")

@@ -1,0 +1,80 @@
+"""Who a role is: names the model cut, glued or hung on the wrong word, and the verb a
+noun trigger's pattern hangs on (issue 8). Each reads a small invented article.
+
+The sentences are written for these tests; none comes from the dev articles or the seeds.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from histkg.extract import extract_corpus
+from histkg.model import Extraction
+from histkg.sources import read_article
+from tests.conftest import events
+
+
+def read(tmp_path: Path, *paragraphs: str, title: str = "Velor purge") -> Extraction:
+    """Extract an article in the sectioned format (`` = Title = `` and paragraphs)."""
+    path = tmp_path / "article.txt"
+    path.write_text(f" = {title} = \n" + "".join(f" {p} \n" for p in paragraphs), "utf-8")
+    return extract_corpus([read_article(path)]).extractions[0]
+
+
+def persons(ex: Extraction) -> set[str]:
+    return {m.text for m in ex.mentions if m.kind == "person"}
+
+
+def test_a_clause_opener_is_not_part_of_the_name_after_it(tmp_path: Path) -> None:
+    # the model tags "Following Ritter's" as one person
+    path = tmp_path / "article.txt"
+    path.write_text(
+        "= Velor purge =\n\nThe arrest of Paul Ritter followed. Ritter was expelled from the"
+        " party.\nFollowing Ritter's expulsion, Anton Hess took over as deputy minister.\n",
+        "utf-8",
+    )
+    ex = extract_corpus([read_article(path)]).extractions[0]
+    assert "Following Ritter" not in persons(ex), persons(ex)
+    assert ("Expulsion", (), ("Ritter",), "") in events(ex), events(ex)
+
+
+def test_an_untagged_name_listed_with_a_person_is_a_person(tmp_path: Path) -> None:
+    ex = read(tmp_path, "Vera Holm was purged in 1952 along with Otto Falk and Jan Moor .")
+    assert "Jan Moor" in persons(ex), persons(ex)
+
+
+def test_a_place_listed_by_commas_after_a_name_stays_a_place(tmp_path: Path) -> None:
+    ex = read(tmp_path, "Otto Falk was born in 1901 in Tarn Mill , Velor Governorate .")
+    assert "Velor Governorate" not in persons(ex), persons(ex)
+
+
+def test_a_name_hung_on_the_title_inside_the_subject_is_the_subject(tmp_path: Path) -> None:
+    # the parser attaches "Emil Bauer" to "Minister", not to "successor"
+    ex = read(
+        tmp_path, "Her successor as Minister of Labour , Emil Bauer , was assassinated in 1950 ."
+    )
+    assert ("Death", (), ("Emil Bauer",), "1950") in events(ex), events(ex)
+
+
+def test_a_coordinated_passive_parsed_as_a_complement_is_read(tmp_path: Path) -> None:
+    # "and was exiled to …": the model makes "exiled" a complement of a subjectless "was"
+    ex = read(
+        tmp_path,
+        "Lena Sand lost her seat on the Politburo in 1939 and was exiled to the provinces .",
+    )
+    assert ("Expulsion", (), ("Lena Sand",), "1939") in events(ex), events(ex)
+
+
+def test_brought_before_a_court_is_a_trial(tmp_path: Path) -> None:
+    ex = read(tmp_path, "Karl Ost was brought before the Supreme Court in 1950 .")
+    assert ("Trial", (), ("Karl Ost",), "1950") in events(ex), events(ex)
+
+
+def test_the_verb_of_a_noun_triggers_pattern_can_deny_it(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Anton Hess was never brought before a court .",
+        "Anna Berg was not put on trial .",
+        "Tomas Varga never stood trial .",
+    )
+    assert not [e for e in ex.events if e.types == ["Trial"]], events(ex)
