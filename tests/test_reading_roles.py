@@ -78,3 +78,56 @@ def test_the_verb_of_a_noun_triggers_pattern_can_deny_it(tmp_path: Path) -> None
         "Tomas Varga never stood trial .",
     )
     assert not [e for e in ex.events if e.types == ["Trial"]], events(ex)
+
+
+def tenures(ex: Extraction) -> set[tuple[str, str]]:
+    return {(t.holder.text, t.office.title.lower()) for t in ex.tenures}
+
+
+def test_titles_with_for_general_and_in_chief(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "In 1938 Anton Hess became People's Commissar for Internal Affairs.",
+        "Anna Berg succeeded Otto Lenz as commander-in-chief in 1941.",
+        "The Procurator-General, Ivo Renner, opened the case in 1942.",
+    )
+    found = tenures(ex)
+    assert ("Anton Hess", "people's commissar for internal affairs") in found, found
+    assert ("Anna Berg", "commander-in-chief") in found, found
+    assert ("Ivo Renner", "procurator-general") in found, found
+
+
+def test_a_for_phrase_of_time_is_no_part_of_a_title(tmp_path: Path) -> None:
+    ex = read(tmp_path, "Anton Hess served as minister for ten years after 1938.")
+    assert not any("ten years" in office for _holder, office in tenures(ex)), tenures(ex)
+
+
+def test_formerly_before_an_apposed_office(tmp_path: Path) -> None:
+    ex = read(tmp_path, "Paul Ritter, formerly ambassador to France, was arrested in 1943.")
+    former = [t for t in ex.tenures if t.holder.text == "Paul Ritter"]
+    assert [t.office.title for t in former] == ["Ambassador to France"], former
+    assert former[0].former, former
+
+
+def test_with_a_name_as_an_office(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Anna Berg met Felix Amsel and Otto Falk in 1949.",
+        "The trial of Anna Berg opened in 1950 with Felix Amsel as prosecutor.",
+        "Anna Berg left the country with Otto Falk as a companion.",
+    )
+    found = tenures(ex)
+    assert ("Felix Amsel", "prosecutor") in found, found
+    assert not [h for h, _o in found if h == "Otto Falk"], found
+
+
+def test_a_service_before_a_post_noun_is_part_of_the_title(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Hugo Brandt and Otto Falk were born in 1901.",
+        "The army commander, General Hugo Brandt, resigned in 1944.",
+        "Lieutenant Commander Otto Falk was captured in 1942.",
+    )
+    found = tenures(ex)
+    assert ("Hugo Brandt", "army commander") in found, found
+    assert not [h for h, _o in found if h == "Otto Falk"], found  # a naval rank

@@ -65,6 +65,8 @@ class EventOffices:
         reflexive = [c for c in complement.lefts if c.lower_ in {"himself", "herself"}]
         if reflexive:  # "proclaimed himself president": the office after the reflexive
             begin = self.offset(s, sent, reflexive[-1]) + len(reflexive[-1].text)
+        elif complement.dep_ == "prep" and complement.lower_ == "of":
+            begin = self.offset(s, sent, complement) + 2  # "the post of X": X
         elif complement.dep_ in {"dobj", "xcomp"}:  # "appointed A B Minister of X"
             begin = self.offset(s, sent, complement)
             glued = [c for c in complement.children if c.dep_ == "compound" and c.i < complement.i]

@@ -366,6 +366,11 @@ def office_complement(verb: Token) -> Token | None:
                     for gc in post.children:
                         if gc.dep_ == "prep" and gc.lower_ in {"as", "of"}:
                             return gc
+    for child in verb.children:  # "took up the post of X", "was given the office of X"
+        if child.dep_ == "dobj" and lemmas_of(child) & POST_NOUNS:
+            for gc in child.children:
+                if gc.dep_ == "prep" and gc.lower_ in {"as", "of"}:
+                    return gc
     arguments = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     arguments += [gc for c in verb.children if c.dep_ == "agent" for gc in c.children]
     for argument in arguments:  # "succeeded A as Minister", "succeeded by B as Premier"

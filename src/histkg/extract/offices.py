@@ -267,8 +267,11 @@ class OfficeReader:
             rf"(?P<noun>{mods}(?:{_alternation(list(lex.posts_to))}))\s+to\s+", rest, re.IGNORECASE
         )
         if post is None:
+            # "commissar of X", "People's Commissar for Internal Affairs" (a "for" before a
+            # name only: not "minister for ten years")
             post = re.match(
-                rf"(?P<noun>{mods}(?:{_alternation(list(lex.posts_of))}))\s+of\s+",
+                rf"(?P<noun>{mods}(?:{_alternation(list(lex.posts_of))}))"
+                r"\s+(?:of\s+|[Ff]or\s+(?=(?:the\s+)?[A-Z]))",
                 rest,
                 re.IGNORECASE,
             )

@@ -48,7 +48,7 @@ SENTENCE_WORDS = frozenset(
     {"the", "a", "an", "in", "on", "at", "then", "former", "later", "when", "after", "and"}
 )
 DETERMINERS_RE = re.compile(
-    r"(?:(?:the|a|an|then|later|also|its|his|her|their|former|onetime|one-time|erstwhile|longtime|long-time)\s+)*(?:(?:the\s+)?(?:country|nation|state|party|government)['’]s\s+)?",
+    r"(?:(?:the|a|an|then|later|also|its|his|her|their|former|formerly|previously|onetime|one-time|erstwhile|longtime|long-time)\s+)*(?:(?:the\s+)?(?:country|nation|state|party|government)['’]s\s+)?",
     re.IGNORECASE,
 )
 
@@ -324,6 +324,9 @@ class TenureReader(TitleReading):
         subjects = [
             c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and not relative_subject(c)
         ]
+        accompanied = _with_object_before(prep)
+        if accompanied is not None:  # "the trial opened with A as prosecutor": A's office
+            subjects = [accompanied]
         if not subjects and verb.dep_ == "relcl":
             subjects = [verb.head]
         holders = [m for m in (self._person(s, sent, t) for t in expand(subjects)) if m is not None]
@@ -404,3 +407,19 @@ def _set_off(prep: Token) -> bool:
         doc[prep.i - 1].text == ","
         and doc[prep.right_edge.i + 1 : prep.right_edge.i + 2].text == ","
     )
+
+
+def _with_object_before(prep: Token) -> Token | None:
+    """ "with A as prosecutor": the name of a with-phrase that ends right before "as"
+    (the parse hangs both phrases on the verb)."""
+    if prep.i == 0:
+        return None
+    last = prep.doc[prep.i - 1]
+    if last.pos_ != "PROPN" or last.dep_ not in {"pobj", "conj"}:
+        return None
+    head = last
+    while head.dep_ == "conj":
+        head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "with" and head.head.head == prep.head:
+        return last
+    return None

@@ -14,6 +14,7 @@ from collections import defaultdict
 
 from histkg.extract import CorpusExtraction
 from histkg.extract.mentions import body_regex
+from histkg.extract.names import article_group
 from histkg.lexicon import lexicon
 from histkg.model import Extraction, Mention, OfficeRef, Ref, Span, Text
 from histkg.resolve.ledger import Ledger
@@ -29,7 +30,9 @@ class Entities:
         self.ledger = ledger
         self.lex = lexicon()
         self.people = PersonIndex(corpus)
-        self.known_bodies: dict[str, list[str]] = defaultdict(list)
+        #: qualified bodies by (article group, head): a bare "Senate" is the one its own
+        #: article (or another version of it) names in full, never another article's
+        self.known_bodies: dict[tuple[str, str], list[str]] = defaultdict(list)
         self.office_parts: dict[Ref, tuple[str, str, Ref | None, Ref | None]] = {}
 
     def learn_bodies(self) -> None:
@@ -40,7 +43,8 @@ class Entities:
                     key = self.org_key(m.text, m.org_class, ex)
                     head = key.split(":", 1)[1].split(">")[0]
                     if ">" in key:
-                        self.known_bodies[head].append(key)
+                        group = article_group(ex.article.title)
+                        self.known_bodies[(group, head)].append(key)
 
     # --- persons -----------------------------------------------------------------
 
@@ -86,12 +90,15 @@ class Entities:
             )
             if qualifier:
                 return f"body:{head}>{self._qualifier_key(qualifier, ex)}"
-            known = sorted(k for k in self.known_bodies[head])
+            group = article_group(ex.article.title)
+            known = sorted(k for k in self.known_bodies[(group, head)])
             if known:
                 return max(known, key=len)
             if ex.main_party:
                 return f"body:{head}>{self.org_key(ex.main_party, 'PoliticalParty', ex)}"
-            return f"body:{head}"
+            # a bare "Senate" whose owner no text names is its own article's: the Roman
+            # and the Philippine Senate are two bodies
+            return f"body:{head}@{group}"
         if cls == "PoliticalParty" or re.search(r"\bParty\b", text):
             return "party:" + norm(self._demonym(text))
         return "org:" + norm(self._demonym(text))
