@@ -131,3 +131,24 @@ def test_a_service_before_a_post_noun_is_part_of_the_title(tmp_path: Path) -> No
     found = tenures(ex)
     assert ("Hugo Brandt", "army commander") in found, found
     assert not [h for h, _o in found if h == "Otto Falk"], found  # a naval rank
+
+
+def test_a_biographys_he_after_a_fronted_date_and_a_plural_subject(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Karl Weiss (4 May 1890 – 12 June 1938) was a Ruritanian politician.",
+        "His rivals, led by Otto Lenz, feared that he would seize power. On 26 June 1937 he was"
+        " arrested during a session of the Presidium.",
+        title="Karl Weiss",
+    )
+    assert ("Arrest", (), ("Karl Weiss",), "1937-06-26") in events(ex), events(ex)
+
+
+def test_a_fronted_name_keeps_the_pronoun_unread(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Karl Weiss (4 May 1890 – 12 June 1938) was a Ruritanian politician.",
+        "Otto Lenz and Anna Berg met in 1936. With Anna Berg gone, he was arrested in 1937.",
+        title="Karl Weiss",
+    )
+    assert not [e for e in ex.events if e.types == ["Arrest"]], events(ex)

@@ -250,6 +250,8 @@ def _requirements(hit: Hit) -> bool:
             return False
     if "child" in req and not any(c.lower_ in req["child"] for c in trigger.children):
         return False
+    if req.get("counted") and not any(c.dep_ == "nummod" for c in trigger.children):
+        return False  # "received ten years": a counted term, not "the years of his pension"
     if "governed_by" in req and not (  # "issued a directive", "a proclamation was signed"
         trigger.dep_ in {"dobj", "nsubjpass"} and lemmas_of(trigger.head) & set(req["governed_by"])
     ):

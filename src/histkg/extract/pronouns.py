@@ -107,8 +107,8 @@ class PronounTracker:
             if t.i >= token.i:
                 break
             if t.dep_ in {"nsubj", "nsubjpass"} and t.head not in own_verbs:
-                if fronted_description(t):
-                    continue
+                if fronted_description(t) or _absolute(t.head):
+                    continue  # "With A gone, he …": A is not he
                 if t.pos_ == "PRON":  # "He served …, when he was overthrown": the same one
                     if t.lower_ in {"he", "she"} and _GENDER[t.lower_] == _GENDER.get(token.lower_):
                         return self.resolve_pronoun(s, sent, t)
@@ -157,14 +157,13 @@ class PronounTracker:
         if previous is not None and self.object_pronoun_at == before_this:
             # "B named him minister. He entered …": "he" may be either of them; a biography's
             # opening "He" is its subject, elsewhere it is not safe to read
-            opening = token.i == sent.start and token.dep_ in {"nsubj", "nsubjpass"}
-            return subject if opening else None
+            return subject if _opens(token, sent) else None
         if previous is not None:
             return previous  # the subject of the sentence before goes on being talked of
         if self.other_at == before_this and same_paragraph and not before:
             return None  # the sentence before was about someone the article does not name
-        if subject is not None and token.i == sent.start and token.dep_ in {"nsubj", "nsubjpass"}:
-            return subject  # "He …" opening a sentence of a biography
+        if subject is not None and _opens(token, sent):
+            return subject  # "He …" (or "On 3 May he …") opening a sentence of a biography
         if recent is None:
             return subject  # a biography's paragraph that opens with "He …"
         focus = self.reader.subject
@@ -210,6 +209,10 @@ class PronounTracker:
             if ancestor.dep_ in {"prep", "agent"}:
                 return True
             if ancestor.pos_ in {"VERB", "AUX"}:
+                if _absolute(ancestor):
+                    return True  # "With A gone, he …"
+                if _non_finite_adjunct(ancestor):
+                    continue  # "faced with a motion accusing A, he …"
                 return False
         return False
 
@@ -286,6 +289,12 @@ class PronounTracker:
         """Whether a subject is someone who is not one of the article's persons: a name the
         model did not read as a person ("Varro … has"), a noun for a person ("another
         impostor appeared")."""
+        if (
+            subject.pos_ == "NOUN"
+            and subject.tag_ == "NNS"
+            and not any(c.dep_ == "conj" for c in subject.children)
+        ):
+            return False  # "his rivals feared …": many, never the "he" of the next sentence
         if subject.pos_ == "NOUN":  # "another impostor", "assistant coach A B" (A B unknown)
             return bool(lemmas_of(subject) & grammar().person_nouns) or any(
                 c.dep_ == "appos" and c.pos_ == "PROPN" and not self._known(c)
@@ -350,6 +359,51 @@ _GENDER = {
     "hers": "f",
     "herself": "f",
 }
+
+
+def _absolute(verb: Token) -> bool:
+    """An absolute phrase: a participle with a subject but no auxiliary, set before the
+    clause it hangs on ("With A gone", "A having resigned")."""
+    with_ = any(c.dep_ == "mark" and c.lower_ in {"with", "without"} for c in verb.children)
+    return (
+        verb.dep_ == "advcl"
+        and (verb.tag_ in {"VBG", "VBN"} or with_)
+        and verb.i < verb.head.i
+        and not any(c.dep_ in {"aux", "auxpass"} and c.lower_ != "having" for c in verb.children)
+    )
+
+
+def _non_finite_adjunct(verb: Token) -> bool:
+    """A participle heading a phrase that hangs on something else ("A gone", "accusing
+    A"): no auxiliary and no subject of its own, not the sentence's main verb."""
+    return (
+        verb.tag_ in {"VBG", "VBN"}
+        and verb.dep_ in {"advcl", "acl", "pcomp", "pobj", "xcomp"}
+        and not any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in verb.children)
+    )
+
+
+#: what may stand before a sentence's subject and still leave it the sentence's opening
+#: ("On 26 June he was arrested", "In prison, he …")
+FRONTED_DEPS = frozenset({"prep", "advmod", "npadvmod", "punct", "advcl"})
+
+
+def _opens(token: Token, sent: SpacySpan) -> bool:
+    """Whether a pronoun is the main clause's subject with nothing before it but fronted
+    adjuncts that name no one (a date, a place, "later")."""
+    if token.dep_ not in {"nsubj", "nsubjpass"} or token.head != sent.root:
+        return False
+    for t in sent:
+        if t.i >= token.i:
+            return True
+        if t.ent_type_ == "PERSON" or t.pos_ == "PRON":
+            return False
+        top = t
+        while top.head != sent.root and top.head != top:
+            top = top.head
+        if top.head != sent.root or top.dep_ not in FRONTED_DEPS:
+            return False
+    return True
 
 
 def _end(s: Sentence) -> int:
