@@ -152,3 +152,14 @@ def test_a_fronted_name_keeps_the_pronoun_unread(tmp_path: Path) -> None:
         title="Karl Weiss",
     )
     assert not [e for e in ex.events if e.types == ["Arrest"]], events(ex)
+
+
+def test_a_bodys_vote_is_dated_by_what_it_decided(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "On 15 March 1951 the National Assembly voted to nationalise the oil industry.",
+        "The Central Committee voted unanimously to expel Anton Hess in 1952.",
+    )
+    votes = sorted((e.date.iso if e.date else "") for e in ex.events if e.types == ["Vote"])
+    assert votes == ["1951-03-15", "1952"], events(ex)
+    assert not [e for e in ex.events if e.types == ["Expulsion"]], events(ex)

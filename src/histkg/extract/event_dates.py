@@ -37,6 +37,10 @@ SEQUENCE = frozenset({"after", "following"})
 LATER = frozenset({"later", "subsequently", "eventually", "afterwards", "afterward", "finally"})
 
 
+#: verbs of a decision, dated by the infinitive that says what was decided
+DECIDING = frozenset({"vote", "decide", "resolve"})
+
+
 def _shares_subject(verb: Token) -> bool:
     """A coordinated verb with no subject of its own and no word that puts it later."""
     return not any(
@@ -165,6 +169,14 @@ class EventDating:
         if dates:
             after = [d for d in dates if d.begin > self.offset(s, sent, trigger)]
             return (after or dates)[0].date
+        if lemmas_of(trigger) & DECIDING:
+            # "voted to expel A in 1952": the decision is dated by what it decided
+            for child in trigger.children:
+                if child.dep_ == "xcomp":
+                    inner = {self.offset(s, sent, t) for t in child.subtree}
+                    decided = [d for d in s.dates if d.begin in inner]
+                    if decided:
+                        return decided[0].date
         if hit.partner is not None and depth == 0:
             found = self._date(s, sent, hit.partner, 1)  # "overthrown in a coup": the same date
             if found is not None:
