@@ -163,3 +163,13 @@ def test_a_bodys_vote_is_dated_by_what_it_decided(tmp_path: Path) -> None:
     votes = sorted((e.date.iso if e.date else "") for e in ex.events if e.types == ["Vote"])
     assert votes == ["1951-03-15", "1952"], events(ex)
     assert not [e for e in ex.events if e.types == ["Expulsion"]], events(ex)
+
+
+def test_minutes_later_goes_on_in_the_year_before(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "On 25 December 1989 Anton Hess and Anna Berg were arrested. They were sentenced to"
+        " death and shot by a firing squad minutes later.",
+    )
+    dated = {e.types[0]: e.date.iso if e.date else "" for e in ex.events}
+    assert dated.get("Sentencing") == "1989" and dated.get("Execution") == "1989", events(ex)

@@ -55,10 +55,23 @@ DURATION_RE = re.compile(
 )
 
 
+#: a short while after what the sentence before told ("minutes later", "that night",
+#: "shortly afterwards"): the same year, not another time
+SHORT_INTERVAL_RE = re.compile(
+    r"\b(?:(?:a\s+few\s+|several\s+|some\s+)?(?:minutes|hours|moments)\s+later"
+    r"|shortly\s+(?:after(?:wards?)?|thereafter)|soon\s+after(?:wards?)?"
+    r"|the\s+same\s+(?:day|night|evening|morning|afternoon)"
+    r"|that\s+(?:day|night|evening|morning|afternoon))\b",
+    re.IGNORECASE,
+)
+
+
 def places_in_time(text: str) -> bool:
     """Whether a sentence says when its events were, relative to something else (a
-    sentence's length, "twenty years in prison", does not)."""
-    return ELSEWHERE_IN_TIME_RE.search(DURATION_RE.sub(" ", text)) is not None
+    sentence's length, "twenty years in prison", does not; nor does a short while after
+    the sentence before, "minutes later")."""
+    text = SHORT_INTERVAL_RE.sub(" ", DURATION_RE.sub(" ", text))
+    return ELSEWHERE_IN_TIME_RE.search(text) is not None
 
 
 def date_sentence(
