@@ -173,3 +173,20 @@ def test_minutes_later_goes_on_in_the_year_before(tmp_path: Path) -> None:
     )
     dated = {e.types[0]: e.date.iso if e.date else "" for e in ex.events}
     assert dated.get("Sentencing") == "1989" and dated.get("Execution") == "1989", events(ex)
+
+
+def test_a_capitalized_definite_title_stands_for_its_one_holder(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "In 1953 Shah Reza Amini dismissed Prime Minister Karl Ost. In 1960 the Shah died in Rome.",
+    )
+    assert ("Death", (), ("Reza Amini",), "1960") in events(ex), events(ex)
+
+
+def test_a_definite_title_two_people_held_stands_for_no_one(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "In 1953 King Otto Falk appointed Karl Ost. King Anton Hess followed him in 1955."
+        " In 1960 the King died in Rome.",
+    )
+    assert not [e for e in ex.events if e.types == ["Death"]], events(ex)

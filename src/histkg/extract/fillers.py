@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from histkg.extract.expansion import filler_kind, office_words
 from histkg.extract.mentions import Sentence
-from histkg.extract.nlp import lemma
+from histkg.extract.nlp import lemma, title_words
 from histkg.extract.pronouns import PronounTracker
 from histkg.extract.rules import grammar, lemmas_of, words
 from histkg.lexicon import lexicon
@@ -131,8 +131,10 @@ class MentionReader(PronounTracker):
                 person = None  # "the elder Brandt": which of the family is not said by name
             if person is None and token.pos_ == "PRON":
                 person = self.resolve_pronoun(s, sent, token)
-            if person is None and token.pos_ == "NOUN":
-                person = self._title_holder(token)  # "the president resigned"
+            if person is None and (
+                token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.text in title_words())
+            ):
+                person = self._title_holder(token)  # "the president resigned", "the Shah"
             if person is None and (
                 token.text in office_words()
                 or lemma(token) in GROUP_HEADS
