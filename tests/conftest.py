@@ -41,6 +41,23 @@ def assert_isomorphic(expected: Graph, actual: Graph) -> None:
     pytest.fail("\n".join(lines))
 
 
+def extract_text(
+    tmp_path: Path, title: str, paragraphs: tuple[str, ...], *, spaced: bool
+) -> Extraction:
+    """Extract one invented article: in WikiText's spaced format (`` = Title = `` and
+    paragraphs, ``spaced``) or in the seeds' format (``= Title =``, blank-line paragraphs)."""
+    from histkg.extract import extract_corpus
+    from histkg.sources import read_article
+
+    path = tmp_path / "article.txt"
+    if spaced:
+        text = f" = {title} = \n" + "".join(f" {p} \n" for p in paragraphs)
+    else:
+        text = f"= {title} =\n\n" + "\n\n".join(paragraphs) + "\n"
+    path.write_text(text, "utf-8")
+    return extract_corpus([read_article(path)]).extractions[0]
+
+
 def events(ex: Extraction) -> set[tuple[str, tuple[str, ...], tuple[str, ...], str]]:
     """(class, agents, affected, date) of every event read."""
     return {

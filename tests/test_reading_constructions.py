@@ -11,7 +11,7 @@ from pathlib import Path
 from histkg.extract import extract_corpus
 from histkg.model import Extraction
 from histkg.sources import read_article
-from tests.conftest import events
+from tests.conftest import events, extract_text
 
 # The model does not tag this name as a person where it opens the lead: the title does.
 LIFE = (
@@ -20,10 +20,8 @@ LIFE = (
 
 
 def read(tmp_path: Path, *paragraphs: str, title: str = "Marek Tollan") -> Extraction:
-    """Extract an article in the sectioned format (`` = Title = `` and paragraphs)."""
-    path = tmp_path / "article.txt"
-    path.write_text(f" = {title} = \n" + "".join(f" {p} \n" for p in paragraphs), "utf-8")
-    return extract_corpus([read_article(path)]).extractions[0]
+    """Extract an invented article (see ``tests.conftest.extract_text``)."""
+    return extract_text(tmp_path, title, paragraphs, spaced=True)
 
 
 def tenures(ex: Extraction) -> set[tuple[str, str, str, str]]:

@@ -6,16 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from histkg.extract import extract_corpus
 from histkg.model import Extraction
 from histkg.parse.dates import find_dates, find_day_anaphora
-from histkg.sources import read_article
+from tests.conftest import extract_text
 
 
 def read(tmp_path: Path, *paragraphs: str, title: str = "Velorian coup") -> Extraction:
-    path = tmp_path / "article.txt"
-    path.write_text(f"= {title} =\n\n" + "\n\n".join(paragraphs) + "\n", "utf-8")
-    return extract_corpus([read_article(path)]).extractions[0]
+    """Extract an invented article (see ``tests.conftest.extract_text``)."""
+    return extract_text(tmp_path, title, paragraphs, spaced=False)
 
 
 def events(ex: Extraction) -> set[tuple[str, tuple[str, ...], str]]:

@@ -10,18 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from histkg.extract import extract_corpus
 from histkg.model import Extraction
-from histkg.sources import read_article
+from tests.conftest import extract_text
 
 LIFE = "Anton Harwood ( 1758 – 1827 ) was a Ruritanian lawyer and politician ."
 
 
 def read(tmp_path: Path, *paragraphs: str, title: str = "Anton Harwood") -> Extraction:
-    """Extract an article in the sectioned format (`` = Title = `` and ``= = Section = =``)."""
-    path = tmp_path / "article.txt"
-    path.write_text(f" = {title} = \n" + "".join(f" {p} \n" for p in paragraphs), "utf-8")
-    return extract_corpus([read_article(path)]).extractions[0]
+    """Extract an invented article (see ``tests.conftest.extract_text``)."""
+    return extract_text(tmp_path, title, paragraphs, spaced=True)
 
 
 def events(ex: Extraction) -> set[tuple[str, tuple[str, ...], str]]:

@@ -11,14 +11,12 @@ from pathlib import Path
 from histkg.extract import extract_corpus
 from histkg.model import Extraction
 from histkg.sources import read_article
-from tests.conftest import events
+from tests.conftest import events, extract_text
 
 
 def read(tmp_path: Path, *paragraphs: str, title: str = "Purge of the fleet") -> Extraction:
-    """Extract an article in the format of the seeds (``= Title =`` and paragraphs)."""
-    path = tmp_path / "article.txt"
-    path.write_text(f"= {title} =\n\n" + "\n\n".join(paragraphs) + "\n", "utf-8")
-    return extract_corpus([read_article(path)]).extractions[0]
+    """Extract an invented article (see ``tests.conftest.extract_text``)."""
+    return extract_text(tmp_path, title, paragraphs, spaced=False)
 
 
 def tenures(ex: Extraction) -> set[tuple[str, str, str, str, str]]:

@@ -8,17 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from histkg.extract import extract_corpus
 from histkg.model import Extraction
-from histkg.sources import read_article
-from tests.conftest import events
+from tests.conftest import events, extract_text
 
 
 def read(tmp_path: Path, *paragraphs: str, title: str = "Velor purge") -> Extraction:
-    """Extract an article in the sectioned format (`` = Title = `` and paragraphs)."""
-    path = tmp_path / "article.txt"
-    path.write_text(f" = {title} = \n" + "".join(f" {p} \n" for p in paragraphs), "utf-8")
-    return extract_corpus([read_article(path)]).extractions[0]
+    """Extract an invented article (see ``tests.conftest.extract_text``)."""
+    return extract_text(tmp_path, title, paragraphs, spaced=True)
 
 
 def persons(ex: Extraction) -> set[str]:
@@ -27,13 +23,15 @@ def persons(ex: Extraction) -> set[str]:
 
 def test_a_clause_opener_is_not_part_of_the_name_after_it(tmp_path: Path) -> None:
     # the model tags "Following Ritter's" as one person
-    path = tmp_path / "article.txt"
-    path.write_text(
-        "= Velor purge =\n\nThe arrest of Paul Ritter followed. Ritter was expelled from the"
-        " party.\nFollowing Ritter's expulsion, Anton Hess took over as deputy minister.\n",
-        "utf-8",
+    ex = extract_text(
+        tmp_path,
+        "Velor purge",
+        (
+            "The arrest of Paul Ritter followed. Ritter was expelled from the party.\n"
+            "Following Ritter's expulsion, Anton Hess took over as deputy minister.",
+        ),
+        spaced=False,
     )
-    ex = extract_corpus([read_article(path)]).extractions[0]
     assert "Following Ritter" not in persons(ex), persons(ex)
     assert ("Expulsion", (), ("Ritter",), "") in events(ex), events(ex)
 
