@@ -242,6 +242,16 @@ class ArticleReader:
             self.grammar.end_sentence(s, s.parse)
         self.assemblies.named_events(s, events, meetings)
         if vote is not None:
+            # a tallied vote is the one this sentence or the one before announced ("the
+            # Politburo voted on the motion. It failed by 4 to 6"): one vote, the tallied
+            events = [e for e in events if e.rule != "vote.body"]
+            prev = self.previous_sentence
+            if prev is not None and prev.block == s.block:
+                self.out.events = [
+                    e
+                    for e in self.out.events
+                    if not (e.rule == "vote.body" and e.evidence.begin == prev.begin)
+                ]
             events.append(vote)
         for e in events:
             if (
