@@ -14,11 +14,11 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from histkg.extract.expansion import office_words
-from histkg.extract.grammar import office_complement
 from histkg.extract.hits import Hit
 from histkg.extract.leading import led_office
 from histkg.extract.mentions import Sentence
 from histkg.extract.person_spans import office_head_words
+from histkg.extract.requirements import office_complement
 from histkg.lexicon import lexicon
 from histkg.model import OfficeRef
 

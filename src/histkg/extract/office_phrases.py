@@ -48,3 +48,19 @@ def relative_subject(token: Token) -> bool:
         and token.dep_ in {"nsubj", "nsubjpass"}
         and (token.head.dep_ == "relcl")
     )
+
+
+def with_object_before(prep: Token) -> Token | None:
+    """ "with A as prosecutor": the name of a with-phrase that ends right before "as"
+    (the parse hangs both phrases on the verb)."""
+    if prep.i == 0:
+        return None
+    last = prep.doc[prep.i - 1]
+    if last.pos_ != "PROPN" or last.dep_ not in {"pobj", "conj"}:
+        return None
+    head = last
+    while head.dep_ == "conj":
+        head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "with" and head.head.head == prep.head:
+        return last
+    return None

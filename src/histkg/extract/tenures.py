@@ -24,7 +24,11 @@ from histkg.extract.expansion import expand
 from histkg.extract.grammar import CLAUSE_DEPS
 from histkg.extract.leading import leading_verb, led_tenures
 from histkg.extract.mentions import Sentence
-from histkg.extract.office_phrases import coordinated_offices, relative_subject
+from histkg.extract.office_phrases import (
+    coordinated_offices,
+    relative_subject,
+    with_object_before,
+)
 from histkg.extract.person_spans import office_head_words
 from histkg.extract.rules import lemmas_of, words
 from histkg.extract.title_tenures import TitleReading
@@ -324,7 +328,7 @@ class TenureReader(TitleReading):
         subjects = [
             c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and not relative_subject(c)
         ]
-        accompanied = _with_object_before(prep)
+        accompanied = with_object_before(prep)
         if accompanied is not None:  # "the trial opened with A as prosecutor": A's office
             subjects = [accompanied]
         if not subjects and verb.dep_ == "relcl":
@@ -407,19 +411,3 @@ def _set_off(prep: Token) -> bool:
         doc[prep.i - 1].text == ","
         and doc[prep.right_edge.i + 1 : prep.right_edge.i + 2].text == ","
     )
-
-
-def _with_object_before(prep: Token) -> Token | None:
-    """ "with A as prosecutor": the name of a with-phrase that ends right before "as"
-    (the parse hangs both phrases on the verb)."""
-    if prep.i == 0:
-        return None
-    last = prep.doc[prep.i - 1]
-    if last.pos_ != "PROPN" or last.dep_ not in {"pobj", "conj"}:
-        return None
-    head = last
-    while head.dep_ == "conj":
-        head = head.head
-    if head.dep_ == "pobj" and head.head.lower_ == "with" and head.head.head == prep.head:
-        return last
-    return None
