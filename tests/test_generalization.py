@@ -124,7 +124,7 @@ def test_generalization_coup_events(ghana_build: BuildResult) -> None:
         ("Arrest", "1974-03-13", "Kwame Asante"),
         ("Resignation", "1974-03-15", "Ama Sarpong"),
         ("Trial", "1974-05", "Kwame Asante"),
-        ("Sentencing", "", "Kwame Asante"),
+        ("Sentencing", "1974", "Kwame Asante"),  # the year of the verb joined to it
         ("Execution", "1974-07-02", "Kwame Asante"),
         ("Appointment", "1974", "Yaw Darko"),  # the year of the sentence before
         ("Release", "1975", "Kofi Owusu"),

@@ -210,10 +210,12 @@ def test_an_undated_sentence_goes_on_the_year_before(tmp_path: Path) -> None:
         tmp_path,
         "On 5 August 1948 Anton Hess was dismissed. Otto Lenz was arrested. Karl Brenner was"
         " arrested.",
+        "Emil Bauer was arrested.",
     )
-    # the next sentence takes the year; the one after it has none to go on from
+    # the sentences after it that say no time go on its year, within the paragraph
     assert ("Arrest", ("Otto Lenz",), "1948") in events(ex), events(ex)
-    assert ("Arrest", ("Karl Brenner",), "") in events(ex), events(ex)
+    assert ("Arrest", ("Karl Brenner",), "1948") in events(ex), events(ex)
+    assert ("Arrest", ("Emil Bauer",), "") in events(ex), events(ex)
 
 
 def test_a_later_event_does_not_take_the_year_before(tmp_path: Path) -> None:
@@ -280,3 +282,79 @@ def test_a_gapped_clause_with_its_own_date_is_its_own_event(tmp_path: Path) -> N
         ("Arrest", ("Anton Hess",), "1950-05"),
         ("Arrest", ("Otto Lenz",), "1950-06"),
     } <= found, found
+
+
+# --- dates the story or a neighbouring clause gives (2026-12-03, evening) --------------
+
+
+def test_an_undated_verb_takes_the_year_of_the_verb_joined_to_it(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Ivo Renner and Karl Ostrov were party leaders.",
+        "Ivo Renner was tried by a military tribunal and was sentenced on 3 March 1951 to ten"
+        " years. Karl Ostrov was arrested soon after the verdict and shot in 1953.",
+    )
+    found = events(ex)
+    assert ("Trial", ("Ivo Renner",), "1951") in found, found
+    # "soon after the verdict" places the arrest apart from the shooting
+    assert ("Arrest", ("Karl Ostrov",), "") in found, found
+
+
+def test_a_when_clause_dates_the_infinitive_its_verb_governs(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Anton Hess, Karl Ostrov and Ivo Renner were party leaders. Anton Hess was Minister of"
+        " Labour.",
+        "When Anton Hess was dismissed on 4 June 1953, Ivo Renner was chosen to succeed him.",
+    )
+    dated = {(e.types[0], e.date.iso if e.date else "") for e in ex.events}
+    assert ("Appointment", "1953-06-04") in dated, dated
+
+
+def test_the_day_on_which_names_the_date_before_it(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Karl Ostrov and Anton Hess were party leaders. Karl Ostrov was arrested in 1950.",
+        "Karl Ostrov was released on 6 July 1955, the day on which Anton Hess died.",
+    )
+    assert ("Death", ("Anton Hess",), "1955-07-06") in events(ex), events(ex)
+
+
+def test_the_year_reaches_back_over_sentences_that_say_no_time(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Karl Ostrov and his wife Mara Ostrova were tried on 3 May 1950. Two army lawyers"
+        " defended them. The tribunal sentenced both defendants to death.",
+    )
+    assert ("Sentencing", ("Karl Ostrov", "Mara Ostrova"), "1950") in events(ex), events(ex)
+
+
+def test_the_year_does_not_reach_over_a_sentence_set_elsewhere_in_time(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Karl Ostrov was tried on 3 May 1950. Years later his son became a judge. Karl"
+        " Ostrov was sentenced to death.",
+    )
+    assert ("Sentencing", ("Karl Ostrov",), "") in events(ex), events(ex)
+
+
+def test_after_a_step_of_its_own_a_sentence_goes_on_the_story(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Karl Ostrov was tried on 3 May 1950. He was convicted after a hearing of two hours"
+        " and shot minutes later.",
+    )
+    found = events(ex)
+    assert ("Sentencing", ("Karl Ostrov",), "1950") in found, found
+
+
+def test_a_relative_clause_is_background_not_the_story_s_year(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Karl Ostrov and Mara Ostrova were party leaders.",
+        "The square was rebuilt in 2009. The park honours Karl Ostrov, who was executed by the"
+        " army. Mara Ostrova had been arrested by the police.",
+    )
+    found = events(ex)
+    assert ("Execution", ("Karl Ostrov",), "") in found, found
+    assert ("Arrest", ("Mara Ostrova",), "") in found, found

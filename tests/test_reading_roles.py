@@ -188,3 +188,35 @@ def test_a_definite_title_two_people_held_stands_for_no_one(tmp_path: Path) -> N
         " In 1960 the King died in Rome.",
     )
     assert not [e for e in ex.events if e.types == ["Death"]], events(ex)
+
+
+def test_the_object_of_forced_is_who_resigns(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "In July 1956 King Anton Hess forced Ivo Renner to resign as Prime Minister .",
+    )
+    found = events(ex)
+    assert ("Resignation", (), ("Ivo Renner",), "1956-07") in found, found
+    assert not any(e[2] == ("Anton Hess",) for e in found), found
+
+
+def test_a_promise_to_resign_is_the_promiser_s(tmp_path: Path) -> None:
+    # subject control: not the object
+    ex = read(tmp_path, "In July 1956 Ivo Renner promised the voters to resign as mayor .")
+    assert not any(("Anton Hess",) == e[2] for e in events(ex)), events(ex)
+    assert all(e[2] != ("the voters",) for e in events(ex)), events(ex)
+
+
+def test_both_defendants_are_the_two_tried_not_the_two_appointed(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Karl Ostrov and his wife Mara Ostrova were tried on 3 May 1950 .",
+        "Ivo Renner and Anton Hess were appointed as their lawyers . The tribunal sentenced"
+        " both defendants to death . The couple were shot in the yard .",
+    )
+    found = events(ex)
+    pair = ("Karl Ostrov", "Mara Ostrova")
+    assert any(e[0] == "Sentencing" and e[2] == pair for e in found), found
+    assert any(e[0] == "Execution" and e[2] == pair for e in found), found
+    lawyers = {"Ivo Renner", "Anton Hess"}
+    assert not any(e[0] != "Appointment" and set(e[2]) & lawyers for e in found), found

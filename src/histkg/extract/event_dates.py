@@ -13,7 +13,12 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from histkg.extract.grammar import CLAUSE_DEPS
+from histkg.extract.clause_dates import (
+    LATER,
+    ClauseDating,
+    clause_of,
+    shares_subject,
+)
 from histkg.extract.hits import Hit
 from histkg.extract.mentions import Sentence
 from histkg.extract.modality import not_until
@@ -33,20 +38,8 @@ VERDICT_NOUNS = words("verdict_nouns")
 #: arrested on 3 May"): only the clause's year is the event's
 SEQUENCE = frozenset({"after", "following"})
 
-#: adverbs that put a coordinated verb's event after its head's ("and later shot")
-LATER = frozenset({"later", "subsequently", "eventually", "afterwards", "afterward", "finally"})
-
-
 #: verbs of a decision, dated by the infinitive that says what was decided
 DECIDING = frozenset({"vote", "decide", "resolve"})
-
-
-def _shares_subject(verb: Token) -> bool:
-    """A coordinated verb with no subject of its own and no word that puts it later."""
-    return not any(
-        c.dep_ in {"nsubj", "nsubjpass"} or (c.dep_ == "advmod" and c.lower_ in LATER)
-        for c in verb.children
-    )
 
 
 def _in_which_event(verb: Token) -> bool:
@@ -69,22 +62,13 @@ def _in_which_event(verb: Token) -> bool:
     )
 
 
-#: prepositions whose phrase sets a time apart from the clause's own
-APART = frozenset({"after", "following", "before", "since", "prior"})
-
-
-def _clause_of(token: Token) -> tuple[Token, bool]:
-    """The verb (or root) whose clause a date token stands in, and whether an "after",
-    "before" … phrase sets it apart on the way there."""
-    apart = False
-    node = token
-    while node.head != node:
-        node = node.head
-        if node.dep_ == "prep" and node.lower_ in APART:
-            apart = True
-        if node.pos_ in {"VERB", "AUX"} or node.dep_ in CLAUSE_DEPS:
-            return node, apart
-    return node, apart
+def _controlling(trigger: Token) -> list[Token]:
+    """The trigger and the verbs that govern it as an infinitive ("was chosen to succeed
+    him", "was forced to resign")."""
+    out = [trigger]
+    while out[-1].dep_ == "xcomp" and out[-1].head != out[-1]:
+        out.append(out[-1].head)
+    return out
 
 
 def _marked(verb: Token) -> bool:
@@ -92,33 +76,12 @@ def _marked(verb: Token) -> bool:
     return any(c.dep_ in {"mark", "advmod"} and c.i < verb.i for c in verb.children)
 
 
-class EventDating:
+class EventDating(ClauseDating):
     """The date of a hit (a mixin of ``EventReader``: it needs ``offset``)."""
 
     #: every date of the sentence being dated, bounds included ("until 1974, when …"),
     #: set by :meth:`date`
     anchors: list[DateMention]
-
-    def offset(self, s: Sentence, sent: SpacySpan, token: Token) -> int:
-        return s.begin + token.idx - sent.start_char
-
-    def _clause_tokens(self, trigger: Token) -> list[Token]:
-        """The trigger's own words: its subtree without the clauses hanging off it."""
-        out = []
-        stack = [trigger]
-        while stack:
-            t = stack.pop()
-            out.append(t)
-            stack.extend(
-                c
-                for c in t.children
-                if c.dep_ not in CLAUSE_DEPS
-                # "between March and May 1974": a date coordinated with a date is no clause
-                or (c.dep_ == "conj" and c.ent_type_ == "DATE" and t.ent_type_ == "DATE")
-                # "(deposed in) a coup led by B in 1966": a participle on a noun describes it
-                or (t.pos_ == "NOUN" and c.dep_ == "acl" and c.tag_ == "VBN")
-            )
-        return out
 
     def _bound(self, s: Sentence, sent: SpacySpan, begin: int, end: int) -> bool:
         """Whether the date at ``begin:end`` is a bound ("died after 1184", "by 1950"), not
@@ -191,6 +154,9 @@ class EventDating:
             dated = [d for d in s.dates if d.begin in joined]
             if dated:
                 return dated[0].date
+        named = self._named_day(s, sent, trigger)
+        if named is not None:
+            return named
         if trigger.dep_ in {"relcl", "advcl"} and any(
             c.dep_ == "advmod" and c.lower_ == "when" for c in trigger.children
         ):
@@ -198,8 +164,10 @@ class EventDating:
             at = self.offset(s, sent, trigger)
             earlier = [d for d in self.anchors if d.begin < at and not d.relative]
             return earlier[-1].date if earlier else None
-        for child in trigger.children:
-            # "When A died in May 1921, the regency passed to B": the when-clause's date
+        for child in (c for v in _controlling(trigger) for c in v.children):
+            # "When A died in May 1921, the regency passed to B": the when-clause's date;
+            # "When A was dismissed in 1953, B was chosen to succeed him": also of the verb
+            # that governs the trigger
             if child.dep_ == "advcl" and any(
                 c.dep_ == "advmod" and c.lower_ == "when" for c in child.children
             ):
@@ -300,7 +268,7 @@ class EventDating:
             shared = [d for d in s.dates if d.begin in clause]
             if shared:
                 return shared[-1].date
-        if head != trigger and trigger.dep_ == "conj" and _shares_subject(trigger):
+        if head != trigger and trigger.dep_ == "conj" and shares_subject(trigger):
             # "was tried in 1972 and sentenced to death": one subject, one year; not
             # "arrested in 1937 and later shot", not "arrested on 2 May and sentenced" (a
             # day or a month is the head's own)
@@ -329,43 +297,12 @@ class EventDating:
             opening = {
                 self.offset(s, sent, t)
                 for t in self._clause_tokens(root)
-                if t.i < root.i and not _clause_of(t)[1]  # not "After his release in 1955, …"
+                if t.i < root.i and not clause_of(t)[1]  # not "After his release in 1955, …"
             }
             dates = [d for d in s.dates if d.begin in opening]
             if dates:
                 return dates[-1].date
+        by_joined = self._year_of_joined_verb(s, sent, trigger)
+        if by_joined is not None:
+            return by_joined
         return self._year_of_enclosing_clause(s, sent, trigger)
-
-    def _year_of_enclosing_clause(
-        self, s: Sentence, sent: SpacySpan, trigger: Token
-    ) -> Date | None:
-        """The year of a clause the trigger's clause hangs in, when all such say one year:
-        "deposed on 25 November 1973 by A, who installed B as President", "On 5 August
-        1948 A was dismissed; B replaced him". Not a date a subordinate clause or an
-        "after"/"before" phrase of its own gives ("after his release in 1955, he was
-        rehabilitated"), nor when the trigger's clause puts itself later ("and later")."""
-        if any(c.dep_ == "advmod" and c.lower_ in LATER for c in trigger.children):
-            return None
-        enclosing = {trigger}
-        node = trigger
-        while node.head != node:
-            if node.dep_ in {"relcl", "acl"} and node.head.ent_type_ != "PERSON":
-                break  # "a history of the coup in which A was killed": the coup's own time
-            node = node.head
-            enclosing.add(node)
-        for head in list(enclosing):  # "A was dismissed on 5 May; B replaced him"
-            for c in head.children:
-                if c.dep_ in {"ccomp", "parataxis"} and c.i < trigger.i:
-                    if any(t.text in {";", ":"} for t in sent.doc[c.right_edge.i : trigger.i]):
-                        enclosing.add(c)
-        years = set()
-        for d in s.dates:
-            first = next((t for t in sent if self.offset(s, sent, t) == d.begin), None)
-            if first is None:
-                continue
-            clause, sequence = _clause_of(first)
-            if clause in enclosing and not sequence:
-                years.add(d.date.iso[:4])
-        return Date(years.pop()) if len(years) == 1 else None
-
-    # --- offices ------------------------------------------------------------------

@@ -9,6 +9,7 @@ the sentence being read and of the one before (``in_sentence``, ``sentence_befor
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,7 @@ from spacy.tokens import Token
 from histkg.extract.fillers import Fillers
 from histkg.extract.hits import Hit
 from histkg.extract.mentions import Sentence
+from histkg.extract.nlp import lemma as nlp_lemma
 from histkg.model import EventRecord, Mention, OfficeRef, TenureRecord
 
 if TYPE_CHECKING:
@@ -126,11 +128,46 @@ class EventLinks:
                     return named
             events = [*self.reader.out.events, *self.in_sentence]
             for event in reversed(events):
-                if event.evidence.begin > at:
+                if event.evidence.begin > at or not self._fits_group(token, event):
                     continue
-                if len({m.text.split()[-1] for m in event.affected}) == size:
+                if _distinct(event.affected) == size:
                     return list(event.affected)
         return []
+
+    def _fits_group(self, token: Token, event: EventRecord) -> bool:
+        """Whether the persons an earlier event affected can be the group a word names:
+        "both defendants" are persons arrested, tried or sentenced (not two lawyers just
+        appointed); "the couple" are two named as spouses ("A and his wife B")."""
+        lemma = nlp_lemma(token)
+        if lemma in CUSTODY_NOUNS:
+            return bool(CUSTODY & set(event.types))
+        if lemma == "couple":
+            article = self.reader.article.text
+            spans = sorted(m.span.begin for m in event.affected)
+            between = article[spans[0] : spans[-1]] if len(spans) > 1 else ""
+            return SPOUSE_RE.search(between) is not None
+        return True
+
+
+#: group nouns that name persons by what was done to them
+CUSTODY_NOUNS = frozenset(
+    {"defendant", "accused", "prisoner", "convict", "detainee", "condemned", "captive"}
+)
+#: events that make someone a defendant or a prisoner
+CUSTODY = frozenset({"Arrest", "Trial", "Sentencing"})
+#: a word that joins two names as a married pair
+SPOUSE_RE = re.compile(r"\b(?:wife|husband|spouse|widow|widower|consort)\b", re.IGNORECASE)
+
+
+def _distinct(persons: list[Mention]) -> int:
+    """How many persons the names count: "Karl Ost" and "Mara Ost" are two, "A B" and
+    "B" one."""
+    names = {m.text for m in persons}
+    return sum(
+        1
+        for name in names
+        if not any(other != name and other.endswith(" " + name) for other in names)
+    )
 
 
 NUMBERS = {

@@ -32,6 +32,9 @@ class Context:
     said: list[tuple[int, int, Date]] = field(
         default_factory=list
     )  # (block, sentence number, date): every date a later phrase may refer to
+    #: sentence number -> (block, whether it tells its own time: a date or a word that
+    #: places it elsewhere in time)
+    timed: dict[int, tuple[int, bool]] = field(default_factory=dict)
     scene: EventRecord | None = None
     scene_sentence: int = -10
 
@@ -66,11 +69,21 @@ SHORT_INTERVAL_RE = re.compile(
 )
 
 
+#: "after a hearing of an hour", "after a brief trial": a step the sentence tells of, not
+#: another time ("after a year in prison", "after the war" are)
+AFTER_A_STEP_RE = re.compile(
+    r"\bafter\s+an?\s+(?!(?:[\w-]+\s+){0,2}?(?:years?|months?|weeks?|decades?|days?"
+    r"|time|while|period|spell|number)\b)",
+    re.IGNORECASE,
+)
+
+
 def places_in_time(text: str) -> bool:
     """Whether a sentence says when its events were, relative to something else (a
     sentence's length, "twenty years in prison", does not; nor does a short while after
-    the sentence before, "minutes later")."""
+    the sentence before, "minutes later", or a step of its own, "after a hearing")."""
     text = SHORT_INTERVAL_RE.sub(" ", DURATION_RE.sub(" ", text))
+    text = AFTER_A_STEP_RE.sub(" ", text)
     return ELSEWHERE_IN_TIME_RE.search(text) is not None
 
 
@@ -104,6 +117,7 @@ def date_sentence(
                 )
             )
     s.dates = [DateMention(s.begin + d.begin, s.begin + d.end, d.date, d.relative) for d in local]
+    ctx.timed[sentence_no] = (s.block, bool(s.dates) or places_in_time(s.text))
     for d in s.dates:
         if not d.relative:
             ctx.years.append((sentence_no, d.date.year))
@@ -121,15 +135,45 @@ def date_sentence(
 def carry_previous_year(
     ctx: Context, s: Sentence, sentence_no: int, events: list[EventRecord]
 ) -> None:
-    """A sentence with no date goes on the story of the one before it: its undated events
-    take that sentence's year ("On 5 August 1948 A was dismissed. B replaced him."), never
-    its day, and only when nothing in the sentence places it elsewhere in time."""
+    """A sentence with no date goes on the story of the ones before it: its undated events
+    take the year of the last sentence of the paragraph that said one ("On 5 August 1948
+    A was dismissed. B replaced him."), never its day, and only when nothing in the
+    sentence, nor in those between, places it elsewhere in time."""
     if s.dates or places_in_time(s.text):
         return
-    before = [d for b, n, d in ctx.said if b == s.block and n == sentence_no - 1]
+    year = None
+    for n in range(sentence_no - 1, sentence_no - 1 - CARRY_REACH, -1):
+        block, timed = ctx.timed.get(n, (-1, True))
+        if block != s.block:
+            break
+        said = [d for b, k, d in ctx.said if b == s.block and k == n]
+        if said:
+            year = said[-1].year
+            break
+        if timed:
+            break  # "Years later, A …": what follows it is not the time before
     for e in events:
-        if e.date is None and before:
-            e.date = Date(f"{before[-1].year:04d}")
+        if e.date is None and year is not None and not _background(s, e):
+            e.date = Date(f"{year:04d}")
+
+
+def _background(s: Sentence, event: EventRecord) -> bool:
+    """Whether an event is told as background, not as the story's next step: in a relative
+    clause ("the hero A, who was executed by the Spaniards") or in the pluperfect ("had
+    been arrested")."""
+    if s.parse is None:
+        return False
+    at = event.at - s.begin + s.parse.start_char
+    trigger = next((t for t in s.parse if t.idx == at), None)
+    if trigger is None:
+        return False
+    if any(c.dep_ in {"aux", "auxpass"} and c.lower_ == "had" for c in trigger.children):
+        return True
+    return any(t.dep_ == "relcl" for t in [trigger, *trigger.ancestors])
+
+
+#: how many sentences back the story's year reaches over sentences that say no time
+CARRY_REACH = 3
 
 
 CUSTODY = frozenset({"Arrest", "Trial", "Sentencing"})

@@ -48,11 +48,15 @@ def share_subject(hit: Hit, names: set[str]) -> None:
     while head.dep_ in SHARING_DEPS and head.head != head:
         if head.dep_ in {"advcl", "pcomp"} and head != trigger and not _bare_participle(head):
             break  # "arrested, tried and executed": a bare participle in a series goes on
+        controlled = head.dep_ == "xcomp"
         head = head.head
         if head.pos_ == "ADP":  # "after being extradited": the preposition's verb
             head = head.head
         chain_passive = chain_passive or any(c.dep_ == "auxpass" for c in head.children)
         subjects = [c for c in head.children if c.dep_ in SUBJECTS]
+        controller = _object_controller(head) if controlled else None
+        if controller is not None:
+            subjects = [controller]  # "forced A to resign": A resigns, not who forced him
         if not subjects:
             continue
         subject = subjects[0]
@@ -76,6 +80,20 @@ def share_subject(hit: Hit, names: set[str]) -> None:
         if role and not hit.roles.get(role):
             hit.roles[role] = [subject]
         return
+
+
+#: verbs whose object, not their subject, does what the infinitive says ("promised A to
+#: resign" is the promiser's own resignation)
+SUBJECT_CONTROL = frozenset({"promise", "vow", "threaten"})
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """The object of an active verb of object control: "forced A to resign", "asked the
+    Senate to remove B", "ordered the guards to arrest C"."""
+    if is_passive(verb) or lemmas_of(verb) & SUBJECT_CONTROL:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return objects[0] if objects else None
 
 
 def drop_office_objects(hit: Hit) -> None:

@@ -75,8 +75,17 @@ def add_event(
     record_map[id(record)] = ev
 
 
+#: kinds of one person's end of life: one may die only once ("led it until his death"
+#: and "was hanged on 4 April" are one event)
+DEATHS = frozenset({"Death", "Execution"})
+
+
 def same_event(a: ResolvedEvent, b: ResolvedEvent) -> bool:
-    if a.types[0] != b.types[0] or not compatible(a.date, b.date):
+    if not compatible(a.date, b.date):
+        return False
+    if {a.types[0], b.types[0]} <= DEATHS and a.types[0] != b.types[0]:
+        return len(a.affected) == 1 and a.affected == b.affected
+    if a.types[0] != b.types[0]:
         return False
     kind = a.types[0]
     if kind == "Vote":
@@ -114,9 +123,12 @@ def same_event(a: ResolvedEvent, b: ResolvedEvent) -> bool:
     if with_office is not None and without.office is None:
         if with_office.date is None and without.date is not None:
             return False  # "became a director" (undated) is not "appointed by A in 1813"
-        if with_office.date is None and without.date is None and without.agents:
-            if not with_office.agents:  # nor "appointed by A to a commission" (both undated)
-                return False
+        if (
+            without.agents
+            and not with_office.agents
+            and not (with_office.date is not None and with_office.date == without.date)
+        ):
+            return False  # nor "appointed by A to a commission" ("became a director")
     if a.agents and b.agents and not set(a.agents) & set(b.agents):
         return False  # appointed by A and appointed by B are two appointments
     mine, theirs = set(a.affected), set(b.affected)
@@ -126,6 +138,8 @@ def same_event(a: ResolvedEvent, b: ResolvedEvent) -> bool:
 
 
 def merge_event(a: ResolvedEvent, b: ResolvedEvent) -> None:
+    if a.types[0] == "Death" and b.types[0] == "Execution":
+        a.types = list(b.types)  # the execution says how the death came
     a.date = finer(a.date, b.date)
     if compatible(a.end, b.end):
         a.end = finer(a.end, b.end)

@@ -1,0 +1,49 @@
+"""A person dies once: an undated mention of someone's death and their dated execution
+are one event (an invented article)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import RDF, RDFS, Namespace
+
+from histkg import build
+
+HKG = Namespace("https://w3id.org/histkg/ontology#")
+
+ARTICLE = """= Karl Ostrov =
+
+Karl Ostrov (2 May 1901 – 4 April 1951) was a Velorian politician. He founded the Velorian
+Labour League and led it until his death. He was arrested in 1949, sentenced to death in 1950 and hanged
+in Tarn on 4 April 1951.
+"""
+
+
+def test_a_death_and_an_execution_of_one_person_are_one_event(tmp_path: Path) -> None:
+    (tmp_path / "ostrov.txt").write_text(ARTICLE, encoding="utf-8")
+    graph = build([tmp_path]).graph
+    ends = sorted(
+        str(graph.value(e, RDFS.label))
+        for kind in (HKG.Death, HKG.Execution)
+        for e in set(graph.subjects(RDF.type, kind))
+    )
+    ends = sorted(set(ends))
+    assert ends == ["Execution of Karl Ostrov (1951-04-04)"], ends
+
+
+APPOINTMENTS = """= Ivo Renner =
+
+Ivo Renner (2 May 1901 – 4 April 1971) was a Velorian banker. In 1931 he became a director
+of the Velorian National Bank. He was then appointed by President Anton Hess to a commission
+on war claims.
+"""
+
+
+def test_an_appointment_by_someone_is_not_an_office_taken_without_one(tmp_path: Path) -> None:
+    (tmp_path / "renner.txt").write_text(APPOINTMENTS, encoding="utf-8")
+    graph = build([tmp_path]).graph
+    appointments = set(graph.subjects(RDF.type, HKG.Appointment))
+    directed = [e for e in appointments if graph.value(e, HKG.office) is not None]
+    assert directed, sorted(str(graph.value(e, RDFS.label)) for e in appointments)
+    for e in directed:  # the directorship has no appointer
+        assert graph.value(e, HKG.agent) is None, graph.value(e, RDFS.label)
