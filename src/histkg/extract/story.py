@@ -153,23 +153,14 @@ def carry_previous_year(
         if timed:
             break  # "Years later, A …": what follows it is not the time before
     for e in events:
-        if e.date is None and year is not None and not _background(s, e):
+        if e.date is None and year is not None and not _about_the_present(s):
             e.date = Date(f"{year:04d}")
 
 
-def _background(s: Sentence, event: EventRecord) -> bool:
-    """Whether an event is told as background, not as the story's next step: in a relative
-    clause ("the hero A, who was executed by the Spaniards") or in the pluperfect ("had
-    been arrested")."""
-    if s.parse is None:
-        return False
-    at = event.at - s.begin + s.parse.start_char
-    trigger = next((t for t in s.parse if t.idx == at), None)
-    if trigger is None:
-        return False
-    if any(c.dep_ in {"aux", "auxpass"} and c.lower_ == "had" for c in trigger.children):
-        return True
-    return any(t.dep_ == "relcl" for t in [trigger, *trigger.ancestors])
+def _about_the_present(s: Sentence) -> bool:
+    """Whether an event is told as background, not as the story's next step: in a sentence
+    about the present ("The park honours A, who was executed by the Spaniards")."""
+    return s.parse is not None and s.parse.root.tag_ in {"VBZ", "VBP"}
 
 
 #: how many sentences back the story's year reaches over sentences that say no time
