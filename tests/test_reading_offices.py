@@ -533,3 +533,35 @@ def test_an_as_phrase_set_off_after_a_name_is_the_office_held_then(tmp_path: Pat
         "Anna Berg, as a young woman, moved to Paris.",
     )
     assert tenures(ex) == {("Anton Hess", "Minister of Finance", "", "", "1950")}, tenures(ex)
+
+
+# --- offices of a region or a body (2026-12-03, evening) -------------------------------
+
+
+def held(ex: Extraction) -> set[tuple[str, str]]:
+    return {(t.holder.text, t.office.title) for t in ex.tenures}
+
+
+def test_a_governing_body_before_a_title_owns_the_post(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Ivo Renner and Emil Bauer were Velorian politicians.",
+        "Senate President Ivo Renner resigned in 1952. UFC President Emil Bauer spoke in 1953.",
+    )
+    found = held(ex)
+    assert ("Ivo Renner", "Senate President") in found, found
+    assert not any(holder == "Emil Bauer" for holder, _ in found), found  # not a body's
+
+
+def test_a_region_before_an_apposed_title_makes_it_the_region_s(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Anton Hess, Otto Lenz and Karl Ostrov were Velorian politicians.",
+        "The Western premier, Anton Hess, was arrested in 1951. The Northern Region governor,"
+        " Otto Lenz, resigned in 1954. The Soviet premier, Karl Ostrov, fled.",
+    )
+    found = held(ex)
+    assert ("Anton Hess", "Western Premier") in found, found
+    assert ("Otto Lenz", "Northern Region Governor") in found, found
+    # a demonym is the country's office, not a region's post
+    assert not any(office.startswith("Soviet ") for _, office in found), found

@@ -220,3 +220,24 @@ def test_both_defendants_are_the_two_tried_not_the_two_appointed(tmp_path: Path)
     assert any(e[0] == "Execution" and e[2] == pair for e in found), found
     lawyers = {"Ivo Renner", "Anton Hess"}
     assert not any(e[0] != "Appointment" and set(e[2]) & lawyers for e in found), found
+
+
+def test_given_names_joined_before_one_surname_are_two_persons(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Karl Ostrov and Mara Ostrov were party leaders . Friedrich Engels wrote books .",
+        "The trial of Karl and Mara Ostrov was held in 1955 . Marx and Friedrich Engels were"
+        " arrested in 1956 .",
+    )
+    found = events(ex)
+    assert ("Trial", (), ("Karl Ostrov", "Mara Ostrov"), "1955") in found, found
+    assert "Marx Engels" not in persons(ex), persons(ex)
+
+
+def test_a_family_name_said_alone_is_not_a_given_name(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Zhou Minghua and Wang Lihua were party leaders . Zhou spoke often .",
+        "Zhou and Wang Lihua were arrested in 1976 .",
+    )
+    assert "Zhou Lihua" not in persons(ex), persons(ex)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from histkg.extract.namebook import NameBook, expand_coordinations
@@ -128,7 +128,37 @@ def person_mentions(doc: Doc, book: NameBook, doc_id: str, base: int) -> list[tu
                 possessive,
             )
         )
-    return out
+    for given, surname in _shared_surnames(doc, spans, book):
+        full_name = f"{given.text} {surname}"
+        given_at = Span(doc_id, base + given.idx, base + given.idx + len(given.text))
+        out = [(m, p) for m, p in out if m.span != given_at]  # "Karl" alone is "Karl Ostrov"
+        out.append((Mention("person", full_name, given_at), False))
+    return sorted(out, key=lambda m: m[0].span.begin)
+
+
+def _shared_surnames(doc: Doc, spans: list[SpacySpan], book: NameBook) -> list[tuple[Token, str]]:
+    """ "Karl and Mara Ostrov": a given name joined by "and" to a full name shares its
+    surname, when the article uses that word as a given name ("Karl Ostrov" elsewhere), so
+    "Marx and Friedrich Engels" stays two names."""
+    given_names = {n.split()[0] for n in book.full_names if len(n.split()) > 1}
+    # "Zhang" of "Zhang Chunqiao" said alone is a family name: not "Zhang and Wang Hongwen"
+    given_names -= book.single_names | book.surnames | set(book.variants)
+    found = []
+    for span in spans:
+        words = span.text.split()
+        i = span.start
+        if len(words) < 2 or i < 2 or doc[i - 1].lower_ != "and":
+            continue
+        given = doc[i - 2]
+        if not given.text[:1].isupper() or any(
+            s.start <= given.i < s.end and len(s) > 1 for s in spans
+        ):
+            continue
+        if f"{given.text} {words[-1]}" in book.full_names or (
+            given.text in given_names and words[-1] not in given_names
+        ):
+            found.append((given, words[-1]))
+    return found
 
 
 def org_class(name: str) -> str:

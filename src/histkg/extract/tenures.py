@@ -21,9 +21,9 @@ from spacy.tokens import Token
 
 from histkg.extract.doc_table import doc_table, label_hashes
 from histkg.extract.expansion import expand
-from histkg.extract.grammar import CLAUSE_DEPS
 from histkg.extract.leading import leading_verb, led_tenures
 from histkg.extract.mentions import Sentence
+from histkg.extract.named_titles import SENTENCE_WORDS, NamedTitles
 from histkg.extract.office_phrases import (
     coordinated_offices,
     relative_subject,
@@ -31,9 +31,8 @@ from histkg.extract.office_phrases import (
 )
 from histkg.extract.person_spans import office_head_words
 from histkg.extract.rules import lemmas_of, words
-from histkg.extract.title_tenures import TitleReading
 from histkg.lexicon import lexicon
-from histkg.model import Date, Mention, TenureRecord
+from histkg.model import Mention, OfficeRef, TenureRecord
 
 if TYPE_CHECKING:
     from histkg.extract.text import ArticleReader
@@ -47,17 +46,15 @@ NOT_HOLDING = words("not_holding")
 FORMER = words("former")
 #: verbs whose complement is what their subject is: "was Premier", "remained Premier"
 COPULAS = frozenset({"be", "remain", "stay"})
-#: capitalised words that open a sentence before a title, not a body that owns it
-SENTENCE_WORDS = frozenset(
-    {"the", "a", "an", "in", "on", "at", "then", "former", "later", "when", "after", "and"}
-)
+#: one or two capitalised words before an office: a region's or body's ("Western premier")
+SCOPE_RE = re.compile(r"(?:[A-Z]\w*(?:-[A-Z]\w*)*\s+){1,2}(?=[a-z])")
 DETERMINERS_RE = re.compile(
     r"(?:(?:the|a|an|then|later|also|its|his|her|their|former|formerly|previously|onetime|one-time|erstwhile|longtime|long-time)\s+)*(?:(?:the\s+)?(?:country|nation|state|party|government)['’]s\s+)?",
     re.IGNORECASE,
 )
 
 
-class TenureReader(TitleReading):
+class TenureReader(NamedTitles):
     """Reads the tenures of one article's sentences."""
 
     def __init__(self, reader: ArticleReader) -> None:
@@ -80,7 +77,7 @@ class TenureReader(TitleReading):
         text = self.reader.article.text
         lead = DETERMINERS_RE.match(text, begin, end)
         at = lead.end() if lead else begin
-        found = self.reader.offices.after(s, at, end, any_case=True)
+        found = self.reader.offices.after(s, at, end, any_case=True) or self._scoped(s, at, end)
         if found is None:
             return None
         office, office_end = found
@@ -90,6 +87,24 @@ class TenureReader(TitleReading):
         record = TenureRecord(holder, office, self.reader.span(s), rule="")
         record.start, record.end, record.attested = self._years_after(s, office_end)
         return record
+
+    def _scoped(self, s: Sentence, at: int, end: int) -> tuple[OfficeRef, int] | None:
+        """ "the Western premier, A", "the Northern Region governor, B": an office of a
+        region or body the capitalised words before it name (a post of its own, not the
+        country's office); not a demonym's ("the Soviet premier") nor a place's."""
+        scope = SCOPE_RE.match(self.reader.article.text, at, end)
+        if scope is None:
+            return None
+        words = scope.group(0).split()
+        lex = lexicon()
+        places = {p.text for p in s.places}
+        if any(w in lex.demonyms or w in places or w.lower() in SENTENCE_WORDS for w in words):
+            return None
+        found = self.reader.offices.after(s, scope.end(), end, any_case=True)
+        if found is None or found[0].org is not None:
+            return None
+        title = f"{' '.join(words)} {found[0].title}"
+        return OfficeRef(title, "post", phrase=title), found[1]
 
     def read(
         self, s: Sentence, sent: SpacySpan, titled: dict[int, TenureRecord]
@@ -122,137 +137,6 @@ class TenureReader(TitleReading):
         for tenure in out:
             self.reader.out.tenures.append(tenure)
         return out
-
-    def _clause_date(self, s: Sentence, at: int) -> Date | None:
-        """When "President A" is said to hold the title: the date of the clause the name
-        is in (not of a clause hanging off it: "…, created in 1938 by former President B"),
-        else the date that opens the sentence; without a parse, the nearest date."""
-        sent = s.parse
-        if sent is None:
-            return self.reader.date_for(s, *self.reader.segment(s, at), at)
-        token = next((t for t in sent if self.offset(s, sent, t) >= at), None)
-        verb = token
-        while verb is not None and verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
-            verb = verb.head
-        if verb is None or verb.pos_ not in {"VERB", "AUX"}:
-            return None
-        clause, stack = [], [verb]
-        while stack:
-            t = stack.pop()
-            clause.append(t)
-            stack.extend(c for c in t.children if c.dep_ not in CLAUSE_DEPS)
-        offsets = {self.offset(s, sent, t) for t in clause}
-        dates = [d.date for d in s.dates if d.begin in offsets and not d.relative]
-        if dates:
-            return dates[0]
-        root = sent.root
-        opening = {self.offset(s, sent, t) for t in root.children if t.i < root.i}
-        opening |= {
-            self.offset(s, sent, t) for c in root.children if c.i < root.i for t in c.subtree
-        }
-        dates = [d.date for d in s.dates if d.begin in opening and not d.relative]
-        return (
-            dates[-1]
-            if dates and not any(a.dep_ in {"relcl", "acl"} for a in [verb, *verb.ancestors])
-            else None
-        )
-
-    def title_tenures(self, s: Sentence) -> dict[int, TenureRecord]:
-        """ "Foreign Minister Anna Berg", "former Premiers A and B", "A, the Premier,"."""
-        found: dict[int, TenureRecord] = {}
-        previous: tuple[TenureRecord, bool] | None = None
-        for m in s.persons:
-            if s.in_quotes(m.span.begin):
-                previous = None  # the episode "President Zero"
-                continue
-            before = self.reader.article.text[s.begin : m.span.begin]
-            match = self.reader.offices.title_before_name_re.search(before)
-            if match and self._names_a_work(s, s.begin + match.start("title")):
-                match = None  # "the television series Judge Anna Lind": a work's title
-            tenure = None
-            plural = False
-            owner = (
-                re.search(r"([A-Z][\w.'’&-]*)['’]?s?\s+$", before[: match.start()])
-                if match
-                else None
-            )
-            if (
-                match
-                and owner is not None
-                and owner.group(1) not in lexicon().demonyms
-                and owner.group(1).lower() not in SENTENCE_WORDS
-            ):
-                match = None  # "UFC President A", "Harvard's President B": a body's title
-            if match:
-                title = match.group("title")
-                plural = (
-                    title.endswith("s") and self.reader.offices.office_forms[title].title != title
-                )
-                tenure = TenureRecord(
-                    m,
-                    self.reader.offices.office(title, None, s, s.begin + match.start("title")),
-                    self.reader.span(s),
-                    former=bool(match.group("former")),
-                    rule="tenure.title-before-name",
-                )
-            elif plural_title := self.reader.offices.plural_title(s, m.span.begin):
-                office, former = plural_title
-                tenure = TenureRecord(
-                    m, office, self.reader.span(s), former=former, rule="tenure.plural-title"
-                )
-                plural = True
-            elif previous is not None and previous[1]:
-                gap = self.reader.article.text[previous[0].holder.span.end : m.span.begin]
-                if gap in {" and ", ", ", ", and "}:
-                    prev = previous[0]
-                    tenure = TenureRecord(
-                        m, prev.office, prev.evidence, former=prev.former, rule=prev.rule
-                    )
-                    plural = True
-            elif (before_appo := self.reader.offices.title_appos_before_re.search(before)) and (
-                self._closes_apposition(s, m)
-            ):
-                title = before_appo.group("title")
-                tenure = TenureRecord(
-                    m,
-                    self.reader.offices.office(
-                        title, None, s, s.begin + before_appo.start("title")
-                    ),
-                    self.reader.span(s),
-                    former=bool(before_appo.group("former")),
-                    rule="tenure.title-apposition",
-                )
-            else:
-                after = self.reader.article.text[m.span.end : s.end]
-                appo = self.reader.offices.title_after_name_re.match(after)
-                if appo:
-                    tenure = TenureRecord(
-                        m,
-                        self.reader.offices.office(
-                            appo.group("title"), None, s, m.span.end + appo.start("title")
-                        ),
-                        self.reader.span(s),
-                        former=bool(appo.group("former")),
-                        rule="tenure.title-after-name",
-                    )
-                    dated = self._years_after(s, m.span.end + appo.end("title"))
-                    tenure.start, tenure.end, tenure.attested = dated
-            if tenure is not None:
-                if not tenure.former and tenure.attested is None and tenure.start is None:
-                    tenure.attested = self._clause_date(s, m.span.begin)
-                found[m.span.begin] = tenure
-                self.reader.out.tenures.append(tenure)
-                previous = (tenure, plural)
-            else:
-                previous = None
-        return found
-
-    def _closes_apposition(self, s: Sentence, m: Mention) -> bool:
-        """Whether a name set after "the Minister of X," ends there: a comma, a clause's
-        end or a verb follows it ("the Minister of Finance, A, was shot"), not more words
-        of a list ("the minister, A and B")."""
-        after = self.reader.article.text[m.span.end : s.end]
-        return re.match(r"\s*(?:[,;.)]|$|\s(?:was|were|had|has|who)\b)", after) is not None
 
     def _apposition(
         self, s: Sentence, sent: SpacySpan, token: Token, titled: dict[int, TenureRecord]
