@@ -458,12 +458,12 @@ def test_a_state_title_of_a_body_in_lower_case_is_that_bodys_post(tmp_path: Path
     """ "president of the football club" is no head of state; "of the republic" is."""
     ex = read(
         tmp_path,
-        "In 1947 Anton Hess became the president of the executive board of the National Union.",
+        "In 1953 Anton Hess became the president of the supervisory council of the Farmers League.",
         "In 1950 Anna Berg became president of the republic.",
         "In 1951 Karl Weiss was elected president of the football club.",
     )
     assert {(h, o) for h, o, *_ in tenures(ex)} == {
-        ("Anton Hess", "President of the executive board of the National Union"),
+        ("Anton Hess", "President of the supervisory council of the Farmers League"),
         ("Anna Berg", "President"),
         ("Karl Weiss", "President of the football club"),
     }, tenures(ex)
