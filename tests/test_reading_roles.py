@@ -241,3 +241,16 @@ def test_a_family_name_said_alone_is_not_a_given_name(tmp_path: Path) -> None:
         "Zhou and Wang Lihua were arrested in 1976 .",
     )
     assert "Zhou Lihua" not in persons(ex), persons(ex)
+
+
+def test_a_service_known_by_one_word_is_the_agent(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Anton Hess and Ivo Renner were Velorian politicians .",
+        "Anton Hess was seized by the Gestapo in 1941 . Ivo Renner was arrested by NKVD officers"
+        " in 1942 .",
+    )
+    found = events(ex)
+    assert ("Arrest", ("Gestapo",), ("Anton Hess",), "1941") in found, found
+    assert ("Arrest", ("NKVD",), ("Ivo Renner",), "1942") in found, found
+    assert "Gestapo" not in persons(ex), persons(ex)

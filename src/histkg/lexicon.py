@@ -39,6 +39,7 @@ class Lexicon:
     meeting_of: tuple[str, ...]
     party_anaphora: tuple[str, ...]
     org_heads: tuple[str, ...]
+    agencies: frozenset[str]
     honorifics: frozenset[str]
     place_heads: frozenset[str]
     person_role_words: frozenset[str]
@@ -97,6 +98,7 @@ def lexicon() -> Lexicon:
         meeting_of=tuple(bodies["meeting_of"]),
         party_anaphora=tuple(bodies["party_anaphora"]),
         org_heads=tuple(bodies["org_heads"]),
+        agencies=frozenset(bodies["agencies"]),
         honorifics=frozenset(bodies["honorifics"]),
         place_heads=frozenset(bodies["place_heads"]),
         person_role_words=frozenset(bodies["person_role_words"]),

@@ -79,6 +79,12 @@ class MentionReader(PronounTracker):
         "officers from the B Army"): who acts for it, for the agent of what they do."""
         out: list[Mention] = []
         for group in groups:
+            for mod in group.children:  # "NKVD officers", "Gestapo agents"
+                if mod.dep_ in {"compound", "nmod"} and mod.i < group.i:
+                    at = self.offset(s, sent, mod)
+                    org = next((o for o in s.orgs if o.span.begin <= at < o.span.end), None)
+                    if org is not None and org not in out:
+                        out.append(org)
             for prep in group.children:
                 if prep.dep_ != "prep" or prep.lower_ not in {"of", "from", "within"}:
                     continue

@@ -31,6 +31,12 @@ def _alternation_of(words: tuple[str, ...]) -> str:
 
 
 @cache
+def agency_regex() -> re.Pattern[str]:
+    """The organizations known by one word (``agencies`` of data/bodies.toml)."""
+    return re.compile(rf"(?<![\w-])(?:{_alternation(sorted(lexicon().agencies))})(?![\w-])")
+
+
+@cache
 def body_regex() -> re.Pattern[str]:
     lex = lexicon()
     return re.compile(
@@ -100,6 +106,8 @@ def person_mentions(doc: Doc, book: NameBook, doc_id: str, base: int) -> list[tu
         at = base + name.start_char
         if why is None and name.text in book.not_persons:
             why = book.not_persons[name.text]
+        if why is None and name.text in lexicon().agencies:
+            why = "an organization known by one word"
         if why is not None:
             book.drop(doc_id, at, name.text, why)
             continue
@@ -207,6 +215,8 @@ def org_mentions(
     for m in ACRONYM_RE.finditer(text):
         if m.group(0) in acronyms:
             add(m.start(), m.end(), "PoliticalParty")
+    for m in agency_regex().finditer(text):  # "arrested by the Gestapo", "NKVD officers"
+        add(m.start(), m.end(), "Organization")
     return sorted(found, key=lambda m: m.span.begin)
 
 
