@@ -254,3 +254,41 @@ def test_a_service_known_by_one_word_is_the_agent(tmp_path: Path) -> None:
     assert ("Arrest", ("Gestapo",), ("Anton Hess",), "1941") in found, found
     assert ("Arrest", ("NKVD",), ("Ivo Renner",), "1942") in found, found
     assert "Gestapo" not in persons(ex), persons(ex)
+
+
+def plain(tmp_path: Path, *paragraphs: str) -> Extraction:
+    """An invented article in ordinary punctuation."""
+    return extract_text(tmp_path, "Velor purge", paragraphs, spaced=False)
+
+
+def test_the_subject_of_a_causative_have_is_the_agent(tmp_path: Path) -> None:
+    intro = "Emil Bauer and Otto Lenz were rivals."
+    ex = plain(tmp_path, intro, "In 1950 Emil Bauer had Otto Lenz arrested.")
+    assert ("Arrest", ("Emil Bauer",), ("Otto Lenz",), "1950") in events(ex), events(ex)
+    ex = plain(tmp_path, intro, "Emil Bauer had arrested Otto Lenz in 1950.")  # pluperfect
+    assert ("Arrest", ("Emil Bauer",), ("Otto Lenz",), "1950") in events(ex), events(ex)
+
+
+def test_found_shot_dead_is_a_death(tmp_path: Path) -> None:
+    ex = plain(tmp_path, "Anton Hess led the party.", "Anton Hess was found shot dead in 1951.")
+    assert ("Death", (), ("Anton Hess",), "1951") in events(ex), events(ex)
+
+
+def test_as_were_adds_the_subjects_of_the_ellipsis(tmp_path: Path) -> None:
+    ex = plain(
+        tmp_path,
+        "Anton Hess, Jan Moor and Ivo Renner were party leaders.",
+        "Anton Hess was shot at the prison in 1954, as were Jan Moor and Ivo Renner.",
+    )
+    assert ("Death", (), ("Anton Hess", "Jan Moor", "Ivo Renner"), "1954") in events(ex), events(ex)
+
+
+def test_a_list_of_names_after_a_yearless_day_is_the_subject(tmp_path: Path) -> None:
+    # the model makes the first name the object of "On" and leaves the verb no subject
+    ex = plain(
+        tmp_path,
+        "In 1950 Anton Hess, Ivo Renner and Karl Ostrov were arrested.",
+        "On 15 June Anton Hess, Ivo Renner and Karl Ostrov were sentenced to death.",
+    )
+    trio = ("Anton Hess", "Ivo Renner", "Karl Ostrov")
+    assert ("Sentencing", (), trio, "1950-06-15") in events(ex), events(ex)

@@ -115,6 +115,21 @@ def accompanying(filler: Token) -> list[Token]:
     return out
 
 
+def as_were(verb: Token) -> list[Token]:
+    """ "A was shot at the prison, as were B and C", "A resigned, as did B": the subjects
+    of an "as"-clause of a bare auxiliary that stands for the verb."""
+    out = []
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or clause.lower_ not in {"was", "were", "did", "had"}:
+            continue
+        if not any(c.dep_ == "mark" and c.lower_ == "as" for c in clause.children):
+            continue
+        if any(c.pos_ == "VERB" for c in clause.children):
+            continue  # "as was his custom to …", "as were planned": not the same deed
+        out += [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return out
+
+
 def gapped_remnants(verb: Token) -> list[Token]:
     """The people a gapped clause joins to a verb's undergoer ("sentenced A to death and
     B to ten years", "A was arrested in May and B in June"): nouns the parse coordinates

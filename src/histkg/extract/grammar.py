@@ -22,6 +22,7 @@ from spacy.vocab import Vocab
 from histkg.extract.doc_table import doc_table, sentence_doc
 from histkg.extract.expansion import (
     accompanying,
+    as_were,
     expand,
     gapped_remnants,
 )
@@ -30,6 +31,7 @@ from histkg.extract.modality import RELATIVE_PRONOUNS, Modality, attempt_agents,
 from histkg.extract.requirements import requirements
 from histkg.extract.rules import Rule, grammar, lemmas_of, surface_forms
 from histkg.extract.subjects import (
+    causative_agent,
     drop_office_objects,
     governor_subject,
     is_passive,
@@ -141,6 +143,7 @@ def read_events(sent: Span) -> list[Hit]:
         drop_office_objects(hit)
         hit.passive = "passive_subject" in names or is_passive(hit.trigger)
         share_subject(hit, names)
+        causative_agent(hit)
         governor_subject(hit)
         nominal_roles(hit)
         for role, tokens in list(hit.roles.items()):
@@ -153,6 +156,7 @@ def read_events(sent: Span) -> list[Hit]:
             # "arrested on 2 May, together with B": the with-phrase of the verb itself
             more = [t for t in accompanying(hit.trigger) if t not in hit.roles[undergoer]]
             more += [t for t in gapped_remnants(hit.trigger) if t not in hit.roles[undergoer]]
+            more += [t for t in as_were(hit.trigger) if t not in hit.roles[undergoer]]
             hit.roles[undergoer] += expand(more)
         hit.modality, hit.outcome, governor = modality(hit.trigger)
         for verb in hit.verbs if hit.modality is Modality.STATED else ():

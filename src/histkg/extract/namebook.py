@@ -221,6 +221,9 @@ def name_books(
                 if span.text in book.places:
                     book.places.discard(span.text)
                     book.single_names.add(span.text)
+                elif len(span_words(span)) > 1 and not org_headed(span.text):
+                    # "A, B and C D": the ruler marks C D wherever the article names it
+                    book.full_names.add(span.text)
         if book.full_names or book.single_names or book.places or book.variants:
             ruler = corpus_ruler(nlp, book)
             for i in indexes:

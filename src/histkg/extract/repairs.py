@@ -29,10 +29,10 @@ subject:
 - "The king appointed A B Prime Minister", "named A B Minister of Health": the model
   reads the name as a compound of the title; the name becomes the verb's object and the
   title its predicate (``oprd``), as with "appointed him Prime Minister".
-- "On 29 June 1931 a regiment under A attempted a coup": with no comma after the date,
-  the model makes the subject the object of "On" (the date its modifiers) and leaves the
-  verb without a subject; the noun becomes the verb's subject and the date the object of
-  "On".
+- "On 29 June 1931 a regiment under A attempted a coup", "On 15 June A, B and C were
+  sentenced": with no comma after the date, the model makes the subject the object of
+  "On" (the date its modifiers) and leaves the verb without a subject; the noun becomes the
+  verb's subject and the date the object of "On".
 """
 
 from __future__ import annotations
@@ -362,7 +362,10 @@ def _dated_subject(verb: Token) -> tuple[Token, Token, list[Token]] | None:
     """ "On 29 June 1931 a regiment … attempted": a finite verb with no subject whose
     opening time phrase's object is a noun (not a date) that the date's words modify.
     The preposition, the noun and the date's words, if so."""
-    if verb.tag_ not in {"VBD", "VBZ"} or verb.dep_ not in {"ROOT", "conj"}:
+    finite = verb.tag_ in {"VBD", "VBZ"} or (
+        verb.tag_ == "VBN" and any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    )  # "On 15 June A, B and C were sentenced"
+    if not finite or verb.dep_ not in {"ROOT", "conj"}:
         return None
     if any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children):
         return None

@@ -65,6 +65,8 @@ def share_subject(hit: Hit, names: set[str]) -> None:
             hit.passive = True  # "were vilified and deposed": one auxiliary for both
         if trigger.dep_ == "advcl" and participle:
             hit.passive = True  # "Rehabilitated in 1936, he …"
+        if trigger.dep_ == "xcomp" and participle and head_passive and controller is None:
+            hit.passive = True  # "was found shot dead": the participle is what befell him
         joined = any(
             c.dep_ == "cc" and trigger.head.i < c.i < trigger.i for c in trigger.head.children
         )
@@ -94,6 +96,26 @@ def _object_controller(verb: Token) -> Token | None:
         return None
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     return objects[0] if objects else None
+
+
+#: "had A arrested", "got B removed": the subject of the causative verb brings it about
+CAUSATIVES = frozenset({"have", "get"})
+
+
+def causative_agent(hit: Hit) -> None:
+    """ "In 1950 A had B arrested": the subject of "had" is the agent of the arrest."""
+    trigger = hit.trigger
+    role = hit.rule.roles.get("by_agent")
+    if role is None or hit.roles.get(role) or trigger.tag_ not in {"VBN", "VBD"}:
+        return
+    head = trigger.head
+    if trigger.dep_ not in {"ccomp", "xcomp"} or not lemmas_of(head) & CAUSATIVES:
+        return
+    if not any(c.dep_ == "nsubjpass" for c in trigger.children):
+        return  # "had arrested B": a pluperfect, not a causative
+    subjects = [c for c in head.children if c.dep_ == "nsubj"]
+    if subjects:
+        hit.roles[role] = subjects[:1]
 
 
 def drop_office_objects(hit: Hit) -> None:
