@@ -292,3 +292,46 @@ def test_a_list_of_names_after_a_yearless_day_is_the_subject(tmp_path: Path) -> 
     )
     trio = ("Anton Hess", "Ivo Renner", "Karl Ostrov")
     assert ("Sentencing", (), trio, "1950-06-15") in events(ex), events(ex)
+
+
+def test_the_four_are_the_four_members_listed_before(tmp_path: Path) -> None:
+    ex = plain(
+        tmp_path,
+        "The Velor Clique was a faction of the Velorian Labour Party. Its members were Anton"
+        " Hess, Ivo Renner, Karl Ostrov and Emil Bauer.",
+        "In October 1960 all four were arrested by the police.",
+    )
+    four = ("Anton Hess", "Ivo Renner", "Karl Ostrov", "Emil Bauer")
+    assert ("Arrest", (), four, "1960-10") in events(ex), events(ex)
+
+
+def test_a_name_and_n_others_count_as_a_group_of_n_plus_one(tmp_path: Path) -> None:
+    ex = plain(
+        tmp_path,
+        "Its members were Anton Hess, Ivo Renner, Karl Ostrov and Emil Bauer.",
+        "In 1961 Anton Hess and three other officers were arrested. All four were convicted"
+        " on 3 May 1961.",
+    )
+    convicted = [e for e in events(ex) if e[0] == "Sentencing"]
+    assert convicted == [("Sentencing", (), ("Anton Hess",), "1961-05-03")], events(ex)
+
+
+def test_they_after_a_fronted_participle_are_the_group_before(tmp_path: Path) -> None:
+    ex = plain(
+        tmp_path,
+        "Anton Hess and Ivo Renner were party leaders.",
+        "In 1950 Anton Hess and Ivo Renner were sentenced to death. Abandoned by the army, they"
+        " were shot in June 1951.",
+    )
+    assert ("Execution", (), ("Anton Hess", "Ivo Renner"), "1951-06") in events(ex), events(ex)
+
+
+def test_both_is_not_a_pair_named_in_another_paragraph(tmp_path: Path) -> None:
+    ex = plain(
+        tmp_path,
+        "Anton Hess and Ivo Renner founded the Velorian Labour Party in 1920.",
+        "In 1941 the cruisers Tarn and Velor were repaired, and both rejoined the fleet.",
+    )
+    assert not any(
+        e[2] == ("Anton Hess", "Ivo Renner") and e[0] != "Appointment" for e in events(ex)
+    ), events(ex)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from histkg.extract.expansion import expand
 from histkg.extract.fillers import Fillers
 from histkg.extract.hits import Hit
 from histkg.extract.mentions import Sentence
@@ -36,6 +37,7 @@ class EventLinks:
     titled: dict[int, TenureRecord]
     in_sentence: list[EventRecord]
     sentence_before: list[EventRecord]
+    named_groups: list[tuple[int, list[Mention], int]]
 
     fillers: Callable[[Sentence, SpacySpan, list[Token]], Fillers]  # MentionReader's
     offset: Callable[[Sentence, SpacySpan, Token], int]
@@ -103,35 +105,78 @@ class EventLinks:
         listed = [e for e in self.in_sentence if len(e.affected) > 1]
         if listed:
             return list(listed[-1].affected)
-        opening = [t for t in pronouns if t.i == t.sent.start]
+        # "They were shot", "Abandoned by the army, they were shot": the main clause's subject
+        opening = [
+            t
+            for t in pronouns
+            if t.i == t.sent.start or (t.dep_ in {"nsubj", "nsubjpass"} and t.head == t.sent.root)
+        ]
         before = [e for e in self.sentence_before if len(e.affected) > 1]
         groups = {tuple(m.text for m in e.affected) for e in before}
         return list(before[-1].affected) if opening and len(groups) == 1 else []
 
+    def _coordinated(
+        self, s: Sentence, sent: SpacySpan, before: int
+    ) -> list[tuple[list[Mention], int]]:
+        """The persons each coordination of ``sent`` before token ``before`` names, and
+        how many it counts ("A and three other officers" counts four and names one), the
+        nearest last."""
+        out = []
+        for head in sent:
+            if head.i >= before or head.dep_ in {"conj", "appos"}:
+                continue
+            if not any(c.dep_ in {"conj", "appos"} for c in head.children):
+                continue
+            named: list[Mention] = []
+            others = 0
+            for t in expand([head]):
+                m = self._person_at(s, sent, t)
+                if m is not None and m not in named:
+                    named.append(m)
+                elif m is None and any(c.lower_ == "other" for c in t.children):
+                    counts = [NUMBERS.get(c.lower_) for c in t.children if c.dep_ == "nummod"]
+                    others += next((n for n in counts if n is not None), 0)
+            if len(named) > 1 or (named and others):
+                out.append((named, _distinct(named) + others))
+        return out
+
+    def remember_groups(self, s: Sentence, sent: SpacySpan) -> None:
+        """Keep the persons a sentence names together, for a later "the four"."""
+        for named, size in self._coordinated(s, sent, sent.end):
+            self.named_groups.append((named[0].span.begin, named, size))
+
     def _counted(self, s: Sentence, sent: SpacySpan, tokens: list[Token]) -> list[Mention]:
         """ "The four were expelled", "all eight were convicted", "both were seized", "the
         two generals were shot": a definite group of N is the N persons named together
-        last: coordinated earlier in this sentence, else in the latest event that named
-        exactly N."""
+        last: coordinated earlier in this sentence (the nearest first), else in the latest
+        event that named exactly N, or the latest list of N names ("Its members were A, B,
+        C and D. In 1960 all four were arrested")."""
         for token in tokens:
             size = group_size(token)
             if size is None:
                 continue
             at = self.offset(s, sent, token)
-            for head in (t for t in sent if t.i < token.i and t.dep_ != "conj"):
-                named = [
-                    m
-                    for t in [head, *head.conjuncts]
-                    if (m := self._person_at(s, sent, t)) is not None
-                ]
-                if len({m.text for m in named}) == size and head.conjuncts:
+            for named, counted in reversed(self._coordinated(s, sent, token.i)):
+                if counted == size:
                     return named
             events = [*self.reader.out.events, *self.in_sentence]
-            for event in reversed(events):
-                if event.evidence.begin > at or not self._fits_group(token, event):
-                    continue
-                if _distinct(event.affected) == size:
-                    return list(event.affected)
+            candidates: list[tuple[int, list[Mention], int]] = [
+                (event.evidence.begin, list(event.affected), _distinct(event.affected))
+                for event in events
+                if event.evidence.begin <= at and self._fits_group(token, event)
+            ]
+            if nlp_lemma(token) not in CUSTODY_NOUNS | {"couple"}:
+                # a pair named in another paragraph is too weak a sign ("both" may be two
+                # ships); a larger count ("all four") is not
+                block = self.reader.article.blocks[s.block]
+                candidates += [
+                    group
+                    for group in self.named_groups
+                    if group[0] < at and (size > 2 or group[0] >= block.begin)
+                ]
+            for _begin, named, counted in sorted(candidates, key=lambda c: c[0], reverse=True):
+                if counted == size:
+                    return named  # "A and three other officers …; all four": A alone
         return []
 
     def _fits_group(self, token: Token, event: EventRecord) -> bool:

@@ -75,6 +75,8 @@ class EventReader(MentionReader, EventDating, EventLinks, EventOffices, EventTen
         self.sentence_before: list[EventRecord] = []  # of the one before, in its paragraph
         self.sentence_block = -1
         self.listed_events: dict[int, list[EventRecord]] = {}  # a list's intro block -> its events
+        #: persons named together so far ("Its members were A, B, C and D"), by offset
+        self.named_groups: list[tuple[int, list[Mention], int]] = []
 
     # --- one sentence ---------------------------------------------------------------
 
@@ -108,6 +110,7 @@ class EventReader(MentionReader, EventDating, EventLinks, EventOffices, EventTen
         self._track_subject(s, sent)
         if s.persons:
             self.last_named[s.block] = s.persons[-1]
+        self.remember_groups(s, sent)
 
     def voters(self, s: Sentence, sent: SpacySpan) -> tuple[list[Mention], list[Mention]]:
         """Who voted which way in a sentence about a vote: the subjects of "supported",
