@@ -335,3 +335,13 @@ def test_both_is_not_a_pair_named_in_another_paragraph(tmp_path: Path) -> None:
     assert not any(
         e[2] == ("Anton Hess", "Ivo Renner") and e[0] != "Appointment" for e in events(ex)
     ), events(ex)
+
+
+def test_an_arrest_during_a_session_tells_of_the_session(tmp_path: Path) -> None:
+    ex = plain(
+        tmp_path,
+        "Anton Hess led the Velorian Labour Party.",
+        "On 3 May 1950 Anton Hess was arrested during a session of the Politburo.",
+    )
+    meetings = [(e.types[0], e.organization.text if e.organization else "") for e in ex.events]
+    assert ("Meeting", "Politburo") in meetings, meetings

@@ -161,7 +161,10 @@ class AssemblyReader:
             if took_place and held_date is None:
                 at = end + took_place.end()
                 held_date = next((d.date for d in s.dates if d.begin == at), None)
-            scene = re.search(r"(?:^|[,;]\s*)[Aa]t\s+$", s.text[: m.start()]) is not None
+            # "At a session of the Politburo A …", "arrested during a session of B"
+            scene = (
+                re.search(r"(?:(?:^|[,;]\s*)[Aa]t|\bduring)\s+$", s.text[: m.start()]) is not None
+            )
             if held_date is None and not m.group("ordinal") and not scene and not took_place:
                 continue  # a body named in passing, not a meeting that took place
             date = held_date
