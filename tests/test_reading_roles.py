@@ -345,3 +345,15 @@ def test_an_arrest_during_a_session_tells_of_the_session(tmp_path: Path) -> None
     )
     meetings = [(e.types[0], e.organization.text if e.organization else "") for e in ex.events]
     assert ("Meeting", "Politburo") in meetings, meetings
+
+
+def test_a_person_glued_after_of_into_a_party_name_is_a_person(tmp_path: Path) -> None:
+    ex = plain(
+        tmp_path,
+        "The coup came a month before elections that the Labour Union of Georgios Petrakis"
+        " was expected to win. In July 1965 King Paul forced Petrakis to resign. His son"
+        " Andreas Petrakis was arrested in 1967.",
+    )
+    assert "Georgios Petrakis" in persons(ex), persons(ex)
+    ex = plain(tmp_path, "In 1950 the Academy of Fine Arts opened in the Palace of Tarn.")
+    assert not persons(ex), persons(ex)

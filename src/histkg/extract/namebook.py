@@ -36,6 +36,7 @@ from histkg.extract.person_spans import (
 )
 from histkg.extract.ruler import PhraseRuler
 from histkg.extract.rules import grammar, lemmas_of
+from histkg.lexicon import lexicon
 from histkg.parse.dates import MONTHS
 
 
@@ -167,6 +168,8 @@ def harvest(docs: Iterable[Doc], title: str = "") -> NameBook:
     book.single_names = {
         n for n, c in singles.items() if (c >= 1 or n in full_short) and n not in book.not_persons
     }
+    known = book.single_names | set(singles) | {n.split()[-1] for n in book.full_names}
+    book.full_names |= _owners_named(docs, known)
     # A single name that is also some place, and is never part of a full name, stays a place.
     book.single_names -= {n for n in book.single_names if n in book.places}
     book.places -= book.surnames
@@ -192,6 +195,24 @@ def harvest(docs: Iterable[Doc], title: str = "") -> NameBook:
         if variant is not None:
             book.variants[text] = variant
     return book
+
+
+def _owners_named(docs: list[Doc], singles: set[str]) -> set[str]:
+    """ "the Centre Union of Georgios Papandreou": a person the model glued into an
+    organization's name after "of", when the article names that person alone elsewhere
+    ("Papandreou was arrested")."""
+    heads = {w for h in lexicon().org_heads for w in h.split()}
+    out = set()
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ != "ORG" or " of " not in ent.text:
+                continue
+            tail = ent.text.rsplit(" of ", 1)[1].split()
+            if not 2 <= len(tail) <= 4 or tail[-1] not in singles:
+                continue
+            if all(w[:1].isupper() and w not in heads and is_name_token(w) for w in tail):
+                out.add(" ".join(tail))
+    return out
 
 
 def name_books(
