@@ -136,9 +136,33 @@ WHOLE_WORDS = tuple(
     for prefixes, stems in (
         (
             ("re-", "Re-"),
-            (("elect", ("", "s", "ed", "ing", "ion")), ("appoint", ("", "s", "ed", "ment"))),
+            (
+                ("elect", ("", "s", "ed", "ing", "ion")),
+                ("appoint", ("", "s", "ed", "ment")),
+                ("arrest", ("", "s", "ed", "ing")),
+                ("admit", ("", "s", "ted", "ting")),
+                ("instate", ("", "s", "d")),
+                ("join", ("", "s", "ed", "ing")),
+                ("nominate", ("", "s", "d")),
+                ("bur", ("y", "ied", "ial")),
+                ("tr", ("y", "ied", "ial")),
+                ("establish", ("", "es", "ed")),
+                ("organise", ("", "s", "d")),
+                ("organize", ("", "s", "d")),
+            ),
         ),
-        (("co-", "Co-"), (("opt", ("", "s", "ed", "ing")),)),
+        (
+            ("co-", "Co-"),
+            (
+                ("opt", ("", "s", "ed", "ing")),
+                ("found", ("", "s", "ed", "er", "ers")),
+                ("author", ("", "s", "ed")),
+                ("sign", ("", "s", "ed")),
+                ("chair", ("", "s", "ed")),
+                ("lead", ("", "s")),
+                ("led", ("",)),
+            ),
+        ),
     )
     for prefix in prefixes
     for stem, endings in stems

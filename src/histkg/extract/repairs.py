@@ -16,6 +16,8 @@ It runs after the parser; every token it does not name keeps the model's reading
   the series, not a reduced relative clause on B.
 - "A was succeeded as minister by B": "by B" is the passive's agent, not a phrase on
   "minister".
+- "A was dismissed on 3 May, was succeeded by B, and was expelled": the model makes the
+  first verb a complement of the second; the three are a series headed by the first.
 - "A was arrested on 3 May and executed the following day": the model tags "executed" a
   past tense with "the following day" its object; joined to a passive verb with no
   subject of its own, it is a participle of that passive and the day a time adverbial.
@@ -78,6 +80,9 @@ def passive_subjects(doc: Doc) -> Doc:
         elif head.lower_ in BE_FORMS and (participle := _complement_participle(head)):
             _raise_participle(head, participle)  # "A was exiled to Siberia"
             token.head, token.dep_ = participle, "nsubjpass"
+    ccomp = doc.vocab.strings["ccomp"]
+    for i in [i for i, dep in enumerate(doc.to_array("DEP").tolist()) if dep == ccomp]:
+        _series_from_complement(doc[i])  # "A was dismissed on 3 May, was succeeded by B, …"
     conj = doc.vocab.strings["conj"]
     for i in [i for i, dep in enumerate(doc.to_array("DEP").tolist()) if dep == conj]:
         be = doc[i]
@@ -108,6 +113,32 @@ def passive_subjects(doc: Doc) -> Doc:
         if by is not None:
             by.head, by.dep_ = token, "agent"
     return doc
+
+
+def _series_from_complement(first: Token) -> None:
+    """ "A was dismissed as Prime Minister on 3 May, was succeeded by B, and was expelled":
+    the model makes the first verb a complement of the second, which it leaves without a
+    subject; a verb with a subject, a comma and then a subjectless verb with its own
+    auxiliary are a series: the first heads it, the others are its conjuncts."""
+    second = first.head
+    if first.i > second.i or second.dep_ != "ROOT" or not second.tag_.startswith("VB"):
+        return
+    if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in first.children):
+        return
+    if any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in second.children):
+        return
+    auxiliaries = [c for c in second.children if c.dep_ in {"aux", "auxpass"} and c.i < second.i]
+    if not auxiliaries or first.right_edge.i + 1 >= auxiliaries[0].i:
+        return
+    if first.doc[first.right_edge.i + 1].text != "," or any(
+        t.dep_ == "mark" for t in first.children
+    ):
+        return
+    first.head, first.dep_ = first, "ROOT"
+    for child in list(second.children):
+        if child.dep_ in {"conj", "cc"} or (child.dep_ == "punct" and child.i > second.i):
+            child.head = first
+    second.head, second.dep_ = first, "conj"
 
 
 #: nouns of a time that a bare noun phrase can name ("the following day", "that night");

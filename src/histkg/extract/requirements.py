@@ -34,8 +34,8 @@ def requirements(hit: Hit) -> bool:
         subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
         if not any(lemmas_of(t) & set(req["subject_lemma"]) for t in subjects):
             return False
-    if "child" in req and not any(c.lower_ in req["child"] for c in trigger.children):
-        return False
+    if "child" in req and not any(c.lower_ in req["child"] for c in _own_and_objects(trigger)):
+        return False  # "joined the cabinet of A as minister": the parse may hang it on the object
     if req.get("counted") and not any(c.dep_ == "nummod" for c in trigger.children):
         return False  # "received ten years": a counted term, not "the years of his pension"
     if "governed_by" in req and not (  # "issued a directive", "a proclamation was signed"
@@ -234,3 +234,12 @@ def _is_person(word: Token) -> bool:
 def _named(noun: Token) -> list[Token]:
     """The names an apposition gives a noun ("the deputy ministers A, B and C")."""
     return [c for c in noun.children if c.dep_ == "appos"]
+
+
+def _own_and_objects(trigger: Token) -> list[Token]:
+    """The trigger's children and its direct object's."""
+    out = list(trigger.children)
+    for obj in trigger.children:
+        if obj.dep_ == "dobj":
+            out += list(obj.children)
+    return out

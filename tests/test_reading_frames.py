@@ -1,0 +1,51 @@
+"""Verb frames and series the model parses its own way (issue 8): each reads a small
+invented article. The sentences are written for these tests; none comes from the dev
+articles, the seeds or the held-out sets.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from histkg.model import Extraction
+from tests.conftest import events, extract_text
+
+LIFE = "Ivo Renner (2 May 1901 – 4 April 1971) was a Velorian politician. Anton Hess was his rival."
+
+
+def read(tmp_path: Path, *paragraphs: str) -> Extraction:
+    """An invented biography (see ``tests.conftest.extract_text``)."""
+    return extract_text(tmp_path, "Ivo Renner", (LIFE, *paragraphs), spaced=False)
+
+
+def test_a_series_of_passives_after_a_comma_shares_the_subject(tmp_path: Path) -> None:
+    # the model makes "dismissed" a complement of "succeeded", which gets no subject
+    ex = read(
+        tmp_path,
+        "Ivo Renner was dismissed as Prime Minister on 18 April 1955, was succeeded by Anton"
+        " Hess, and was expelled from the party late that year.",
+    )
+    found = events(ex)
+    assert ("Removal", (), ("Ivo Renner",), "1955-04-18") in found, found
+    assert ("Appointment", (), ("Anton Hess",), "1955-04-18") in found, found
+    assert ("Expulsion", (), ("Ivo Renner",), "1955") in found, found
+
+
+def test_a_prefixed_verb_is_one_word(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Renner co-founded the Labour League in 1933 and was elected to the Senate in 1937. He"
+        " was freed in 1940 but was re-arrested on 16 September 1941.",
+    )
+    found = {(e[0], e[3]) for e in events(ex)}
+    assert ("Election", "1937") in found, found
+    assert ("Arrest", "1941-09-16") in found, found
+
+
+def test_an_as_phrase_hung_on_the_object_names_the_office_joined(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "In 1959 Renner joined the cabinet of President Anton Hess as Minister of Labour.",
+    )
+    offices = {(e.types[0], e.office.title if e.office else "") for e in ex.events}
+    assert ("Appointment", "Minister of Labour") in offices, offices
