@@ -358,3 +358,14 @@ def test_a_sentence_about_the_present_is_not_in_the_story_s_year(tmp_path: Path)
     found = events(ex)
     assert ("Execution", ("Karl Ostrov",), "") in found, found
     assert ("Arrest", ("Mara Ostrova",), "2009") in found, found  # a past tense goes on
+
+
+def test_the_article_s_main_year_is_not_a_span_in_parentheses(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "The Velor League was a faction of the Great Purge (1936–1938). It was founded in 1950 by"
+        " Anton Hess and Ivo Renner.",
+        "Hess wrote its programme. Renner led its youth wing. The two men quarrelled often. The"
+        " league grew quickly. On 7 October Ivo Renner was arrested.",
+    )
+    assert ("Arrest", ("Ivo Renner",), "1950-10-07") in events(ex), events(ex)

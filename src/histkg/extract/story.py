@@ -95,7 +95,9 @@ def date_sentence(
     nearby)."""
     warnings = []
     recent = [y for n, y in ctx.years if sentence_no - n <= 3]
-    context_year = recent[-1] if recent else ctx.focal_year
+    # the article's main year; a year in parentheses only when it names no other
+    focal = ctx.focal_year or next((y for _n, y in ctx.years), None)
+    context_year = recent[-1] if recent else focal
     said = [d for b, n, d in ctx.said if b == s.block and sentence_no - n <= 3]
     local = find_dates(s.text, context_year, said[-1].year if said else None)
     days = [d for b, n, d in ctx.full_dates if b == s.block and sentence_no - n <= 3]
@@ -119,15 +121,16 @@ def date_sentence(
     s.dates = [DateMention(s.begin + d.begin, s.begin + d.end, d.date, d.relative) for d in local]
     ctx.timed[sentence_no] = (s.block, bool(s.dates) or places_in_time(s.text))
     for d in s.dates:
+        before = article.text[s.begin : d.begin]
+        # not a lifespan or an office's years in parentheses: no time of the story
+        in_parentheses = before.count("(") > before.count(")")
         if not d.relative:
             ctx.years.append((sentence_no, d.date.year))
-            if ctx.focal_year is None:
+            if ctx.focal_year is None and not in_parentheses:
                 ctx.focal_year = d.date.year
         if len(d.date.iso) == 10:
             ctx.full_dates.append((s.block, sentence_no, d.date))
-        before = article.text[s.begin : d.begin]
-        if (not d.relative or recent) and before.count("(") <= before.count(")"):
-            # not a lifespan or an office's years in parentheses: no time of the story
+        if (not d.relative or recent) and not in_parentheses:
             ctx.said.append((s.block, sentence_no, d.date))
     return warnings
 
