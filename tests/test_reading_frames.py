@@ -49,3 +49,21 @@ def test_an_as_phrase_hung_on_the_object_names_the_office_joined(tmp_path: Path)
     )
     offices = {(e.types[0], e.office.title if e.office else "") for e in ex.events}
     assert ("Appointment", "Minister of Labour") in offices, offices
+
+
+def test_among_them_lists_who_was_appointed_to_the_plural_post(tmp_path: Path) -> None:
+    ex = extract_text(
+        tmp_path,
+        "Velor coup",
+        (
+            "Anton Hess, Ivo Renner, Karl Ostrov and Emil Bauer were Velorian officers.",
+            "In 1966 Anton Hess appointed military governors for the regions, among them"
+            " Colonel Ivo Renner in the North, Colonel Karl Ostrov in the East and Colonel Emil"
+            " Bauer in the West.",
+        ),
+        spaced=False,
+    )
+    three = ("Ivo Renner", "Karl Ostrov", "Emil Bauer")
+    assert ("Appointment", ("Anton Hess",), three, "1966") in events(ex), events(ex)
+    held = {(t.holder.text, t.office.title) for t in ex.tenures}
+    assert {(name, "Military Governor") for name in three} <= held, held

@@ -34,6 +34,23 @@ class EventOffices:
     def offset(self, s: Sentence, sent: SpacySpan, token: Token) -> int:
         return s.begin + token.idx - sent.start_char
 
+    def _plural_post(self, hit: Hit) -> OfficeRef | None:
+        """ "appointed military governors for the regions, among them A, B and C": the post
+        a plural object names is each one's."""
+        if hit.trigger.pos_ != "VERB":
+            return None
+        for child in hit.trigger.children:
+            if child.dep_ != "dobj" or child.tag_ != "NNS":
+                continue
+            singular = self.reader.offices.singular_of.get(child.lower_)
+            if singular is None:
+                return None
+            modifiers = lexicon().post_modifiers
+            words = [c.text for c in child.children if c.dep_ == "amod" and c.lower_ in modifiers]
+            title = " ".join(w[0].upper() + w[1:] for w in [*words, *singular.split()])
+            return OfficeRef(title, "post", phrase=f"{' '.join(words)} {child.text}".strip())
+        return None
+
     def office(self, s: Sentence, sent: SpacySpan, hit: Hit) -> OfficeRef | None:
         adjectives = lexicon().election_adjectives
         for child in hit.trigger.children:  # "the 1950 presidential election"
@@ -51,6 +68,9 @@ class EventOffices:
         if hit.rule.requires.get("led_body"):  # "took over the Ministry of Finance"
             bodies = [c for c in hit.trigger.children if c.dep_ == "dobj"]
             return led_office(self.reader, s, sent, bodies[0], "head") if bodies else None
+        plural = self._plural_post(hit)
+        if plural is not None:
+            return plural
         complement = office_complement(hit.trigger)
         if complement is None:
             # the parse missed it ("resigned as First Secretary and …" read as a clause):

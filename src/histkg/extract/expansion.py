@@ -130,6 +130,29 @@ def as_were(verb: Token) -> list[Token]:
     return out
 
 
+def among_them(verb: Token, fillers: list[Token]) -> list[Token]:
+    """ "appointed military governors, among them A in the North, B in the East and C":
+    the names an "among them" phrase on the verb lists, when the verb's filler is a
+    plural noun."""
+    if not any(t.tag_ == "NNS" for t in fillers):
+        return []
+    out: list[Token] = []
+    for head in verb.children:
+        if not any(
+            c.dep_ == "prep"
+            and c.lower_ == "among"
+            and any(o.lower_ in {"them", "whom"} for o in c.children)
+            for c in head.children
+        ):
+            continue
+        out += [
+            t
+            for t in head.subtree
+            if t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and t.dep_ not in {"compound", "flat"}
+        ]
+    return out
+
+
 def gapped_remnants(verb: Token) -> list[Token]:
     """The people a gapped clause joins to a verb's undergoer ("sentenced A to death and
     B to ten years", "A was arrested in May and B in June"): nouns the parse coordinates

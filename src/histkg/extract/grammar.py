@@ -22,6 +22,7 @@ from spacy.vocab import Vocab
 from histkg.extract.doc_table import doc_table, sentence_doc
 from histkg.extract.expansion import (
     accompanying,
+    among_them,
     as_were,
     expand,
     gapped_remnants,
@@ -157,6 +158,8 @@ def read_events(sent: Span) -> list[Hit]:
             more = [t for t in accompanying(hit.trigger) if t not in hit.roles[undergoer]]
             more += [t for t in gapped_remnants(hit.trigger) if t not in hit.roles[undergoer]]
             more += [t for t in as_were(hit.trigger) if t not in hit.roles[undergoer]]
+            listed = among_them(hit.trigger, hit.roles[undergoer])
+            more += [t for t in listed if t not in hit.roles[undergoer]]
             hit.roles[undergoer] += expand(more)
         hit.modality, hit.outcome, governor = modality(hit.trigger)
         for verb in hit.verbs if hit.modality is Modality.STATED else ():
