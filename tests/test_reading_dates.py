@@ -369,3 +369,12 @@ def test_the_article_s_main_year_is_not_a_span_in_parentheses(tmp_path: Path) ->
         " league grew quickly. On 7 October Ivo Renner was arrested.",
     )
     assert ("Arrest", ("Ivo Renner",), "1950-10-07") in events(ex), events(ex)
+
+
+def test_a_span_of_days_in_one_word_dates_its_clause_to_the_month(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Anton Hess and Ivo Renner were party leaders.",
+        "Anton Hess and Ivo Renner were executed at Tarn on the night of 16–17 April 1954.",
+    )
+    assert ("Execution", ("Anton Hess", "Ivo Renner"), "1954-04") in events(ex), events(ex)

@@ -119,6 +119,7 @@ def date_sentence(
                 )
             )
     s.dates = [DateMention(s.begin + d.begin, s.begin + d.end, d.date, d.relative) for d in local]
+    s.dates = _on_token_starts(s, s.dates)
     ctx.timed[sentence_no] = (s.block, bool(s.dates) or places_in_time(s.text))
     for d in s.dates:
         before = article.text[s.begin : d.begin]
@@ -133,6 +134,32 @@ def date_sentence(
         if (not d.relative or recent) and not in_parentheses:
             ctx.said.append((s.block, sentence_no, d.date))
     return warnings
+
+
+#: a span of days written as one word: "3–4", "16-17"
+DAY_SPAN_RE = re.compile(r"\d{1,2}[–-]\d{1,2}")
+
+
+def _on_token_starts(s: Sentence, dates: list[DateMention]) -> list[DateMention]:
+    """ "on 3–4 May 1955": a date read from inside a word ("4 May 1955" in "3–4") starts
+    where that word starts, so the clause that holds the word holds the date; a span of
+    days is said to the month ("the night of 16–17 April": not the one day)."""
+    if s.parse is None:
+        return dates
+    starts = [
+        (s.begin + t.idx - s.parse.start_char, len(t.text))
+        for t in s.parse
+        if DAY_SPAN_RE.fullmatch(t.text)
+    ]
+    out = []
+    for d in dates:
+        inside = next((b for b, n in starts if b < d.begin < b + n), None)
+        if inside is None:
+            out.append(d)
+            continue
+        date = Date(d.date.iso[:7]) if len(d.date.iso) == 10 else d.date
+        out.append(DateMention(inside, d.end, date, d.relative))
+    return out
 
 
 def carry_previous_year(
