@@ -357,3 +357,18 @@ def test_a_person_glued_after_of_into_a_party_name_is_a_person(tmp_path: Path) -
     assert "Georgios Petrakis" in persons(ex), persons(ex)
     ex = plain(tmp_path, "In 1950 the Academy of Fine Arts opened in the Palace of Tarn.")
     assert not persons(ex), persons(ex)
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_causative_verb(tmp_path: Path) -> None:
+    ex = extract_text(
+        tmp_path,
+        "Ivo Renner",
+        (
+            "Ivo Renner (2 May 1901 – 4 April 1971) was a Velorian politician. Marcel Tarn was"
+            " his rival.",
+            "In 1934 the Resident-General, Marcel Tarn, had him arrested.",
+        ),
+        spaced=False,
+    )
+    arrests = [e for e in events(ex) if e[0] == "Arrest"]
+    assert arrests and all(e[2] == ("Ivo Renner",) for e in arrests), events(ex)

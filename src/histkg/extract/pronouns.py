@@ -31,6 +31,11 @@ NOT_SOMEONE = frozenset(
 )
 
 
+#: verbs whose complement's subject is someone else than their own ("had him arrested",
+#: "saw him shot", "let him go")
+SMALL_CLAUSE_VERBS = frozenset({"have", "get", "make", "let", "see", "watch"})
+
+
 class PronounTracker:
     """Resolves personal pronouns in one article, sentence by sentence."""
 
@@ -100,6 +105,12 @@ class PronounTracker:
             own_verb = token.head.head
         # "A was chosen to succeed him": the subject that controls the pronoun's verb is
         # that verb's own subject, and an object pronoun is never its own verb's subject
+        if (
+            token.dep_ in {"nsubj", "nsubjpass"}
+            and token.head.dep_ in {"ccomp", "xcomp"}
+            and lemmas_of(token.head.head) & SMALL_CLAUSE_VERBS
+        ):
+            own_verb = token.head.head  # "A had him arrested": not A
         own_verbs = [own_verb] if own_verb is not None else []
         while own_verbs and own_verbs[-1].dep_ == "xcomp":
             own_verbs.append(own_verbs[-1].head)
@@ -129,11 +140,12 @@ class PronounTracker:
         # the person named last before the pronoun, in this sentence or this paragraph
         at = self.offset(s, sent, token)
         before = [m for m in s.persons if m.span.end <= at]
-        bound = {
-            self.offset(s, sent, c)
+        bound = {  # "the King, A B, appointed him": the subject and its apposition
+            self.offset(s, sent, t)
             for verb in own_verbs
             for c in verb.children
             if c.dep_ in {"nsubj", "nsubjpass"}
+            for t in [c, *(a for a in c.children if a.dep_ == "appos")]
         }
         free = [
             m

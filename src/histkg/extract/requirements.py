@@ -34,6 +34,8 @@ def requirements(hit: Hit) -> bool:
         subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
         if not any(lemmas_of(t) & set(req["subject_lemma"]) for t in subjects):
             return False
+    if "not_child" in req and any(c.lower_ in req["not_child"] for c in trigger.children):
+        return False  # "hanged himself": not an execution
     if "child" in req and not any(c.lower_ in req["child"] for c in _own_and_objects(trigger)):
         return False  # "joined the cabinet of A as minister": the parse may hang it on the object
     if req.get("counted") and not any(c.dep_ == "nummod" for c in trigger.children):
