@@ -32,7 +32,10 @@ def requirements(hit: Hit) -> bool:
             return False
     if "subject_lemma" in req:  # "the court tried A": a court's act, not "A tried B"
         subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
-        if not any(lemmas_of(t) & set(req["subject_lemma"]) for t in subjects):
+        if not any(
+            lemmas_of(t) & set(req["subject_lemma"]) or (req.get("acronym") and _acronym(t))
+            for t in subjects
+        ):
             return False
     if "not_child" in req and any(c.lower_ in req["not_child"] for c in trigger.children):
         return False  # "hanged himself": not an execution
@@ -245,3 +248,13 @@ def _own_and_objects(trigger: Token) -> list[Token]:
         if obj.dep_ == "dobj":
             out += list(obj.children)
     return out
+
+
+def _acronym(token: Token) -> bool:
+    """A body named by its initials ("the NEC", "the MPR"), not a country's ("the US")."""
+    return (
+        token.pos_ == "PROPN"
+        and 2 <= len(token.text) <= 6
+        and token.text.isupper()
+        and token.ent_type_ not in {"GPE", "LOC", "NORP", "PERSON"}
+    )
