@@ -67,3 +67,19 @@ def test_among_them_lists_who_was_appointed_to_the_plural_post(tmp_path: Path) -
     assert ("Appointment", ("Anton Hess",), three, "1966") in events(ex), events(ex)
     held = {(t.holder.text, t.office.title) for t in ex.tenures}
     assert {(name, "Military Governor") for name in three} <= held, held
+
+
+def test_replaced_a_with_b_appoints_b_not_the_one_who_replaced(tmp_path: Path) -> None:
+    ex = extract_text(
+        tmp_path,
+        "Velor cabinet",
+        (
+            "Anna Berg and Ivo Renner were politicians. Karl Ostrov was king.",
+            "In 1941 King Karl Ostrov replaced Anna Berg with Ivo Renner as Minister of Trade.",
+        ),
+        spaced=False,
+    )
+    found = events(ex)
+    assert ("Appointment", ("Karl Ostrov",), ("Ivo Renner",), "1941") in found, found
+    assert ("Removal", (), ("Anna Berg",), "1941") in found, found
+    assert not any(e[0] == "Appointment" and "Karl Ostrov" in e[2] for e in found), found

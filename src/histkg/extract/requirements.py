@@ -159,6 +159,12 @@ def office_complement(verb: Token) -> Token | None:
                     for gc in post.children:
                         if gc.dep_ == "prep" and gc.lower_ in {"as", "of"}:
                             return gc
+    for child in verb.children:  # "replaced A with B as X": the as-phrase hung on B
+        if child.dep_ == "prep" and child.lower_ == "with":
+            for obj in child.children:
+                for gc in obj.children if obj.dep_ == "pobj" else ():
+                    if gc.dep_ == "prep" and gc.lower_ == "as":
+                        return gc
     for child in verb.children:  # "took up the post of X", "was given the office of X"
         if child.dep_ == "dobj" and lemmas_of(child) & POST_NOUNS:
             for gc in child.children:
