@@ -83,3 +83,16 @@ def test_replaced_a_with_b_appoints_b_not_the_one_who_replaced(tmp_path: Path) -
     assert ("Appointment", ("Karl Ostrov",), ("Ivo Renner",), "1941") in found, found
     assert ("Removal", (), ("Anna Berg",), "1941") in found, found
     assert not any(e[0] == "Appointment" and "Karl Ostrov" in e[2] for e in found), found
+
+
+def test_taking_office_starts_the_office_the_article_gave(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path, "In 1962 Anton Hess was elected Prime Minister and took office on 1 July 1962."
+    )
+    offices = {
+        (e.types[0], e.office.title if e.office else "", e.date.iso if e.date else "")
+        for e in ex.events
+    }
+    assert ("Appointment", "Prime Minister", "1962-07-01") in offices, offices
+    ex = read(tmp_path, "In 1962 a witness was sworn in by the judge.")
+    assert not any(e.types[0] == "Appointment" for e in ex.events), events(ex)

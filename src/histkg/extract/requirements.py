@@ -58,9 +58,14 @@ def requirements(hit: Hit) -> bool:
         return False  # "shot by a firing squad" is an execution …
     if "not_phrase_lemma" in req and _phrase_lemma(trigger, set(req["not_phrase_lemma"])):
         return False  # … and not a killing
-    if "bare_child" in req and not any(
-        c.lower_ in req["bare_child"] and not any(d.dep_ in {"det", "poss"} for d in c.children)
-        for c in trigger.children
+    applies = not req.get("bare_child_for") or lemmas_of(trigger) & set(req["bare_child_for"])
+    if (
+        "bare_child" in req
+        and applies
+        and not any(
+            c.lower_ in req["bare_child"] and not any(d.dep_ in {"det", "poss"} for d in c.children)
+            for c in trigger.children
+        )
     ):
         return False  # "was taken prisoner", not "took a prisoner"
     if "modifier" in req and not any(
