@@ -100,6 +100,10 @@ class EventReader(MentionReader, EventDating, EventLinks, EventOffices, EventTen
             if event is not None:
                 events.append(event)
                 read.append((hit, event))
+        # "A won the general election of 1962": the election A won, not a second one
+        read_at = {event.at for hit, event in read if not hit.rule.requires.get("stands_alone")}
+        alone = {id(event) for hit, event in read if hit.rule.requires.get("stands_alone")}
+        events[:] = [e for e in events if id(e) not in alone or e.at not in read_at]
         if s.block in self.reader.list_persons:
             self.listed_events[s.block] = [e for e in events if len(e.affected) > 1]
         self._successions(s, read)
@@ -222,6 +226,8 @@ class EventReader(MentionReader, EventDating, EventLinks, EventOffices, EventTen
         occurs = bool(hit.fillers("occurrence")) and not any(
             c.dep_ in {"compound", "prep"} for c in hit.trigger.children
         )
+        # "the general election of 7 March 1977": an event of its own, whoever took part
+        occurs = occurs or bool(hit.rule.requires.get("stands_alone"))
         # "a string of political cases staged by A": who made them is stated, not whom
         made_by = bool(hit.rule.requires.get("agent_suffices") and agents.persons)
         if (

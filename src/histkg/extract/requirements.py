@@ -68,6 +68,11 @@ def requirements(hit: Hit) -> bool:
         )
     ):
         return False  # "was taken prisoner", not "took a prisoner"
+    if "not_modifier" in req and any(
+        c.dep_ in {"amod", "compound"} and lemmas_of(c) & set(req["not_modifier"])
+        for c in trigger.children
+    ):
+        return False  # "the next general election": not yet held
     if "modifier" in req and not any(
         c.dep_ in {"amod", "compound"} and lemmas_of(c) & set(req["modifier"])
         for c in trigger.children

@@ -99,6 +99,9 @@ def same_event(a: ResolvedEvent, b: ResolvedEvent) -> bool:
                 or (a.name is not None and a.name == b.name)
             )
         )
+    if kind == "Election" and not (a.affected or b.affected):
+        # "the general election of 1948" told twice: one vote of the electorate, by date
+        return a.date is not None and b.date is not None and a.office == b.office
     if kind == "Agreement":
         return a.name is not None and norm(a.name) == norm(b.name or "")
     if kind == "Speech":

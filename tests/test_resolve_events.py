@@ -1,5 +1,5 @@
-"""A person dies once: an undated mention of someone's death and their dated execution
-are one event (an invented article)."""
+"""Which records are one event (invented articles): a person dies once, an appointment by
+someone is not an office taken without one, a general election told twice is one."""
 
 from __future__ import annotations
 
@@ -47,3 +47,18 @@ def test_an_appointment_by_someone_is_not_an_office_taken_without_one(tmp_path: 
     assert directed, sorted(str(graph.value(e, RDFS.label)) for e in appointments)
     for e in directed:  # the directorship has no appointer
         assert graph.value(e, HKG.agent) is None, graph.value(e, RDFS.label)
+
+
+ELECTIONS = """= Velor Labour League =
+
+The Velor Labour League was a party of Velor. It won the general election of 18 April 1948
+with Anna Berg as its leader. After the general election of 1948, the league formed a
+government.
+"""
+
+
+def test_a_general_election_told_twice_is_one_event(tmp_path: Path) -> None:
+    (tmp_path / "league.txt").write_text(ELECTIONS, encoding="utf-8")
+    graph = build([tmp_path]).graph
+    elections = set(graph.subjects(RDF.type, HKG.Election))
+    assert len(elections) == 1, sorted(str(graph.value(e, RDFS.label)) for e in elections)
