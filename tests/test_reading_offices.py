@@ -565,3 +565,15 @@ def test_a_region_before_an_apposed_title_makes_it_the_region_s(tmp_path: Path) 
     assert ("Otto Lenz", "Northern Region Governor") in found, found
     # a demonym is the country's office, not a region's post
     assert not any(office.startswith("Soviet ") for _, office in found), found
+
+
+def test_leader_stands_for_an_office_where_the_grammar_says_one_stands(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Anna Berg, Ivo Renner and Otto Lenz were Velorian politicians.",
+        "In 1980 Ivo Renner succeeded Anna Berg as leader. The Labour leader, Otto Lenz,"
+        " resigned in 1983.",
+    )
+    found = held(ex)
+    assert ("Ivo Renner", "Leader") in found, found
+    assert ("Otto Lenz", "Labour Leader") in found, found
