@@ -92,3 +92,22 @@ def test_infobox_event_impossible_date_never_an_ill_typed_literal(tmp_path: Path
         if isinstance(o, Literal) and o.datatype is not None:
             assert o.ill_typed is not True, o
     assert result.report.conforms
+
+
+TRIAL = """= Trial of Anto Brisk =
+
+Trial of Anto Brisk
+- Date: 3 May 1982
+- Accused: Anto Brisk
+- Court: Supreme Court of Velmar
+
+The trial of Anto Brisk was held in Ostrava in May 1982. Brisk was sentenced to death.
+"""
+
+
+def test_infobox_trial_accused_is_who_stood_trial() -> None:
+    article = read_sectioned(Path("trial.txt"), TRIAL, "0" * 64)
+    box = read_box(article)
+    assert box.kind == "event" and box.event is not None
+    assert [m.text for m in box.event.affected] == ["Anto Brisk"], box.event
+    assert not [w for w in box.warnings if "Accused" in w.message], box.warnings
