@@ -30,6 +30,7 @@ from histkg.extract.mentions import Sentence
 from histkg.extract.modality import Modality
 from histkg.extract.rules import lemmas_of, words
 from histkg.extract.seats import seat
+from histkg.lexicon import lexicon
 from histkg.model import EventRecord, Mention, TenureRecord
 
 if TYPE_CHECKING:
@@ -282,8 +283,14 @@ class EventReader(MentionReader, EventDating, EventLinks, EventOffices, EventTen
         organization = self.fillers(s, sent, hit.fillers("organization"))
         if organization.orgs:
             event.organization = organization.orgs[0]
+        # "the general election of 1948 (won with A as leader)": only "presidential" and the
+        # like say an office of an election of its own
+        alone = bool(hit.rule.requires.get("stands_alone"))
         if cls in TENURE_STARTS | TENURE_ENDS | TENURE_HELD:
             office = self.office(s, sent, hit)
+            adjectives = lexicon().election_adjectives
+            if alone and not any(c.lower_ in adjectives for c in hit.trigger.children):
+                office = None
             if office is not None:
                 event.office = office
             elif cls in TENURE_ENDS:
@@ -293,7 +300,7 @@ class EventReader(MentionReader, EventDating, EventLinks, EventOffices, EventTen
                 ]
                 if titled:
                     event.office = titled[0].office
-        if cls in TENURE_STARTS and event.office is None:
+        if cls in TENURE_STARTS and event.office is None and not alone:
             # "joined the Politburo", "was elected to the Central Committee": a seat on it
             event.office = seat(self.reader.article, s, s.begin - sent.start_char, hit.trigger)
         if (hit.rule.requires.get("body") or hit.rule.requires.get("led_body")) and (

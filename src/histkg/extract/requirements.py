@@ -170,7 +170,7 @@ def office_complement(verb: Token) -> Token | None:
                         if gc.dep_ == "prep" and gc.lower_ in {"as", "of"}:
                             return gc
     for child in verb.children:  # "replaced A with B as X": the as-phrase hung on B
-        if child.dep_ == "prep" and child.lower_ == "with":
+        if child.dep_ == "prep" and child.lower_ == "with" and lemmas_of(verb) & {"replace"}:
             for obj in child.children:
                 for gc in obj.children if obj.dep_ == "pobj" else ():
                     if gc.dep_ == "prep" and gc.lower_ == "as":
