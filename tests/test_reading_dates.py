@@ -378,3 +378,15 @@ def test_a_span_of_days_in_one_word_dates_its_clause_to_the_month(tmp_path: Path
         "Anton Hess and Ivo Renner were executed at Tarn on the night of 16–17 April 1954.",
     )
     assert ("Execution", ("Anton Hess", "Ivo Renner"), "1954-04") in events(ex), events(ex)
+
+
+def test_a_bare_time_phrase_opening_a_sentence_dates_it(tmp_path: Path) -> None:
+    # the model makes "day" the root and the clause a relative clause on it
+    ex = read(
+        tmp_path,
+        "Anna Berg and Ivo Renner were Velorian politicians.",
+        "On 23 July 2001 the assembly removed Anna Berg from office. The same day the assembly"
+        " elected Ivo Renner Vice President.",
+    )
+    dated = {(e.types[0], e.date.iso if e.date else "") for e in ex.events}
+    assert ("Election", "2001-07-23") in dated, dated

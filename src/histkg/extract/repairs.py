@@ -80,6 +80,8 @@ def passive_subjects(doc: Doc) -> Doc:
         elif head.lower_ in BE_FORMS and (participle := _complement_participle(head)):
             _raise_participle(head, participle)  # "A was exiled to Siberia"
             token.head, token.dep_ = participle, "nsubjpass"
+    for sent in list(doc.sents):
+        _fronted_time_noun(sent)  # "The same day the assembly elected A"
     ccomp = doc.vocab.strings["ccomp"]
     for i in [i for i, dep in enumerate(doc.to_array("DEP").tolist()) if dep == ccomp]:
         _series_from_complement(doc[i])  # "A was dismissed on 3 May, was succeeded by B, …"
@@ -113,6 +115,32 @@ def passive_subjects(doc: Doc) -> Doc:
         if by is not None:
             by.head, by.dep_ = token, "agent"
     return doc
+
+
+def _fronted_time_noun(sent: Span) -> None:
+    """ "The same day the assembly elected A", "The next morning the police arrested B":
+    the model makes the time noun the root and the clause a relative clause on it; the
+    clause's verb is the root, the time phrase an adverbial of it."""
+    noun = sent.root
+    if noun.lower_ not in TIME_NOUNS or not noun.tag_.startswith("NN"):
+        return
+    if any(t.i > noun.i for t in noun.lefts) or noun.i - sent.start > 3:
+        return
+    verbs = [  # "the same day the assembly elected": a clause with a subject of its own
+        c
+        for c in noun.children
+        if c.dep_ == "relcl" and any(d.dep_ in {"nsubj", "nsubjpass"} for d in c.children)
+    ]
+    verb = next((v for v in verbs if v.tag_.startswith("VB")), None)
+    if verb is None or any(
+        c.tag_ in {"WDT", "WP", "WRB"} or c.lower_ == "that" for c in verb.children
+    ):
+        return
+    verb.head, verb.dep_ = verb, "ROOT"
+    for child in list(noun.children):
+        if child.dep_ == "punct" and child.i > verb.i:
+            child.head = verb
+    noun.head, noun.dep_ = verb, "npadvmod"
 
 
 def _series_from_complement(first: Token) -> None:
