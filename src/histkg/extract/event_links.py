@@ -21,6 +21,7 @@ from histkg.extract.fillers import Fillers
 from histkg.extract.hits import Hit
 from histkg.extract.mentions import Sentence
 from histkg.extract.nlp import lemma as nlp_lemma
+from histkg.extract.story import CUSTODY  # events that make someone a defendant
 from histkg.model import EventRecord, Mention, OfficeRef, TenureRecord
 
 if TYPE_CHECKING:
@@ -198,8 +199,6 @@ class EventLinks:
 CUSTODY_NOUNS = frozenset(
     {"defendant", "accused", "prisoner", "convict", "detainee", "condemned", "captive"}
 )
-#: events that make someone a defendant or a prisoner
-CUSTODY = frozenset({"Arrest", "Trial", "Sentencing"})
 #: a word that joins two names as a married pair
 SPOUSE_RE = re.compile(r"\b(?:wife|husband|spouse|widow|widower|consort)\b", re.IGNORECASE)
 

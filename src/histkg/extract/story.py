@@ -188,8 +188,9 @@ def carry_previous_year(
 
 
 def _about_the_present(s: Sentence) -> bool:
-    """Whether an event is told as background, not as the story's next step: in a sentence
-    about the present ("The park honours A, who was executed by the Spaniards")."""
+    """Whether a sentence is about the present, not the story's next step ("The park honours
+    A, who was executed by the Spaniards"): its events take no year from the sentences
+    before."""
     return s.parse is not None and s.parse.root.tag_ in {"VBZ", "VBP"}
 
 
