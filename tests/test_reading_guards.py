@@ -188,3 +188,31 @@ def test_a_name_that_qualifies_a_thing_is_no_filler(tmp_path: Path) -> None:
         title="2009 final",
     )
     assert not [e for e in ex.events if e.types == ["Death"]], events(ex)
+
+
+def test_a_pronoun_never_refers_to_someone_of_the_other_gender(tmp_path: Path) -> None:
+    ex = extract_text(
+        tmp_path,
+        "Ruritanian elections",
+        [
+            "In 1990 Maria Lindqvist was defeated by Tomas Weiss in the second round , and he"
+            " succeeded her as President ."
+        ],
+        spaced=True,
+    )
+    appointed = [m.text for e in ex.events if e.types == ["Appointment"] for m in e.affected]
+    assert "Maria Lindqvist" not in appointed, events(ex)
+    assert ("Maria Lindqvist", "President") not in {
+        (t.holder.text, t.office.title) for t in ex.tenures if t.start is not None
+    }, tenures(ex)
+
+
+def test_a_queen_is_not_he(tmp_path: Path) -> None:
+    ex = extract_text(
+        tmp_path,
+        "Ruritanian crisis of 1801",
+        ["In 1801 Queen Ilona Varga dissolved the assembly . In 1802 he was arrested ."],
+        spaced=True,
+    )
+    arrested = [m.text for e in ex.events if e.types == ["Arrest"] for m in e.affected]
+    assert not any("Ilona" in name for name in arrested), events(ex)

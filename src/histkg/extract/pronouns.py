@@ -15,6 +15,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from histkg.extract.expansion import PERSONAL_PRONOUNS, expand
+from histkg.extract.gender import person_gender
 from histkg.extract.mentions import Sentence
 from histkg.extract.modality import across_semicolon
 from histkg.extract.nlp import lemma
@@ -66,6 +67,8 @@ class PronounTracker:
         """The person a pronoun refers to (see ``_resolve_pronoun``), never a biography's
         subject through a pronoun of the other gender ("she" in the life of a man)."""
         found = self._resolve_pronoun(s, sent, token)
+        if found is not None and not self.fits(token, found):
+            return None  # "A was defeated by B, and he …": not A, a woman
         if found is not None and token.dep_ in {"nsubj", "nsubjpass"}:
             at = self.offset(s, sent, token)
             if any(m.span.begin > at and _same_person(m, found) for m in s.persons):
@@ -75,6 +78,16 @@ class PronounTracker:
             return found
         gender = _GENDER.get(token.lower_)
         return None if gender is not None and gender != self._subject_gender() else found
+
+    def fits(self, pronoun: Token, m: Mention) -> bool:
+        """Whether a pronoun's gender does not contradict what the text says of the person
+        ("Queen A", a woman's given name): "he" is never a woman, "she" never a man."""
+        wanted = _GENDER.get(pronoun.lower_)
+        if wanted is None:
+            return True
+        text = self.reader.article.text
+        found = person_gender(m.text, text[max(m.span.begin - 20, 0) : m.span.begin])
+        return found is None or found == wanted
 
     def _subject_gender(self) -> str | None:
         """ "m" or "f": the pronouns a biography mostly uses, which are its subject's."""
@@ -125,6 +138,8 @@ class PronounTracker:
                         return self.resolve_pronoun(s, sent, t)
                     continue
                 found = self._subject_person(s, sent, t)
+                if found is not None and not self.fits(token, found):
+                    continue  # "A was defeated by B, and he …": a woman A is not "he"
                 if (
                     found is not None
                     and token.dep_ == "poss"
@@ -153,6 +168,7 @@ class PronounTracker:
             if not any(m.span.begin <= b < m.span.end for b in bound)
             and m.span.begin not in s.possessive  # "after A's downfall, he …": not A
             and not self._in_phrase(s, sent, m)  # "through the influence of King A, he …"
+            and self.fits(token, m)
         ]
         if len({m.text.split()[-1] for m in free}) == 1:
             return free[-1]  # "A, …, but he was captured": the one person named before
