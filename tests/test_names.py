@@ -149,3 +149,25 @@ def test_a_hyphenated_family_name_goes_by_its_last_part() -> None:
     assert full is not None and "Okoro" in full.short_forms()
     assert parse_name("Okoro").abbreviates(full)  # type: ignore[union-attr]
     assert not parse_name("Adeyemi").abbreviates(full)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tagged", "person"),
+    [
+        ("In 1950 Falk was succeeded at the ministry by Ivo Renner.", "Ivo Renner", True),
+        ("In 1950 Christian Democracy won a majority.", "Christian Democracy", False),
+        ("The money went to the Anna Berg Fund.", "Anna Berg", False),
+        ("In 1950 Velor Renner won a majority.", "Velor Renner", False),
+    ],
+)
+def test_a_name_the_model_calls_an_organization_is_a_person_by_its_given_name(
+    sentence: str, tagged: str, person: bool
+) -> None:
+    from spacy.tokens import Span
+
+    from histkg.extract.given_names import given_named
+
+    doc = load_model()(sentence)
+    start = next(t.i for t in doc if t.text == tagged.split()[0])
+    doc.ents = [Span(doc, start, start + len(tagged.split()), label="ORG")]
+    assert bool([s.text for s in given_named(doc)]) is person

@@ -96,3 +96,43 @@ def test_taking_office_starts_the_office_the_article_gave(tmp_path: Path) -> Non
     assert ("Appointment", "Prime Minister", "1962-07-01") in offices, offices
     ex = read(tmp_path, "In 1962 a witness was sworn in by the judge.")
     assert not any(e.types[0] == "Appointment" for e in ex.events), events(ex)
+
+
+def test_a_replacement_joined_to_another_clause_still_removes(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "The brigade was dissolved in March 1950, and Anton Hess was replaced as Chief of Staff"
+        " by Ivo Renner in May 1950.",
+    )
+    found = events(ex)
+    assert ("Appointment", (), ("Ivo Renner",), "1950-05") in found, found
+    assert ("Removal", (), ("Anton Hess",), "1950-05") in found, found
+
+
+def test_a_resignation_joined_to_a_replacement_is_no_removal(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Anton Hess resigned as Chief of Staff in May 1950 and was replaced by Ivo Renner.",
+    )
+    found = events(ex)
+    assert ("Appointment", (), ("Ivo Renner",), "1950-05") in found, found
+    assert not [e for e in found if e[0] == "Removal"], found
+
+
+def test_succeeded_at_the_ministry_is_the_ministers_post(tmp_path: Path) -> None:
+    ex = extract_text(
+        tmp_path,
+        "Velorian cabinet of 1946",
+        [
+            "Anton Hess was appointed Minister of Trade in 1946. In 1950 Hess was succeeded at"
+            " the ministry by Ivo Renner, and Renner was replaced at the club by Jan Moor."
+        ],
+        spaced=False,
+    )
+    offices = {
+        (m.text, e.office.title if e.office else "")
+        for e in ex.events
+        if e.types == ["Appointment"] and e.date and e.date.iso == "1950"
+        for m in e.affected
+    }
+    assert offices == {("Ivo Renner", "Minister of Trade")}, offices

@@ -88,7 +88,7 @@ class EventTenures:
             self.reader.out.tenures.append(tenure)
         if cls in TENURE_ENDS and _to_office(hit.trigger):
             event.office = None  # the removal was from another post than the one taken up
-        replaced = hit.trigger.dep_ != "conj" and (
+        replaced = not _ended_by_own_verb(hit.trigger) and (
             bool(lemmas_of(hit.trigger) & {"replace"})
             or any(  # "elected A First Secretary in place of B"
                 c.dep_ == "prep"
@@ -220,3 +220,10 @@ def _in_clause_of(token: Token, verb: Token) -> bool:
         if ancestor.pos_ in {"VERB", "AUX"}:
             return False
     return False
+
+
+def _ended_by_own_verb(trigger: Token) -> bool:
+    """ "B resigned and was replaced by A": the verb joined before the replacement says
+    how B's tenure ended, and no removal is read from "replaced" (but "the unit was
+    disbanded, and B was replaced by A" is one)."""
+    return trigger.dep_ == "conj" and bool(lemmas_of(trigger.head) & words("own_endings"))

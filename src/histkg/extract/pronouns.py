@@ -15,7 +15,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from histkg.extract.expansion import PERSONAL_PRONOUNS, expand
-from histkg.extract.gender import person_gender
+from histkg.extract.given_names import person_gender
 from histkg.extract.mentions import Sentence
 from histkg.extract.modality import across_semicolon
 from histkg.extract.nlp import lemma

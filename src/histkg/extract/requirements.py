@@ -90,7 +90,10 @@ def requirements(hit: Hit) -> bool:
         return False  # "joined the Communist Party": a party card, not a seat
     if req.get("office") and not _names_office(office_complement(trigger)):
         return False
-    if any(c.dep_ == "prep" and c.lower_ in req.get("without_prep", ()) for c in trigger.children):
+    if any(
+        c.dep_ == "prep" and c.lower_ in req.get("without_prep", ()) and not _at_the_post(c)
+        for c in trigger.children
+    ):
         return False  # "A replaced B with C": A is who replaced, not who succeeded
     if req.get("finite") and trigger.tag_ == "VBG":
         return False  # "became Premier, succeeding B": the participle is its head's matter
@@ -140,6 +143,24 @@ def _out_of(verb: Token, places: set[str]) -> bool:
 REFLEXIVES = frozenset({"himself", "herself"})
 
 
+def _at_the_post(prep: Token) -> bool:
+    """ "succeeded at the ministry by B", "replaced him at the head of the party": a phrase
+    that names the post itself, not a place ("replaced him at the club")."""
+    return prep.lower_ == "at" and any(
+        c.dep_ == "pobj"
+        and lemmas_of(c) & (POST_NOUNS | words("post_places"))
+        and (c.lower_ == "head" or not _named_ministry(c))
+        for c in prep.children
+    )
+
+
+def _named_ministry(noun: Token) -> bool:
+    """ "the Ministry of Trade", "the Foreign Ministry": a ministry named, not "the ministry"."""
+    return "ministry" in lemmas_of(noun) and any(
+        c.dep_ in {"compound", "amod", "prep"} for c in noun.children
+    )
+
+
 def office_complement(verb: Token) -> Token | None:
     """The word that names the office a verb gives or takes: "became Premier", "was
     appointed ambassador", "served as minister", "elected to the post of", "removed from
@@ -169,6 +190,14 @@ def office_complement(verb: Token) -> Token | None:
                     for gc in post.children:
                         if gc.dep_ == "prep" and gc.lower_ in {"as", "of"}:
                             return gc
+    for child in verb.children:  # "replaced A at the Ministry of Trade": the ministry's post
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "at"
+            and lemmas_of(verb) & {"replace", "succeed"}
+        ):
+            if any(c.dep_ == "pobj" and _named_ministry(c) for c in child.children):
+                return child
     for child in verb.children:  # "replaced A with B as X": the as-phrase hung on B
         if child.dep_ == "prep" and child.lower_ == "with" and lemmas_of(verb) & {"replace"}:
             for obj in child.children:
