@@ -33,6 +33,7 @@ WRITTEN_SETS = {
     "written5": ROOT / "bench" / "heldout" / "written5",
     "written6": ROOT / "bench" / "heldout" / "written6",
     "written7": ROOT / "bench" / "heldout" / "written7",
+    "written8": ROOT / "bench" / "heldout" / "written8",
 }
 
 
