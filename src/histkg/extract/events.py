@@ -28,6 +28,7 @@ from histkg.extract.hits import Hit
 from histkg.extract.infobox import OUTCOME_SECTION
 from histkg.extract.mentions import Sentence
 from histkg.extract.modality import Modality
+from histkg.extract.requirements import at_a_ministry
 from histkg.extract.rules import lemmas_of, words
 from histkg.extract.seats import seat
 from histkg.lexicon import lexicon
@@ -309,6 +310,9 @@ class EventReader(MentionReader, EventDating, EventLinks, EventOffices, EventTen
             return None
         if hit.rule.requires.get("implied_office") and event.office is None:
             event.office = self._office_left(s, sent, hit)
+            if event.office is not None and at_a_ministry(hit.trigger):
+                # "replaced him at the Interior Ministry": the post left must be a minister's
+                event.office = event.office if "Minister" in event.office.title else None
         if (
             hit.rule.requires.get("office") or hit.rule.requires.get("implied_office")
         ) and event.office is None:

@@ -148,6 +148,8 @@ class PronounTracker:
                     return None  # "A notes that B was praised long after his death": A or B
                 if found is not None and self._another_subject(s, sent, t, token, found, own_verbs):
                     return None  # "A had B tried; he was sentenced": A or B
+                if found is not None and _object_pronoun_between(t, token):
+                    return None  # "King A appointed him minister, but he resigned": not A
                 if found is not None:
                     return found
                 if self._someone_else(s, sent, t):
@@ -355,6 +357,22 @@ class PronounTracker:
             c.dep_ == "attr" and lemmas_of(c) & (grammar().person_nouns | KINSHIP)
             for c in verb.children
         )
+
+
+def _object_pronoun_between(first: Token, pronoun: Token) -> bool:
+    """Whether a pronoun of the same gender as ``pronoun`` is an object of the verb whose
+    subject is ``first``, and the pronoun the subject of a verb joined to it ("A appointed
+    him …, but he resigned": "he" may be "him"; not "A resigned after B refused him …, but
+    he was reinstated", nor "Although A disliked him, he …")."""
+    gender = _GENDER.get(pronoun.lower_)
+    if not (pronoun.head.dep_ == "conj" and pronoun.head.head == first.head):
+        return False  # "Although A disliked him, he praised B": the subordinate's subject
+    return any(
+        _GENDER.get(t.lower_) == gender
+        and t.dep_ in {"dobj", "dative", "iobj"}
+        and t.head == first.head
+        for t in pronoun.doc[first.i + 1 : pronoun.i]
+    )
 
 
 def fronted_description(subject: Token) -> bool:

@@ -39,6 +39,8 @@ def requirements(hit: Hit) -> bool:
             return False
     if "not_child" in req and any(c.lower_ in req["not_child"] for c in trigger.children):
         return False  # "hanged himself": not an execution
+    if "not_joined" in req and _joined_with(trigger) & set(req["not_joined"]):
+        return False  # "was shot and wounded": not a killing
     if "child" in req and not any(c.lower_ in req["child"] for c in _own_and_objects(trigger)):
         return False  # "joined the cabinet of A as minister": the parse may hang it on the object
     if req.get("counted") and not any(c.dep_ == "nummod" for c in trigger.children):
@@ -114,6 +116,14 @@ def requirements(hit: Hit) -> bool:
     return True
 
 
+def _joined_with(verb: Token) -> set[str]:
+    """The lemmas of the verbs joined to ``verb`` by "and" or "but" ("shot and wounded")."""
+    joined = [c for c in verb.children if c.dep_ == "conj"]
+    if verb.dep_ == "conj":
+        joined.append(verb.head)
+    return {lemma for v in joined for lemma in lemmas_of(v)}
+
+
 def _phrase_lemma(verb: Token, wanted: set[str]) -> bool:
     """Whether a by-, before- or in-front-of-phrase of the verb holds one of ``wanted``
     ("shot by a firing squad", "shot before a firing squad")."""
@@ -125,8 +135,9 @@ def _phrase_lemma(verb: Token, wanted: set[str]) -> bool:
 
 
 def _out_of(verb: Token, places: set[str]) -> bool:
-    """ "fell from power", "forced out of office": a from- or out-of-phrase of the verb
-    (one or two prepositions deep) whose object is one of ``places``."""
+    """ "fell from power", "forced out of office", "barred from holding office": a from- or
+    out-of-phrase of the verb (one or two prepositions deep, or a gerund's object) whose
+    object is one of ``places``."""
     for prep in verb.children:
         if prep.dep_ not in {"prep", "prt", "advmod"} or prep.lower_ not in {"from", "out"}:
             continue
@@ -135,6 +146,9 @@ def _out_of(verb: Token, places: set[str]) -> bool:
                 return True
             if obj.dep_ == "prep" and obj.lower_ in {"of", "from"}:
                 if any(o.dep_ == "pobj" and lemmas_of(o) & places for o in obj.children):
+                    return True
+            if obj.dep_ == "pcomp":  # "banned from holding public office"
+                if any(o.dep_ == "dobj" and lemmas_of(o) & places for o in obj.children):
                     return True
     return False
 
@@ -147,17 +161,18 @@ def _at_the_post(prep: Token) -> bool:
     """ "succeeded at the ministry by B", "replaced him at the head of the party": a phrase
     that names the post itself, not a place ("replaced him at the club")."""
     return prep.lower_ == "at" and any(
-        c.dep_ == "pobj"
-        and lemmas_of(c) & (POST_NOUNS | words("post_places"))
-        and (c.lower_ == "head" or not _named_ministry(c))
+        c.dep_ == "pobj" and lemmas_of(c) & (POST_NOUNS | words("post_places"))
         for c in prep.children
     )
 
 
-def _named_ministry(noun: Token) -> bool:
-    """ "the Ministry of Trade", "the Foreign Ministry": a ministry named, not "the ministry"."""
-    return "ministry" in lemmas_of(noun) and any(
-        c.dep_ in {"compound", "amod", "prep"} for c in noun.children
+def at_a_ministry(verb: Token) -> bool:
+    """ "replaced him at the Interior Ministry", "succeeded at the ministry by B"."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "at"
+        and any(o.dep_ == "pobj" and "ministry" in lemmas_of(o) for o in c.children)
+        for c in verb.children
     )
 
 
@@ -190,14 +205,6 @@ def office_complement(verb: Token) -> Token | None:
                     for gc in post.children:
                         if gc.dep_ == "prep" and gc.lower_ in {"as", "of"}:
                             return gc
-    for child in verb.children:  # "replaced A at the Ministry of Trade": the ministry's post
-        if (
-            child.dep_ == "prep"
-            and child.lower_ == "at"
-            and lemmas_of(verb) & {"replace", "succeed"}
-        ):
-            if any(c.dep_ == "pobj" and _named_ministry(c) for c in child.children):
-                return child
     for child in verb.children:  # "replaced A with B as X": the as-phrase hung on B
         if child.dep_ == "prep" and child.lower_ == "with" and lemmas_of(verb) & {"replace"}:
             for obj in child.children:
