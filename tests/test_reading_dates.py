@@ -390,3 +390,22 @@ def test_a_bare_time_phrase_opening_a_sentence_dates_it(tmp_path: Path) -> None:
     )
     dated = {(e.types[0], e.date.iso if e.date else "") for e in ex.events}
     assert ("Election", "2001-07-23") in dated, dated
+
+
+def test_what_opens_on_a_day_is_dated_to_that_day(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "The trial of Anton Hess opened in Velor on 16 September 1949.",
+        "The Fifth Congress of the Labour League opened in Lyon on 4 March 1921.",
+    )
+    found = events(ex)
+    assert ("Trial", ("Anton Hess",), "1949-09-16") in found, found
+    assert ("Meeting", (), "1921-03-04") in found, found
+
+
+def test_a_law_passed_on_a_date_is_stated_without_who_passed_it(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "The agrarian reform law was decreed on 9 September 1952. A press law was drafted.",
+    )
+    assert {e for e in events(ex) if e[0] == "Decree"} == {("Decree", (), "1952-09-09")}

@@ -27,7 +27,7 @@ from histkg.model import Date
 from histkg.parse.dates import DateMention
 
 MEETING_VERBS = words("meeting_verbs")
-OCCUR_VERBS = words("occur_verbs")
+OCCUR_VERBS = words("occur_verbs") | words("scene_verbs")
 TIME_PREPOSITIONS = words("time_prepositions")
 LIGHT_VERBS = words("light_verbs")
 BOUND_PREPOSITIONS = words("bound_prepositions")
@@ -104,6 +104,16 @@ class EventDating(ClauseDating):
                     return t.i > sent.start and t.nbor(-1).pos_ in {"NOUN", "PROPN"}
                 depth -= 1
         return False
+
+    def _dated_participle(self, s: Sentence, sent: SpacySpan, noun: Token) -> Token | None:
+        """A participle describing ``noun`` that has a date of its own ("the Code,
+        promulgated on 13 August"; not "held jointly with …")."""
+        for c in noun.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                inside = {self.offset(s, sent, t) for t in c.subtree}
+                if any(d.begin in inside for d in s.dates):
+                    return c
+        return None
 
     def date(self, s: Sentence, sent: SpacySpan, hit: Hit) -> Date | None:
         bounds = [
@@ -212,8 +222,14 @@ class EventDating(ClauseDating):
             trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" and lemmas_of(trigger.head) & {"be"}
         ):
             verb = trigger.head  # "The trial of A was a secret trial held in June 1931"
-        elif trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
-            verb = trigger.head  # "won election in 1964", "staged a coup on 3 May"
+        elif (
+            trigger.pos_ in {"NOUN", "PROPN"}
+            and trigger.dep_ in {"dobj", "nsubjpass"}
+            and trigger.head.pos_ == "VERB"
+        ):
+            verb = trigger.head  # "won election in 1964", "the law was passed on 3 May"
+        elif (described := self._dated_participle(s, sent, trigger)) is not None:
+            verb = described  # "The Code, promulgated on 13 August, …": the participle's date
         elif (
             trigger.pos_ == "NOUN"
             and trigger.dep_ == "pobj"
@@ -228,7 +244,7 @@ class EventDating(ClauseDating):
             # "became Premier in 1955 after the resignation of A": the clause's date
             verb = trigger.head.head
         elif (
-            trigger.pos_ == "NOUN"
+            trigger.pos_ in {"NOUN", "PROPN"}
             and trigger.dep_ == "nsubj"
             and lemmas_of(trigger.head) & OCCUR_VERBS
         ):

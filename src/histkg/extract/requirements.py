@@ -45,10 +45,8 @@ def requirements(hit: Hit) -> bool:
         return False  # "joined the cabinet of A as minister": the parse may hang it on the object
     if req.get("counted") and not any(c.dep_ == "nummod" for c in trigger.children):
         return False  # "received ten years": a counted term, not "the years of his pension"
-    if "governed_by" in req and not (  # "issued a directive", "a proclamation was signed"
-        trigger.dep_ in {"dobj", "nsubjpass"} and lemmas_of(trigger.head) & set(req["governed_by"])
-    ):
-        return False
+    if "governed_by" in req and governing_verb(trigger, set(req["governed_by"])) is None:
+        return False  # "issued a directive", "a proclamation was signed"
     if "prep_object" in req and not any(  # "placed under arrest", "taken into custody"
         c.dep_ == "prep" and lemmas_of(o) & set(req["prep_object"].get(c.lower_, ()))
         for c in trigger.children
@@ -114,6 +112,18 @@ def requirements(hit: Hit) -> bool:
     if "out_of" in req and not _out_of(trigger, set(req["out_of"])):
         return False
     return True
+
+
+def governing_verb(noun: Token, verbs: set[str]) -> Token | None:
+    """The verb of ``verbs`` a noun is the object or passive subject of ("issued a
+    directive", "the law was passed"), or that describes it as a participle ("the Code,
+    promulgated on 3 August")."""
+    if noun.dep_ in {"dobj", "nsubjpass"} and lemmas_of(noun.head) & verbs:
+        return noun.head
+    return next(
+        (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and lemmas_of(c) & verbs),
+        None,
+    )
 
 
 def _joined_with(verb: Token) -> set[str]:

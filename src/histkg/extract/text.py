@@ -241,6 +241,10 @@ class ArticleReader:
             self.tenure_reader.read(s, s.parse, tenures)
             self.grammar.end_sentence(s, s.parse)
         self.assemblies.named_events(s, events, meetings)
+        if meetings:  # "A plenum of the Central Committee was held": read once, as a session
+            events = [
+                e for e in events if not (e.rule == "meeting.noun" and e.types == ["Meeting"])
+            ]
         if vote is not None:
             # a tallied vote is the one this sentence or the one before announced ("the
             # Politburo voted on the motion. It failed by 4 to 6"): one vote, the tallied
