@@ -409,3 +409,15 @@ def test_a_law_passed_on_a_date_is_stated_without_who_passed_it(tmp_path: Path) 
         "The agrarian reform law was decreed on 9 September 1952. A press law was drafted.",
     )
     assert {e for e in events(ex) if e[0] == "Decree"} == {("Decree", (), "1952-09-09")}
+
+
+def test_a_day_without_a_year_takes_the_year_its_paragraph_wrote_last(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "The Velorian coup of 1931 overthrew the monarchy. On 3 May 1931 the army seized the"
+        " palace.",
+        "On 1 November 1950 the generals struck again. The cabinet met in the evening. The"
+        " ministers were told to wait. No one resigned that week. On 4 November the generals"
+        " appointed Anton Hess as Prime Minister.",
+    )
+    assert ("Appointment", ("Anton Hess",), "1950-11-04") in events(ex), events(ex)

@@ -32,6 +32,8 @@ class Context:
     said: list[tuple[int, int, Date]] = field(
         default_factory=list
     )  # (block, sentence number, date): every date a later phrase may refer to
+    #: (block, year): the years a paragraph writes out, outside parentheses
+    written_years: list[tuple[int, int]] = field(default_factory=list)
     #: sentence number -> (block, whether it tells its own time: a date or a word that
     #: places it elsewhere in time)
     timed: dict[int, tuple[int, bool]] = field(default_factory=dict)
@@ -97,7 +99,9 @@ def date_sentence(
     recent = [y for n, y in ctx.years if sentence_no - n <= 3]
     # the article's main year; a year in parentheses only when it names no other
     focal = ctx.focal_year or next((y for _n, y in ctx.years), None)
-    context_year = recent[-1] if recent else focal
+    # else the year the paragraph told of last ("On 1 November 1963 … . … on 4 November")
+    paragraph = [y for b, y in ctx.written_years if b == s.block]
+    context_year = recent[-1] if recent else paragraph[-1] if paragraph else focal
     said = [d for b, n, d in ctx.said if b == s.block and sentence_no - n <= 3]
     local = find_dates(s.text, context_year, said[-1].year if said else None)
     days = [d for b, n, d in ctx.full_dates if b == s.block and sentence_no - n <= 3]
@@ -108,7 +112,7 @@ def date_sentence(
     local += find_vague_anaphora(s.text, local, said[-1] if said else None)
     local.sort(key=lambda d: d.begin)
     for d in local:
-        if d.relative and not recent:
+        if d.relative and not recent and not paragraph:
             warnings.append(
                 CodedWarning(
                     "W201",
@@ -127,6 +131,8 @@ def date_sentence(
         in_parentheses = before.count("(") > before.count(")")
         if not d.relative:
             ctx.years.append((sentence_no, d.date.year))
+            if not in_parentheses:
+                ctx.written_years.append((s.block, d.date.year))
             if ctx.focal_year is None and not in_parentheses:
                 ctx.focal_year = d.date.year
         if len(d.date.iso) == 10:
