@@ -372,3 +372,22 @@ def test_an_object_pronoun_is_not_the_subject_of_its_causative_verb(tmp_path: Pa
     )
     arrests = [e for e in events(ex) if e[0] == "Arrest"]
     assert arrests and all(e[2] == ("Ivo Renner",) for e in arrests), events(ex)
+
+
+def test_he_in_an_article_titled_by_what_one_person_underwent_is_that_person(
+    tmp_path: Path,
+) -> None:
+    from tests.conftest import extract_text
+
+    paragraphs = (
+        "The trial of Anton Hess was a political trial held in Velor in 1950. The police"
+        " suspected a clerk on the General Staff.",
+        "He was arrested on 15 October 1949 by Major Otto Lenz.",
+    )
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    titled = extract_text(tmp_path / "a", "Trial of Anton Hess", paragraphs, spaced=False)
+    arrested = {m.text for e in titled.events if e.types == ["Arrest"] for m in e.affected}
+    assert arrested == {"Anton Hess"}, arrested
+    other = extract_text(tmp_path / "b", "Velorian trials", paragraphs, spaced=False)
+    assert not [e for e in other.events if e.types == ["Arrest"] and e.affected]

@@ -62,3 +62,22 @@ def test_a_general_election_told_twice_is_one_event(tmp_path: Path) -> None:
     graph = build([tmp_path]).graph
     elections = set(graph.subjects(RDF.type, HKG.Election))
     assert len(elections) == 1, sorted(str(graph.value(e, RDFS.label)) for e in elections)
+
+
+SURVIVED = """= Ruritanian crisis =
+
+On 9 April 1960 Anton Hess was shot twice in the head by Karl Brun. Hess was re-elected
+Prime Minister in 1961. On 6 September 1966 Hess was assassinated by Otto Lenz. In 1990
+Karl Brun was rehabilitated.
+"""
+
+
+def test_a_death_the_person_lives_on_after_is_left_out_with_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "crisis.txt").write_text(SURVIVED, encoding="utf-8")
+    result = build([tmp_path])
+    deaths = sorted(
+        str(result.graph.value(e, RDFS.label))
+        for e in set(result.graph.subjects(RDF.type, HKG.Death))
+    )
+    assert deaths == ["Death of Anton Hess (1966-09-06)"], deaths
+    assert [w.code for w in result.warnings if w.code == "W402"] == ["W402"], result.warnings

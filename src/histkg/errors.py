@@ -106,7 +106,8 @@ class CodedWarning:
     Codes: ``W101`` unknown infobox key, ``W102`` infobox value left unparsed,
     ``W201`` relative date left unresolved, ``W202`` an infobox date that does not exist
     (31 February, a range that ends before it starts) or is not understood, left out whole,
-    ``W301`` reference not parsed, ``W401`` facts from two documents disagree,
+    ``W301`` reference not parsed, ``W401`` facts from two documents disagree, ``W402`` a
+    death left out because the person is said to live on after it,
     ``W501`` an event the text does not state as a fact (negated, alleged, attempted,
     hypothetical) left out, ``W502`` a story (a plot section, an article about a novel or
     a film) whose events and tenures are not read, ``W601`` a name the model read as a

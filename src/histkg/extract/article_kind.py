@@ -45,6 +45,17 @@ def focus_person(article: Article, sentences: list[Sentence]) -> Mention | None:
     return None
 
 
+def event_of_person(title: str, subject: Mention) -> bool:
+    """Whether a title names an event that happened to the article's person: "Trial of
+    A B", "Impeachment of A B", "Assassination of A B" (a noun of ``person_events`` or
+    ``title_events``, data/grammar.toml)."""
+    found = re.match(r"(?:The\s+)?([A-Za-z]+)\s+of\s+(.+)$", title)
+    if found is None:
+        return False
+    nouns = words("person_events") | words("title_events")
+    return found.group(1).lower() in nouns and subject.text.split()[-1] in found.group(2)
+
+
 def about_a_work(sentences: list[Sentence]) -> str | None:
     """The kind of work ("novel", "episode") an article opens by saying it is about:
     "A is a 1972 novel by B" (not "a documentary film")."""

@@ -178,7 +178,9 @@ class PronounTracker:
             return None  # two persons named before it: not safe to read
         unbound = [m for m in before if not any(m.span.begin <= b < m.span.end for b in bound)]
         recent = unbound[-1] if unbound else self.last_named.get(s.block)
-        subject = self.reader.subject if self.reader.biography else None
+        subject = (
+            self.reader.subject if self.reader.biography or self.reader.event_of_person else None
+        )
         previous = self.last_subject
         before_this = (s.block, self.reader.sentence_no - 1)
         same_paragraph = "\n" not in self.reader.article.text[max(self.last_end, 0) : s.begin]

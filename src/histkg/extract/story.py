@@ -32,8 +32,8 @@ class Context:
     said: list[tuple[int, int, Date]] = field(
         default_factory=list
     )  # (block, sentence number, date): every date a later phrase may refer to
-    #: (block, year): the years a paragraph writes out, outside parentheses
-    written_years: list[tuple[int, int]] = field(default_factory=list)
+    #: (block, sentence number, year): the years a paragraph writes out, outside parentheses
+    written_years: list[tuple[int, int, int]] = field(default_factory=list)
     #: sentence number -> (block, whether it tells its own time: a date or a word that
     #: places it elsewhere in time)
     timed: dict[int, tuple[int, bool]] = field(default_factory=dict)
@@ -99,11 +99,15 @@ def date_sentence(
     recent = [y for n, y in ctx.years if sentence_no - n <= 3]
     # the article's main year; a year in parentheses only when it names no other
     focal = ctx.focal_year or next((y for _n, y in ctx.years), None)
-    # else the year the paragraph told of last ("On 1 November 1963 … . … on 4 November")
-    paragraph = [y for b, y in ctx.written_years if b == s.block]
-    context_year = recent[-1] if recent else paragraph[-1] if paragraph else focal
+    # a day and month without a year take the year their paragraph wrote out last, a few
+    # sentences back ("On 1 November 1963 … . … on 4 November"); "that year" does not
+    paragraph = [
+        y for b, n, y in ctx.written_years if b == s.block and sentence_no - n <= PARAGRAPH_REACH
+    ]
+    context_year = recent[-1] if recent else focal
+    day_year = paragraph[-1] if paragraph and not recent else None
     said = [d for b, n, d in ctx.said if b == s.block and sentence_no - n <= 3]
-    local = find_dates(s.text, context_year, said[-1].year if said else None)
+    local = find_dates(s.text, context_year, said[-1].year if said else None, day_year)
     days = [d for b, n, d in ctx.full_dates if b == s.block and sentence_no - n <= 3]
     local += find_day_anaphora(s.text, local, days[-1] if days else None)
     local.sort(key=lambda d: d.begin)
@@ -112,7 +116,7 @@ def date_sentence(
     local += find_vague_anaphora(s.text, local, said[-1] if said else None)
     local.sort(key=lambda d: d.begin)
     for d in local:
-        if d.relative and not recent and not paragraph:
+        if d.relative and not recent and (day_year is None or d.date.year != day_year):
             warnings.append(
                 CodedWarning(
                     "W201",
@@ -132,7 +136,7 @@ def date_sentence(
         if not d.relative:
             ctx.years.append((sentence_no, d.date.year))
             if not in_parentheses:
-                ctx.written_years.append((s.block, d.date.year))
+                ctx.written_years.append((s.block, sentence_no, d.date.year))
             if ctx.focal_year is None and not in_parentheses:
                 ctx.focal_year = d.date.year
         if len(d.date.iso) == 10:
@@ -141,6 +145,10 @@ def date_sentence(
             ctx.said.append((s.block, sentence_no, d.date))
     return warnings
 
+
+#: how many sentences back a paragraph's written year still dates a day without one (a
+#: flattened article is one long paragraph: its years do not reach across all of it)
+PARAGRAPH_REACH = 6
 
 #: a span of days written as one word: "3–4", "16-17"
 DAY_SPAN_RE = re.compile(r"\d{1,2}[–-]\d{1,2}")

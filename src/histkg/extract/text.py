@@ -11,7 +11,7 @@ import re
 from spacy.tokens import Doc
 
 from histkg.errors import CodedWarning
-from histkg.extract.article_kind import about_a_work, focus_person, opens_a_life
+from histkg.extract.article_kind import about_a_work, event_of_person, focus_person, opens_a_life
 from histkg.extract.assemblies import AssemblyReader
 from histkg.extract.events import EventReader
 from histkg.extract.factions import FactionReader
@@ -76,6 +76,7 @@ class ArticleReader:
         self.faction: Mention | None = None
         self.subject: Mention | None = None  # the person a biography is about
         self.biography = False
+        self.event_of_person = False  # "Trial of A": the article tells what A underwent
         self.person_infobox = False  # set by the caller from the infobox's kind
         self.previous_sentence: Sentence | None = None
         self.list_persons: dict[int, list[Mention]] = {}  # see extract/lists.py
@@ -158,6 +159,13 @@ class ArticleReader:
             self.biography = self.subject.text.split()[-1] in title_words and (
                 self.person_infobox or opens_a_life(self.article, sentences, self.subject)
             )
+        # "Trial of A", "Impeachment of A": an article about what happened to one person,
+        # whose "he" opening a sentence with no nearer antecedent is that person
+        self.event_of_person = (
+            self.subject is not None
+            and not self.biography
+            and event_of_person(self.article.title, self.subject)
+        )
         story = about_a_work(sentences)
         told: set[str] = set()
         for s in sentences:

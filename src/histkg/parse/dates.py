@@ -153,7 +153,10 @@ def _exists(year: int, month: int | None, day: int | None) -> bool:
 
 
 def find_dates(
-    text: str, context_year: int | None, recent_year: int | None = None
+    text: str,
+    context_year: int | None,
+    recent_year: int | None = None,
+    day_year: int | None = None,
 ) -> list[DateMention]:
     """Every date phrase in ``text``, longest first where they overlap.
 
@@ -163,6 +166,8 @@ def find_dates(
             ``None`` leaves such phrases out.
         recent_year: the year a month alone ("in August") takes when ``text`` says no
             year before it: one said in the last sentences, never an article's main year.
+        day_year: the year a day and month without one ("on 4 November") takes instead of
+            ``context_year``: one its paragraph wrote out a few sentences before.
     """
     if "year" not in text and _DIGIT_RE.search(text) is None:
         if recent_year is None or _MONTH_RE.search(text) is None:
@@ -182,6 +187,8 @@ def find_dates(
             # the phrase in this text, else the context's
             prior = [d for d in found if not d.relative and d.end <= begin]
             fallback = recent_year if _kind == "m_alone" else context_year
+            if _kind in {"md", "dm"} and day_year is not None:
+                fallback = day_year
             base = int(max(prior, key=lambda d: d.end).date.iso[:4]) if prior else fallback
             if relative and base is None:
                 continue

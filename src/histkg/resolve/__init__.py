@@ -7,14 +7,15 @@ office; events by kind, date and who took part. No IRIs are made here.
 
 The parts, in the order ``resolve`` uses them: ``entities`` (persons through
 ``persons``, organizations, places, offices), ``merge`` (events and tenures),
-``facts`` (documents, organization facts, cited works), ``labels`` and ``emit``
-(statements); all of them write to one ``Ledger``.
+``consistency`` (a person dies once), ``facts`` (documents, organization facts, cited
+works), ``labels`` and ``emit`` (statements); all of them write to one ``Ledger``.
 """
 
 from __future__ import annotations
 
 from histkg.extract import CorpusExtraction
 from histkg.model import Ref
+from histkg.resolve.consistency import one_death
 from histkg.resolve.emit import emit_entities, emit_events, emit_spans, emit_tenures
 from histkg.resolve.entities import ANAPHORA, Entities
 from histkg.resolve.facts import cited_work, document, org_facts
@@ -66,6 +67,7 @@ def resolve(corpus: CorpusExtraction) -> Resolution:
             org_facts(entities, facts, ex)
         for work in ex.works:
             cited_work(ledger, work, ex)
+    ledger.warnings += one_death(events, tenures, corpus)
     successions(tenures)
     labels = Labels(entities)
     emit_events(labels, events)
