@@ -591,3 +591,23 @@ def test_a_country_is_not_read_from_the_only_foreign_demonym(tmp_path: Path) -> 
     )
     places = {(t.office.title, t.office.place.text if t.office.place else "") for t in ex.tenures}
     assert places == {("Prime Minister", "Kenya")}, places
+
+
+def test_a_title_set_before_a_name_keeps_its_first_word(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "In 1961 the Deputy Prime Minister, Anton Hess, formed a rival government.",
+        "The Lord President, Karl Ostrov, was suspended from office in May 1988.",
+    )
+    offices = {(h, o) for h, o, *_ in tenures(ex)}
+    assert ("Anton Hess", "Prime Minister") not in offices, offices
+    assert ("Anton Hess", "Deputy Prime Minister") in offices, offices
+    assert ("Karl Ostrov", "President") not in offices, offices
+
+
+def test_its_president_is_the_bodys_not_the_states(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "On 13 November 2000 the Congress censured its President, Anna Berg, by 64 votes to 51.",
+    )
+    assert {(h, o) for h, o, *_ in tenures(ex)} == {("Anna Berg", "President of the Congress")}

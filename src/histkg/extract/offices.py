@@ -93,8 +93,12 @@ class OfficeReader:
         # "the Minister of Finance, A,", "the Indian Prime Minister, General B,": a title
         # set before a name as its apposition (the parse often breaks this one)
         ranks = _alternation(sorted(lexicon().honorifics))
+        # a word may stand before the title ("the Indian Prime Minister"), not one of the
+        # title's own ("the Deputy Prime Minister" is not the Prime Minister, nor "the Lord
+        # President" the President)
+        own = _alternation(sorted({m.title() for m in lexicon().post_modifiers}))
         self.title_appos_before_re = re.compile(
-            rf"(?<![\w-])the\s+(?:(?P<former>former|then)\s+)?(?:[A-Z][a-z]+\s+)?"
+            rf"(?<![\w-])the\s+(?:(?P<former>former|then)\s+)?(?:(?!(?:{own})\s)[A-Z][a-z]+\s+)?"
             rf"(?P<title>{titles})(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*"
             rf"(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*)?,\s+(?:(?:{ranks})\s+)*$"
         )

@@ -83,6 +83,15 @@ class TenureReader(NamedTitles):
         office, office_end = found
         if office_end <= self.offset(s, sent, phrase):
             return None  # "the emperor's brother": the office is not what the phrase names
+        if any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in phrase.children):
+            # "Congress censured its President, A": the body's post, not the state's
+            bodies = [o for o in s.orgs if o.span.end <= begin]
+            if not bodies or office.org is not None:
+                return None
+            body = bodies[-1]
+            the = "" if body.text.startswith(("the ", "The ")) else "the "
+            title = f"{office.title} of {the}{body.text}"
+            office = OfficeRef(title, "post", org=body, phrase=title)
         holder = Mention("person", "", self.reader.span(s))  # filled in by the caller
         record = TenureRecord(holder, office, self.reader.span(s), rule="")
         record.start, record.end, record.attested = self._years_after(s, office_end)
