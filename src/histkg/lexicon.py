@@ -131,6 +131,9 @@ class NameWords:
     not_person_heads: frozenset[str]
     determiners: frozenset[str]
     place_prepositions: frozenset[str]
+    way_prepositions: frozenset[str]
+    motion_verbs: frozenset[str]
+    way_nouns: frozenset[str]
 
 
 @cache

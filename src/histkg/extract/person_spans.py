@@ -83,6 +83,13 @@ def wrong_context(span: Span) -> str | None:
         and not any(t.text in {"'s", "’s"} for t in doc[span.end : span.end + 1])
     ):
         return f"'{head.text} … {span.text}' is a place"
+    if (
+        root.dep_ == "pobj"
+        and head.text.lower() in nw.way_prepositions
+        and head.i < span.start
+        and (lemma(head.head) in nw.motion_verbs or lemma(head.head) in nw.way_nouns)
+    ):
+        return f"'{head.head.text} {head.text} … {span.text}' is where someone went"
     if span.end + 2 < len(doc) and doc[span.end].text == "(":
         inner = doc[span.end + 1].text
         if re.fullmatch(r"[A-Z]{2,6}", inner) and doc[span.end + 2].text == ")":
