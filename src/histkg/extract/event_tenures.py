@@ -89,7 +89,7 @@ class EventTenures:
         if cls in TENURE_ENDS and _to_office(hit.trigger):
             event.office = None  # the removal was from another post than the one taken up
         replaced = not _ended_by_own_verb(hit.trigger) and (
-            bool(lemmas_of(hit.trigger) & {"replace"})
+            bool(lemmas_of(hit.trigger) & {"replace", "give"})  # "gave way to"
             or any(  # "elected A First Secretary in place of B"
                 c.dep_ == "prep"
                 and c.lower_ == "in"
