@@ -57,7 +57,16 @@ NEEDS_AFFECTED = frozenset(
 #: classes an unnamed group may undergo ("officials were arrested"); a death, an
 #: appointment or an election needs a person the sentence names
 GROUP_CLASSES = frozenset(
-    {"Arrest", "Trial", "Sentencing", "Execution", "Expulsion", "Removal", "Reinstatement"}
+    {
+        "Arrest",
+        "Trial",
+        "Sentencing",
+        "Execution",
+        "Expulsion",
+        "Removal",
+        "Reinstatement",
+        "Decree",
+    }
 )
 #: people whose unnamed deaths a political history states ("six generals were killed"),
 #: unlike casualties ("civilians", "people", "victims")
@@ -345,8 +354,9 @@ class EventReader(MentionReader, EventDating, EventLinks, EventOffices, EventTen
         return any(d.begin in clause and not d.relative for d in s.dates)
 
     def _dated_alone(self, s: Sentence, sent: SpacySpan, hit: Hit) -> bool:
-        """Whether a passive decree's own clause gives its date ("A new press law was passed
-        in March 1931"), not a date carried from elsewhere."""
+        """Whether a passive decree's sentence gives its date ("A new press law was passed
+        in March 1931", "On 25 March …, and the mutineers were amnestied"), not a date
+        carried from the sentences before."""
         verb = hit.trigger
         if hit.trigger.pos_ in {"NOUN", "PROPN"}:
             governed = set(hit.rule.requires.get("governed_by", ()))
@@ -355,7 +365,10 @@ class EventReader(MentionReader, EventDating, EventLinks, EventOffices, EventTen
         if not participle and not any(c.dep_ == "auxpass" for c in verb.children):
             return False
         clause = {self.offset(s, sent, t) for t in verb.subtree}
-        return any(d.begin in clause and not d.relative for d in s.dates)
+        if any(d.begin in clause and not d.relative for d in s.dates):
+            return True
+        # a date this sentence gives, shared by a clause joined to its own
+        return bool(s.dates) and verb.dep_ == "conj" and self.date(s, sent, hit) is not None
 
     def _dated_remnants(self, s: Sentence, sent: SpacySpan, hit: Hit, event: EventRecord) -> None:
         """ "A died on 21 April 2005 and B on 23 December 2005": B's own event, on B's date."""

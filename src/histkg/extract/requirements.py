@@ -100,11 +100,16 @@ def requirements(hit: Hit) -> bool:
     if req.get("no_office") and _names_office(office_complement(trigger)):
         return False  # the rule that reads the named office has it
     scoped = set(req.get("scope_for", ()))
-    if scoped and lemmas_of(trigger) & scoped and not _has_scope(trigger) and not any(
-        # "was suspended from office in May and dismissed in August": the scope is shared
-        _has_scope(v)
-        for v in [*([trigger.head] if trigger.dep_ == "conj" else []), *trigger.conjuncts]
-        if v.pos_ == "VERB"
+    if (
+        scoped
+        and lemmas_of(trigger) & scoped
+        and not _has_scope(trigger)
+        and not any(
+            # "was suspended from office in May and dismissed in August": the scope is shared
+            _has_scope(v)
+            for v in [*([trigger.head] if trigger.dep_ == "conj" else []), *trigger.conjuncts]
+            if v.pos_ == "VERB"
+        )
     ):
         if not _dismisses_someone(trigger):
             return False  # "removed from the game", "elected player of the year"
