@@ -53,9 +53,11 @@ def describe(found: list[Hit]) -> str:
 
 
 def stated(hit: Hit) -> bool:
-    # a coup attempt is what an attempt at a coup states
+    # a coup attempt is what an attempt at a coup states, an assassination attempt what an
+    # attempt on a life states
     return hit.modality is Modality.STATED or (
-        hit.modality is Modality.ATTEMPTED and hit.event_class == "CoupAttempt"
+        hit.modality is Modality.ATTEMPTED
+        and hit.event_class in {"CoupAttempt", "AssassinationAttempt"}
     )
 
 

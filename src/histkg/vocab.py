@@ -20,6 +20,7 @@ class HKG(DefinedNamespace):
     Agreement: URIRef
     Appointment: URIRef
     Arrest: URIRef
+    AssassinationAttempt: URIRef
     Confirmation: URIRef
     CoupAttempt: URIRef
     Death: URIRef

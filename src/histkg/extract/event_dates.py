@@ -249,6 +249,9 @@ class EventDating(ClauseDating):
             and lemmas_of(trigger.head) & OCCUR_VERBS
         ):
             verb = trigger.head  # "A's arrest followed in 1954"
+        if verb is not None and verb is hit.governor and verb.pos_ == "NOUN":
+            # "bombed the palace in 1962 in an attempt to kill A": the attempt's verb
+            verb = next((a for a in verb.ancestors if a.pos_ in {"VERB", "AUX"}), verb)
         if verb is not None and verb.dep_ == "attr" and lemmas_of(verb.head) & {"be"}:
             verb = verb.head  # "X was an attempt … in 1932": the copula's clause holds both
         if verb is not None:

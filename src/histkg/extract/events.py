@@ -52,6 +52,7 @@ NEEDS_AFFECTED = frozenset(
         "Election",
         "Reinstatement",
         "Release",
+        "AssassinationAttempt",
     }
 )
 #: classes an unnamed group may undergo ("officials were arrested"); a death, an

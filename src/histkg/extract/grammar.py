@@ -30,7 +30,7 @@ from histkg.extract.expansion import (
 from histkg.extract.hits import Hit
 from histkg.extract.modality import RELATIVE_PRONOUNS, Modality, attempt_agents, modality
 from histkg.extract.requirements import requirements
-from histkg.extract.rules import Rule, grammar, lemmas_of, surface_forms
+from histkg.extract.rules import Rule, grammar, lemmas_of, surface_forms, words
 from histkg.extract.subjects import (
     causative_agent,
     drop_office_objects,
@@ -173,10 +173,23 @@ def read_events(sent: Span) -> list[Hit]:
             hit.event_class = ""
             if lemmas_of(hit.trigger) & g.coup_verbs or hit.rule.event_class == "CoupAttempt":
                 hit.event_class = g.attempt_class.get(hit.rule.event_class, "")
+            elif hit.rule.event_class == "Death" and _made_attempt(hit.trigger, governor):
+                hit.event_class = g.attempt_class.get("Death", "")  # "an attempt on his life"
             if governor is not None and not hit.roles.get("agent"):
                 hit.roles["agent"] = expand(attempt_agents(hit.trigger, governor))
         hits.append(hit)
     return _merge_coups(hits)
+
+
+def _made_attempt(trigger: Token, governor: Token | None) -> bool:
+    """Whether a killing is said to have been attempted, not only planned: "an
+    assassination attempt", "tried to kill A" (not "plotted to kill A")."""
+    made = words("made_attempts")
+    return (governor is not None and bool(lemmas_of(governor) & made)) or any(
+        lemmas_of(t) & made
+        for t in (trigger.head, *trigger.children)
+        if t.dep_ == "compound" or trigger.dep_ == "compound"
+    )
 
 
 def _is_coup_word(token: Token) -> bool:

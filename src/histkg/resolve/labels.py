@@ -77,7 +77,10 @@ class Labels:
             else:
                 text = f"Decree of the {self.label(issuer)}"
         elif kind == "Speech":
-            text = "Speech by " + ", ".join(self.label(r) for r in ev.agents)
+            by = ", ".join(self.label(r) for r in ev.agents)
+            text = f"Speech by {by}" if by else "Speech"
+        elif kind == "AssassinationAttempt":
+            text = f"Attempt on the life of {who}" if who else "Assassination attempt"
         elif kind == "Expulsion" and who:
             text = f"Expulsion of {who}" + (
                 f" from the {self.label(ev.organization)}" if ev.organization else ""
