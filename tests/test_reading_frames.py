@@ -136,3 +136,22 @@ def test_succeeded_at_the_ministry_is_the_ministers_post(tmp_path: Path) -> None
         for m in e.affected
     }
     assert offices == {("Ivo Renner", "Minister of Trade")}, offices
+
+
+def test_a_loss_in_a_clause_joined_to_a_succession_is_not_the_succession(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "In 1987 the Minister of Trade, Anton Hess, gave way to Anna Berg; and Otto Lenz lost"
+        " the defence portfolio to Karl Ostrov.",
+    )
+    held = {(t.holder.text, t.office.title) for t in ex.tenures}
+    assert ("Anna Berg", "Minister of Trade") in held, held
+    assert ("Otto Lenz", "Minister of Trade") not in held, held
+    removed = {
+        (m.text, e.office.title if e.office else "")
+        for e in ex.events
+        if e.types == ["Removal"]
+        for m in e.affected
+    }
+    assert ("Anton Hess", "Minister of Trade") in removed, removed
+    assert ("Otto Lenz", "Minister of Trade") not in removed, removed

@@ -52,19 +52,31 @@ class EventLinks:
             for other_hit, other in read:
                 if other.types[0] not in TENURE_ENDS | {"Death"} or other is event:
                     continue
-                if other_hit.trigger.head.head != hit.trigger or not other.affected:
+                if (
+                    not other.affected
+                    or not (
+                        _told_within(other_hit.trigger, hit.trigger)
+                        or (  # "A became President again, but was overthrown in 1985"
+                            other_hit.trigger.dep_ == "conj"
+                            and other_hit.trigger.head == hit.trigger
+                            and other.affected[:1] == event.affected[:1]
+                        )
+                    )
+                ):
                     continue
                 before = other.affected[0]
                 titled = self.titled.get(before.span.begin)
                 if titled is not None and titled.office.title != event.office.title:
                     continue
                 other.office = other.office or event.office
+                same = bool(event.affected) and event.affected[0].text == before.text
                 for tenure in self.reader.out.tenures:
-                    if tenure.started_by is event:
+                    if tenure.started_by is event and not same:
                         tenure.predecessor = before
                 ended = TenureRecord(before, event.office, self.reader.span(s), rule=hit.rule.id)
                 ended.end, ended.ended_by = other.date, other
-                ended.successor = event.affected[0] if event.affected else None
+                if event.affected and not same:  # not "A became President, but was overthrown"
+                    ended.successor = event.affected[0]
                 self.reader.out.tenures.append(ended)
 
     def _office_left(self, s: Sentence, sent: SpacySpan, hit: Hit) -> OfficeRef | None:
@@ -249,3 +261,13 @@ def group_size(token: Token) -> int | None:
         counts = [NUMBERS.get(c.lower_) for c in token.children if c.dep_ == "nummod"]
         return next((n for n in counts if n is not None), None)
     return None
+
+
+def _told_within(end: Token, start: Token) -> bool:
+    """Whether the end of a tenure is told inside the phrase of what started another: "after
+    the resignation of B", "succeeded B, who was dismissed", "after B died", "B was relieved
+    of the post; A succeeded him" (not a clause joined by "and": "A gave way to B; and C
+    lost his post")."""
+    if end.head == start and end.head != end:
+        return end.dep_ in {"advcl", "ccomp"}  # "B was relieved of the post; A succeeded him"
+    return end.head.head == start and end.head != start and end.dep_ != "conj"
