@@ -240,7 +240,7 @@ def test_a_party_secretary_is_a_post(tmp_path: Path) -> None:
         title="Provincial purge",
     )
     found = tenures(ex)
-    assert ("Karl Vogt", "Party secretary of Hebei", "1971", "1977") in found, found
+    assert ("Karl Vogt", "Party Secretary of Hebei", "1971", "1977") in found, found
 
 
 def test_two_offices_each_with_its_name_are_two_holders(tmp_path: Path) -> None:

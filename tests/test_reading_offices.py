@@ -611,3 +611,27 @@ def test_its_president_is_the_bodys_not_the_states(tmp_path: Path) -> None:
         "On 13 November 2000 the Congress censured its President, Anna Berg, by 64 votes to 51.",
     )
     assert {(h, o) for h, o, *_ in tenures(ex)} == {("Anna Berg", "President of the Congress")}
+
+
+def test_a_portfolio_held_or_taken_is_its_ministers_office(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "In 1985 Anton Hess held the trade and industry portfolio.",
+        "In 1959 Karl Ostrov took over the Justice portfolio.",
+        "In 1987 Anna Berg was given a portfolio of shares.",
+    )
+    offices = {(h, o) for h, o, *_ in tenures(ex)}
+    assert ("Anton Hess", "Minister of Trade and Industry") in offices, offices
+    assert ("Karl Ostrov", "Minister of Justice") in offices, offices
+    assert not [o for h, o in offices if h == "Anna Berg"], offices
+
+
+def test_a_post_with_its_modifiers_is_written_as_a_title(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "In 1946 Otto Lenz became political secretary of the Labour League.",
+        "In 1999 Anna Berg became Coordinating Minister for Public Welfare.",
+    )
+    offices = {(h, o) for h, o, *_ in tenures(ex)}
+    assert ("Otto Lenz", "Political Secretary of the Labour League") in offices, offices
+    assert ("Anna Berg", "Coordinating Minister for Public Welfare") in offices, offices

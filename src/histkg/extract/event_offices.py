@@ -87,6 +87,8 @@ class EventOffices:
             begin = self.offset(s, sent, reflexive[-1]) + len(reflexive[-1].text)
         elif complement.dep_ == "prep" and complement.lower_ == "of":
             begin = self.offset(s, sent, complement) + 2  # "the post of X": X
+        elif complement.lower_ == "portfolio":  # "took over the Justice portfolio": all of it
+            begin = self.offset(s, sent, complement.left_edge)
         elif complement.dep_ in {"dobj", "xcomp"}:  # "appointed A B Minister of X"
             begin = self.offset(s, sent, complement)
             glued = [c for c in complement.children if c.dep_ == "compound" and c.i < complement.i]

@@ -27,6 +27,10 @@ ORDINAL_RE = re.compile(
 
 #: "president of the privy council", "chief of staff of the 2nd army": a body in lower case
 #: after a state title makes the post that body's, not the country's
+#: "the trade and industry portfolio", "the Home Affairs ministry": a portfolio held
+PORTFOLIO_RE = re.compile(
+    r"(?P<words>[A-Za-z]+(?:\s+(?:and|of)\s+[A-Za-z]+|\s+[A-Za-z]+){0,3}?)\s+(?:portfolio|ministry)\b"
+)
 _BODY_HEAD_RE = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:"
     + "|".join(
@@ -207,6 +211,29 @@ class OfficeReader:
                 return phrase[: start + joint.start()]
         return phrase
 
+    def _portfolio(self, s: Sentence, pos: int, rest: str) -> tuple[OfficeRef, int] | None:
+        """ "the trade and industry portfolio", "the Justice portfolio", "the Home Affairs
+        ministry": the minister's office of a portfolio the lexicon knows (each part of
+        one joined by "and")."""
+        found = PORTFOLIO_RE.match(rest)
+        if found is None:
+            return None
+        words = found.group("words")
+        name = " ".join(w if w in {"and", "of"} else w[0].upper() + w[1:] for w in words.split())
+        known = {
+            f[len("Minister of ") :] for f in self.office_forms if f.startswith("Minister of ")
+        }
+        if not all(part in known for part in name.split(" and ")):
+            return None
+        title = f"Minister of {name}"
+        form = self.forms_by_case.get(title.lower())
+        end = pos + found.end()
+        if form is not None:
+            return self.office(form, None, s, pos), end
+        ref = OfficeRef(title, "state", phrase=found.group(0))
+        ref.place = self._country_of(s, -1, title)
+        return ref, end
+
     def after(
         self, s: Sentence, at: int, end: int, *, any_case: bool = False, bare: bool | None = None
     ) -> tuple[OfficeRef, int] | None:
@@ -238,6 +265,10 @@ class OfficeReader:
                 pos += ordinal.end()
                 rest = rest[ordinal.end() :]
         lex = lexicon()
+        if title is None:
+            held = self._portfolio(s, pos, rest)
+            if held is not None:
+                return held
         if title:
             org = None
             tail = re.match(r"\s+of\s+(?:the\s+)?", rest[title.end() :])
@@ -288,7 +319,7 @@ class OfficeReader:
             )
             if alone is not None:
                 noun = alone.group("noun")
-                title_text = " ".join(w[0].upper() + w[1:].lower() for w in noun.split())
+                title_text = _title_case(noun)
                 return OfficeRef(title_text, "post", phrase=noun), pos + alone.end()
         if post is None:
             return None
@@ -312,7 +343,7 @@ class OfficeReader:
         words = phrase[len(noun) :].strip()
         if noun.lower().split()[-1] == "member" and not body_regex().search(words):
             return None  # a member of a governing body holds a seat; of a club, nothing
-        title_text = noun[0].upper() + noun[1:].lower() + " " + words
+        title_text = _title_case(noun) + " " + words
         place = next((p for p in s.places if pos <= p.span.begin < phrase_end), None)
         org = next((o for o in s.orgs if pos <= o.span.begin < phrase_end), None)
         org_phrase = re.match(
@@ -329,3 +360,11 @@ class OfficeReader:
                 org = None
         ref = OfficeRef(title_text, "post", org=org, place=place, phrase=phrase)
         return ref, phrase_end
+
+
+def _title_case(noun: str) -> str:
+    """ "political secretary" -> "Political Secretary", "delegate-general" ->
+    "Delegate-General": a post written as a title."""
+    return " ".join(
+        "-".join(p[:1].upper() + p[1:].lower() for p in w.split("-")) for w in noun.split()
+    )

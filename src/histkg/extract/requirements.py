@@ -265,9 +265,17 @@ def _names_office(complement: Token | None) -> bool:
     words = office_words() | lexicon_posts()
     owners = {o.i for t in complement.subtree if t.dep_ == "poss" for o in t.subtree}
     return any(  # not an owner's title: "named to the Rector's list"
-        t.text in words or t.lower_ in words or lemmas_of(t) & words
+        t.text in words or t.lower_ in words or lemmas_of(t) & words or _named_portfolio(t)
         for t in complement.subtree
         if t.i not in owners
+    )
+
+
+def _named_portfolio(noun: Token) -> bool:
+    """ "the Justice portfolio", "the trade and industry portfolio" (not "a portfolio of
+    shares"): a minister's office, read by ``Offices.after``."""
+    return noun.lower_ == "portfolio" and any(
+        c.dep_ in {"compound", "amod", "nmod"} for c in noun.children
     )
 
 

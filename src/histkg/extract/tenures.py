@@ -263,6 +263,8 @@ class TenureReader(NamedTitles):
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ == "as":
                 phrases += [c for c in child.children if c.dep_ == "pobj"]
+            elif child.dep_ == "dobj" and lemmas_of(child) & {"portfolio", "ministry"}:
+                phrases.append(child)  # "held the trade and industry portfolio"
             elif child.dep_ == "dobj" and lemmas_of(child) & POST_NOUNS:
                 # "held the post of X": the office is the of-phrase
                 for prep in child.children:
