@@ -22,12 +22,15 @@ from histkg.extract.clause_dates import (
 from histkg.extract.hits import Hit
 from histkg.extract.mentions import Sentence
 from histkg.extract.modality import not_until
+from histkg.extract.requirements import governing_verb
 from histkg.extract.rules import grammar, lemmas_of, words
 from histkg.model import Date
 from histkg.parse.dates import DateMention
 
 MEETING_VERBS = words("meeting_verbs")
-OCCUR_VERBS = words("occur_verbs") | words("scene_verbs")
+#: verbs of a meeting taking place ("the congress opened on 4 March")
+SCENE_VERBS = words("scene_verbs")
+OCCUR_VERBS = words("occur_verbs") | SCENE_VERBS
 TIME_PREPOSITIONS = words("time_prepositions")
 LIGHT_VERBS = words("light_verbs")
 BOUND_PREPOSITIONS = words("bound_prepositions")
@@ -327,3 +330,36 @@ class EventDating(ClauseDating):
         if by_joined is not None:
             return by_joined
         return self._year_of_enclosing_clause(s, sent, trigger)
+
+    def dated_scene(self, s: Sentence, sent: SpacySpan, noun: Token) -> bool:
+        """Whether a meeting's noun is dated as taking place: a date in its own phrase ("the
+        congress of 4 March 1921"), or in the clause of a verb of its taking place ("the
+        congress opened on 4 March", "a conference was held in May 1950")."""
+        own = {self.offset(s, sent, t) for t in noun.subtree}
+        if any(d.begin in own and not d.relative for d in s.dates):
+            return True
+        verb = noun.head
+        takes_place = (noun.dep_ == "nsubj" and lemmas_of(verb) & SCENE_VERBS) or (
+            noun.dep_ == "nsubjpass" and lemmas_of(verb) & {"hold", "convene", "call", "open"}
+        )
+        if not takes_place:
+            return False
+        clause = {self.offset(s, sent, t) for t in verb.subtree} - own
+        return any(d.begin in clause and not d.relative for d in s.dates)
+
+    def dated_alone(self, s: Sentence, sent: SpacySpan, hit: Hit) -> bool:
+        """Whether a passive decree's sentence gives its date ("A new press law was passed
+        in March 1931", "On 25 March …, and the mutineers were amnestied"), not a date
+        carried from the sentences before."""
+        verb = hit.trigger
+        if hit.trigger.pos_ in {"NOUN", "PROPN"}:
+            governed = set(hit.rule.requires.get("governed_by", ()))
+            verb = governing_verb(hit.trigger, governed) or hit.trigger.head
+        participle = verb.dep_ == "acl" and verb.tag_ == "VBN"  # "The Code, promulgated on …"
+        if not participle and not any(c.dep_ == "auxpass" for c in verb.children):
+            return False
+        clause = {self.offset(s, sent, t) for t in verb.subtree}
+        if any(d.begin in clause and not d.relative for d in s.dates):
+            return True
+        # a date this sentence gives, shared by a clause joined to its own
+        return bool(s.dates) and verb.dep_ == "conj" and self.date(s, sent, hit) is not None

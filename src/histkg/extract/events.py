@@ -28,7 +28,7 @@ from histkg.extract.hits import Hit
 from histkg.extract.infobox import OUTCOME_SECTION
 from histkg.extract.mentions import Sentence
 from histkg.extract.modality import Modality
-from histkg.extract.requirements import at_a_ministry, governing_verb
+from histkg.extract.requirements import at_a_ministry
 from histkg.extract.rules import lemmas_of, words
 from histkg.extract.seats import seat
 from histkg.lexicon import lexicon
@@ -75,8 +75,6 @@ POLITICAL_GROUPS = words("political_groups")
 LIFE_OPEN_RE = re.compile(r"\s*\(")
 DASH_RE = re.compile(r"[–—-]")
 SUPPORTING = words("supporting")
-#: verbs of a meeting taking place ("the congress opened on 4 March")
-SCENE_VERBS = words("scene_verbs")
 OPPOSING = words("opposing")
 
 
@@ -276,10 +274,10 @@ class EventReader(MentionReader, EventDating, EventLinks, EventOffices, EventTen
             political = [t for t in met.groups if lemmas_of(t) & POLITICAL_GROUPS]
             if not met.persons or not (political or met.orgs):
                 return None  # a session with a body or people in office, not two people
-        if hit.rule.requires.get("dated_scene") and not self._dated_scene(s, sent, hit.trigger):
+        if hit.rule.requires.get("dated_scene") and not self.dated_scene(s, sent, hit.trigger):
             return None  # "the party congress" in passing, not a congress that took place
         if cls == "Decree" and not (agents.persons or agents.orgs):
-            if not (hit.rule.requires.get("agentless") and self._dated_alone(s, sent, hit)):
+            if not (hit.rule.requires.get("agentless") and self.dated_alone(s, sent, hit)):
                 return None  # a decree is stated with who issued it, or a dated law passed
         event = EventRecord(
             [cls],
@@ -337,39 +335,6 @@ class EventReader(MentionReader, EventDating, EventLinks, EventOffices, EventTen
         self._dated_remnants(s, sent, hit, event)
         self.decree_of(s, sent, hit, event)
         return event
-
-    def _dated_scene(self, s: Sentence, sent: SpacySpan, noun: Token) -> bool:
-        """Whether a meeting's noun is dated as taking place: a date in its own phrase ("the
-        congress of 4 March 1921"), or in the clause of a verb of its taking place ("the
-        congress opened on 4 March", "a conference was held in May 1950")."""
-        own = {self.offset(s, sent, t) for t in noun.subtree}
-        if any(d.begin in own and not d.relative for d in s.dates):
-            return True
-        verb = noun.head
-        takes_place = (noun.dep_ == "nsubj" and lemmas_of(verb) & SCENE_VERBS) or (
-            noun.dep_ == "nsubjpass" and lemmas_of(verb) & {"hold", "convene", "call", "open"}
-        )
-        if not takes_place:
-            return False
-        clause = {self.offset(s, sent, t) for t in verb.subtree} - own
-        return any(d.begin in clause and not d.relative for d in s.dates)
-
-    def _dated_alone(self, s: Sentence, sent: SpacySpan, hit: Hit) -> bool:
-        """Whether a passive decree's sentence gives its date ("A new press law was passed
-        in March 1931", "On 25 March …, and the mutineers were amnestied"), not a date
-        carried from the sentences before."""
-        verb = hit.trigger
-        if hit.trigger.pos_ in {"NOUN", "PROPN"}:
-            governed = set(hit.rule.requires.get("governed_by", ()))
-            verb = governing_verb(hit.trigger, governed) or hit.trigger.head
-        participle = verb.dep_ == "acl" and verb.tag_ == "VBN"  # "The Code, promulgated on …"
-        if not participle and not any(c.dep_ == "auxpass" for c in verb.children):
-            return False
-        clause = {self.offset(s, sent, t) for t in verb.subtree}
-        if any(d.begin in clause and not d.relative for d in s.dates):
-            return True
-        # a date this sentence gives, shared by a clause joined to its own
-        return bool(s.dates) and verb.dep_ == "conj" and self.date(s, sent, hit) is not None
 
     def _dated_remnants(self, s: Sentence, sent: SpacySpan, hit: Hit, event: EventRecord) -> None:
         """ "A died on 21 April 2005 and B on 23 December 2005": B's own event, on B's date."""

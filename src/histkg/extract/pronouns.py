@@ -14,6 +14,15 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from histkg.extract.clause_shapes import (
+    GENDER,
+    absolute,
+    fronted_description,
+    name_phrase,
+    non_finite_adjunct,
+    object_pronoun_between,
+    opens,
+)
 from histkg.extract.expansion import PERSONAL_PRONOUNS, expand
 from histkg.extract.given_names import person_gender
 from histkg.extract.mentions import Sentence
@@ -76,13 +85,13 @@ class PronounTracker:
         subject = self.reader.subject
         if found is None or subject is None or not _same_person(found, subject):
             return found
-        gender = _GENDER.get(token.lower_)
+        gender = GENDER.get(token.lower_)
         return None if gender is not None and gender != self._subject_gender() else found
 
     def fits(self, pronoun: Token, m: Mention) -> bool:
         """Whether a pronoun's gender does not contradict what the text says of the person
         ("Queen A", a woman's given name): "he" is never a woman, "she" never a man."""
-        wanted = _GENDER.get(pronoun.lower_)
+        wanted = GENDER.get(pronoun.lower_)
         if wanted is None:
             return True
         text = self.reader.article.text
@@ -94,7 +103,7 @@ class PronounTracker:
         if self.gender is None:
             counts = {"m": 0, "f": 0}
             for word in re.findall(r"[A-Za-z]+", self.reader.article.text):
-                g = _GENDER.get(word.lower())
+                g = GENDER.get(word.lower())
                 if g is not None:
                     counts[g] += 1
             self.gender = (
@@ -131,10 +140,10 @@ class PronounTracker:
             if t.i >= token.i:
                 break
             if t.dep_ in {"nsubj", "nsubjpass"} and t.head not in own_verbs:
-                if fronted_description(t) or _absolute(t.head):
+                if fronted_description(t) or absolute(t.head):
                     continue  # "With A gone, he …": A is not he
                 if t.pos_ == "PRON":  # "He served …, when he was overthrown": the same one
-                    if t.lower_ in {"he", "she"} and _GENDER[t.lower_] == _GENDER.get(token.lower_):
+                    if t.lower_ in {"he", "she"} and GENDER[t.lower_] == GENDER.get(token.lower_):
                         return self.resolve_pronoun(s, sent, t)
                     continue
                 found = self._subject_person(s, sent, t)
@@ -148,7 +157,7 @@ class PronounTracker:
                     return None  # "A notes that B was praised long after his death": A or B
                 if found is not None and self._another_subject(s, sent, t, token, found, own_verbs):
                     return None  # "A had B tried; he was sentenced": A or B
-                if found is not None and _object_pronoun_between(t, token):
+                if found is not None and object_pronoun_between(t, token):
                     return None  # "King A appointed him minister, but he resigned": not A
                 if found is not None:
                     return found
@@ -189,12 +198,12 @@ class PronounTracker:
         if previous is not None and self.object_pronoun_at == before_this:
             # "B named him minister. He entered …": "he" may be either of them; a biography's
             # opening "He" is its subject, elsewhere it is not safe to read
-            return subject if _opens(token, sent) else None
+            return subject if opens(token, sent) else None
         if previous is not None:
             return previous  # the subject of the sentence before goes on being talked of
         if self.other_at == before_this and same_paragraph and not before:
             return None  # the sentence before was about someone the article does not name
-        if subject is not None and _opens(token, sent):
+        if subject is not None and opens(token, sent):
             return subject  # "He …" (or "On 3 May he …") opening a sentence of a biography
         if recent is None:
             return subject  # a biography's paragraph that opens with "He …"
@@ -241,9 +250,9 @@ class PronounTracker:
             if ancestor.dep_ in {"prep", "agent"}:
                 return True
             if ancestor.pos_ in {"VERB", "AUX"}:
-                if _absolute(ancestor):
+                if absolute(ancestor):
                     return True  # "With A gone, he …"
-                if _non_finite_adjunct(ancestor):
+                if non_finite_adjunct(ancestor):
                     continue  # "faced with a motion accusing A, he …"
                 return False
         return False
@@ -336,7 +345,7 @@ class PronounTracker:
             subject.ent_type_ in NOT_SOMEONE and not self._called_someone(subject)
         ):
             return False
-        phrase = _name_phrase(subject)
+        phrase = name_phrase(subject)
         if self._known(subject):
             return False  # a person the article names, read as one elsewhere
         named = s.persons + s.orgs + s.places
@@ -346,7 +355,7 @@ class PronounTracker:
 
     def _known(self, name: Token) -> bool:
         """Whether a name (with its compounds) is one of the article's persons' surnames."""
-        phrase = _name_phrase(name)
+        phrase = name_phrase(name)
         known = {m.text.split()[-1] for m in self.reader.out.mentions if m.kind == "person"}
         if self.reader.subject is not None:
             known.add(self.reader.subject.text.split()[-1])
@@ -359,99 +368,6 @@ class PronounTracker:
             c.dep_ == "attr" and lemmas_of(c) & (grammar().person_nouns | KINSHIP)
             for c in verb.children
         )
-
-
-def _object_pronoun_between(first: Token, pronoun: Token) -> bool:
-    """Whether a pronoun of the same gender as ``pronoun`` is an object of the verb whose
-    subject is ``first``, and the pronoun the subject of a verb joined to it ("A appointed
-    him …, but he resigned": "he" may be "him"; not "A resigned after B refused him …, but
-    he was reinstated", nor "Although A disliked him, he …")."""
-    gender = _GENDER.get(pronoun.lower_)
-    if not (pronoun.head.dep_ == "conj" and pronoun.head.head == first.head):
-        return False  # "Although A disliked him, he praised B": the subordinate's subject
-    return any(
-        _GENDER.get(t.lower_) == gender
-        and t.dep_ in {"dobj", "dative", "iobj"}
-        and t.head == first.head
-        for t in pronoun.doc[first.i + 1 : pronoun.i]
-    )
-
-
-def fronted_description(subject: Token) -> bool:
-    """ "A veteran of the war, Brenner was elected …": a noun phrase set before the
-    subject and a comma describes that subject; the parser may make it a second subject
-    (or an adverbial noun) of the same verb."""
-    if subject.pos_ != "NOUN":
-        return False
-    return any(
-        c.dep_ in {"nsubj", "nsubjpass"}
-        and c.i > subject.i
-        and c.pos_ in {"PROPN", "PRON"}
-        and any(t.text == "," for t in subject.doc[subject.right_edge.i + 1 : c.i])
-        for c in subject.head.children
-    )
-
-
-def _name_phrase(name: Token) -> list[Token]:
-    """A name's head word with the words compounded into it ("Jamal Meeks")."""
-    return [t for t in name.subtree if t.dep_ in {"compound", "flat"} or t == name]
-
-
-_GENDER = {
-    "he": "m",
-    "him": "m",
-    "his": "m",
-    "himself": "m",
-    "she": "f",
-    "her": "f",
-    "hers": "f",
-    "herself": "f",
-}
-
-
-def _absolute(verb: Token) -> bool:
-    """An absolute phrase: a participle with a subject but no auxiliary, set before the
-    clause it hangs on ("With A gone", "A having resigned")."""
-    with_ = any(c.dep_ == "mark" and c.lower_ in {"with", "without"} for c in verb.children)
-    return (
-        verb.dep_ == "advcl"
-        and (verb.tag_ in {"VBG", "VBN"} or with_)
-        and verb.i < verb.head.i
-        and not any(c.dep_ in {"aux", "auxpass"} and c.lower_ != "having" for c in verb.children)
-    )
-
-
-def _non_finite_adjunct(verb: Token) -> bool:
-    """A participle heading a phrase that hangs on something else ("A gone", "accusing
-    A"): no auxiliary and no subject of its own, not the sentence's main verb."""
-    return (
-        verb.tag_ in {"VBG", "VBN"}
-        and verb.dep_ in {"advcl", "acl", "pcomp", "pobj", "xcomp"}
-        and not any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in verb.children)
-    )
-
-
-#: what may stand before a sentence's subject and still leave it the sentence's opening
-#: ("On 26 June he was arrested", "In prison, he …")
-FRONTED_DEPS = frozenset({"prep", "advmod", "npadvmod", "punct", "advcl"})
-
-
-def _opens(token: Token, sent: SpacySpan) -> bool:
-    """Whether a pronoun is the main clause's subject with nothing before it but fronted
-    adjuncts that name no one (a date, a place, "later")."""
-    if token.dep_ not in {"nsubj", "nsubjpass"} or token.head != sent.root:
-        return False
-    for t in sent:
-        if t.i >= token.i:
-            return True
-        if t.ent_type_ == "PERSON" or t.pos_ == "PRON":
-            return False
-        top = t
-        while top.head != sent.root and top.head != top:
-            top = top.head
-        if top.head != sent.root or top.dep_ not in FRONTED_DEPS:
-            return False
-    return True
 
 
 def _end(s: Sentence) -> int:
