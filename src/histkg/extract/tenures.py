@@ -83,7 +83,9 @@ class TenureReader(NamedTitles):
         office, office_end = found
         if office_end <= self.offset(s, sent, phrase):
             return None  # "the emperor's brother": the office is not what the phrase names
-        if any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in phrase.children):
+        if office.scope == "state" and any(
+            c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in phrase.children
+        ):
             # "Congress censured its President, A": the body's post, not the state's
             bodies = [o for o in s.orgs if o.span.end <= begin]
             if not bodies or office.org is not None:
