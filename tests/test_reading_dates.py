@@ -35,6 +35,12 @@ def test_the_same_day_and_the_next_day_in_one_sentence() -> None:
     assert anaphora(text) == ["1950-03-31", "1950-04-01"]
 
 
+def test_at_once_is_the_day_told_before() -> None:
+    assert anaphora("The general resigned at once.", "1950-12-31") == ["1950-12-31"]
+    assert anaphora("He was immediately arrested.", "1950-12-31") == ["1950-12-31"]
+    assert anaphora("Immediately after the war he fled.", "1950-12-31") == []
+
+
 def test_a_day_from_the_sentences_before() -> None:
     assert anaphora("That night the minister was arrested.", "1950-12-31") == ["1950-12-31"]
     assert anaphora("He was shot the following morning.", "1950-12-31") == ["1951-01-01"]

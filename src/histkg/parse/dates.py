@@ -214,7 +214,9 @@ def find_dates(
 #: a day named by reference to one said before ("the same evening", "that night", "the
 #: next day"); the next/following ones are the day after
 DAY_ANAPHOR_RE = re.compile(
-    r"\b(?:(?P<same>the same|that) (?:day|evening|night|morning|afternoon)"
+    r"\b(?:(?P<same>(?:the same|that) (?:day|evening|night|morning|afternoon)"
+    # "A resigned at once": on the day the sentence before told of (not "immediately after")
+    r"|at once|immediately(?!\s+(?:after|before|following|upon|on|in|to)\b))"
     r"|(?P<next>the (?:next|following) (?:day|morning|evening|night)"
     r"|the day after(?=\s*[,.;)]|\s*$)))\b"
     r"(?! of\b| when\b| that\b)",
