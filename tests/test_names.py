@@ -113,6 +113,7 @@ def test_lexicon_says_not_a_name(text: str, words: str) -> None:
         ("The Harbour Guard Unit (HGU) took the port.", "Guard Unit"),
         ("That night the king flew to Porto Velho with his guards.", "Porto Velho"),
         ("In June the convicts were shipped off Vellmark Island.", "Vellmark Island"),
+        ("He was kept under arrest in a villa at Dorn Vassel.", "Dorn Vassel"),
     ],
 )
 def test_context_says_not_a_person(text: str, words: str) -> None:
@@ -124,6 +125,7 @@ def test_context_says_not_a_person(text: str, words: str) -> None:
     [
         ("Tomas Reyes was arrested in 1950.", "Tomas Reyes"),
         ("In 1950 the minister wrote to Tomas Reyes.", "Tomas Reyes"),
+        ("The assassin fired a shot at Tomas Reyes.", "Tomas Reyes"),
         ("The court sentenced Tomas Reyes and Ana Vell to prison.", "Ana Vell"),
         ("It was the work of Tomas Reyes.", "Tomas Reyes"),
         ("In 1950 Reyes resigned.", "Reyes"),

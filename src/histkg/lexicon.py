@@ -134,6 +134,7 @@ class NameWords:
     way_prepositions: frozenset[str]
     motion_verbs: frozenset[str]
     way_nouns: frozenset[str]
+    dwelling_nouns: frozenset[str]
 
 
 @cache

@@ -90,6 +90,13 @@ def wrong_context(span: Span) -> str | None:
         and (lemma(head.head) in nw.motion_verbs or lemma(head.head) in nw.way_nouns)
     ):
         return f"'{head.head.text} {head.text} … {span.text}' is where someone went"
+    if (
+        root.dep_ == "pobj"
+        and head.text.lower() in {"at", "near"}
+        and head.i < span.start
+        and lemma(head.head) in nw.dwelling_nouns
+    ):
+        return f"'{head.head.text} {head.text} … {span.text}' is a place"
     if span.end + 2 < len(doc) and doc[span.end].text == "(":
         inner = doc[span.end + 1].text
         if re.fullmatch(r"[A-Z]{2,6}", inner) and doc[span.end + 2].text == ")":
