@@ -635,3 +635,14 @@ def test_a_post_with_its_modifiers_is_written_as_a_title(tmp_path: Path) -> None
     offices = {(h, o) for h, o, *_ in tenures(ex)}
     assert ("Otto Lenz", "Political Secretary of the Labour League") in offices, offices
     assert ("Anna Berg", "Coordinating Minister for Public Welfare") in offices, offices
+
+
+def test_a_relative_clause_on_a_noun_set_beside_a_name_is_the_names(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "In 1987 the king appointed Anton Hess, a general who had been Minister of the Interior.",
+        "The rebels freed Otto Lenz, a lawyer who was a friend of the king.",
+    )
+    offices = {(h, o) for h, o, *_ in tenures(ex)}
+    assert ("Anton Hess", "Minister of the Interior") in offices, offices
+    assert not [o for h, o in offices if h == "Otto Lenz"], offices

@@ -180,6 +180,15 @@ class TenureReader(NamedTitles):
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if not subjects or any(c.dep_ == "neg" for c in verb.children):
             return []
+        if (
+            verb.dep_ == "relcl"
+            and verb.head.dep_ == "appos"
+            and verb.head.pos_ == "NOUN"
+            and all(c.lower_ in {"who", "that"} for c in subjects)
+        ):
+            # "A, a general who had been Minister of the Interior,": the name the noun is
+            # set beside
+            subjects = [verb.head.head]
         holders = [m for m in (self._person(s, sent, t) for t in expand(subjects)) if m is not None]
         if len(holders) != 1:
             return []
