@@ -391,3 +391,21 @@ def test_he_in_an_article_titled_by_what_one_person_underwent_is_that_person(
     assert arrested == {"Anton Hess"}, arrested
     other = extract_text(tmp_path / "b", "Velorian trials", paragraphs, spaced=False)
     assert not [e for e in other.events if e.types == ["Arrest"] and e.affected]
+
+
+def test_each_is_the_group_named_before_it(tmp_path: Path) -> None:
+    from tests.conftest import extract_text
+
+    ex = extract_text(
+        tmp_path,
+        "Velorian trials",
+        (
+            "Anton Hess and Otto Lenz were tried together in May 1961, and on 31 May 1961"
+            " each was sentenced to fifteen years in prison.",
+            "Each member of the committee was arrested in 1952.",
+        ),
+        spaced=False,
+    )
+    sentenced = [sorted(m.text for m in e.affected) for e in ex.events if e.types == ["Sentencing"]]
+    assert sentenced == [["Anton Hess", "Otto Lenz"]], sentenced
+    assert not [e for e in ex.events if e.types == ["Arrest"]], [e.types for e in ex.events]

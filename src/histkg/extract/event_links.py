@@ -165,6 +165,20 @@ class EventLinks:
         event that named exactly N, or the latest list of N names ("Its members were A, B,
         C and D. In 1960 all four were arrested")."""
         for token in tokens:
+            if token.lower_ == "each" and token.dep_ in {"nsubj", "nsubjpass"}:
+                # "A and B were tried together, and each was sentenced": the group named last
+                here = [named for named, _counted in self._coordinated(s, sent, token.i)]
+                if here:
+                    return here[-1]  # the nearest before "each"
+                block = self.reader.article.blocks[s.block]
+                before = [
+                    list(e.affected)
+                    for e in [*self.reader.out.events, *self.in_sentence]
+                    if len(e.affected) > 1 and e.evidence.begin >= block.begin
+                ]
+                if before:
+                    return before[-1]  # else the group the paragraph's last event named
+                continue
             size = group_size(token)
             if size is None:
                 continue
