@@ -159,7 +159,7 @@ def test_a_hyphenated_family_name_goes_by_its_last_part() -> None:
 @pytest.mark.parametrize(
     ("sentence", "tagged", "person"),
     [
-        ("In 1950 Falk was succeeded at the ministry by Ivo Renner.", "Ivo Renner", True),
+        ("In 1950 Falk was succeeded at the ministry in May by Ivo Renner.", "Ivo Renner", True),
         ("In 1950 Christian Democracy won a majority.", "Christian Democracy", False),
         ("The money went to the Anna Berg Fund.", "Anna Berg", False),
         ("In 1950 Velor Renner won a majority.", "Velor Renner", False),

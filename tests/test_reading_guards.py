@@ -225,8 +225,8 @@ def test_he_after_an_object_pronoun_of_the_subjects_verb_is_not_the_subject(
         tmp_path,
         "Velorian cabinet of 1931",
         [
-            "In 1931 King Otto Lenz appointed him Minister of the Interior , but he resigned"
-            " after three months ."
+            "In 1931 King Otto Lenz appointed him Minister of Labour , but he resigned within"
+            " a year ."
         ],
         spaced=True,
     )

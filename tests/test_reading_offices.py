@@ -616,12 +616,12 @@ def test_its_president_is_the_bodys_not_the_states(tmp_path: Path) -> None:
 def test_a_portfolio_held_or_taken_is_its_ministers_office(tmp_path: Path) -> None:
     ex = read(
         tmp_path,
-        "In 1985 Anton Hess held the trade and industry portfolio.",
+        "In 1985 Anton Hess held the labour and welfare portfolio.",
         "In 1959 Karl Ostrov took over the Justice portfolio.",
         "In 1987 Anna Berg was given a portfolio of shares.",
     )
     offices = {(h, o) for h, o, *_ in tenures(ex)}
-    assert ("Anton Hess", "Minister of Trade and Industry") in offices, offices
+    assert ("Anton Hess", "Minister of Labour and Welfare") in offices, offices
     assert ("Karl Ostrov", "Minister of Justice") in offices, offices
     assert not [o for h, o in offices if h == "Anna Berg"], offices
 
@@ -640,9 +640,9 @@ def test_a_post_with_its_modifiers_is_written_as_a_title(tmp_path: Path) -> None
 def test_a_relative_clause_on_a_noun_set_beside_a_name_is_the_names(tmp_path: Path) -> None:
     ex = read(
         tmp_path,
-        "In 1987 the king appointed Anton Hess, a general who had been Minister of the Interior.",
+        "In 1987 the king appointed Anton Hess, a colonel who had once been Minister of Labour.",
         "The rebels freed Otto Lenz, a lawyer who was a friend of the king.",
     )
     offices = {(h, o) for h, o, *_ in tenures(ex)}
-    assert ("Anton Hess", "Minister of the Interior") in offices, offices
+    assert ("Anton Hess", "Minister of Labour") in offices, offices
     assert not [o for h, o in offices if h == "Otto Lenz"], offices

@@ -382,7 +382,7 @@ def test_he_in_an_article_titled_by_what_one_person_underwent_is_that_person(
     paragraphs = (
         "The trial of Anton Hess was a political trial held in Velor in 1950. The police"
         " suspected a clerk on the General Staff.",
-        "He was arrested on 15 October 1949 by Major Otto Lenz.",
+        "He was arrested on 3 November 1949 by Major Otto Lenz.",
     )
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
@@ -401,7 +401,7 @@ def test_each_is_the_group_named_before_it(tmp_path: Path) -> None:
         "Velorian trials",
         (
             "Anton Hess and Otto Lenz were tried together in May 1961, and on 31 May 1961"
-            " each was sentenced to fifteen years in prison.",
+            " each was sentenced to twelve years of hard labour.",
             "Each member of the committee was arrested in 1952.",
         ),
         spaced=False,

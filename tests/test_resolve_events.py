@@ -66,7 +66,7 @@ def test_a_general_election_told_twice_is_one_event(tmp_path: Path) -> None:
 
 SURVIVED = """= Ruritanian crisis =
 
-On 9 April 1960 Anton Hess was shot twice in the head by Karl Brun. Hess was re-elected
+On 9 April 1960 Anton Hess was shot in the chest by Karl Brun. Hess was re-elected
 Prime Minister in 1961. On 6 September 1966 Hess was assassinated by Otto Lenz. In 1990
 Karl Brun was rehabilitated.
 """

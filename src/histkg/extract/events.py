@@ -324,7 +324,7 @@ class EventReader(MentionReader, EventDating, EventLinks, EventOffices, EventTen
         if hit.rule.requires.get("implied_office") and event.office is None:
             event.office = self._office_left(s, sent, hit)
             if event.office is not None and at_a_ministry(hit.trigger):
-                # "replaced him at the Interior Ministry": the post left must be a minister's
+                # "replaced A at the Labour Ministry": the post left must be a minister's
                 event.office = event.office if "Minister" in event.office.title else None
         if (
             hit.rule.requires.get("office") or hit.rule.requires.get("implied_office")

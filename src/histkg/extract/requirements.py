@@ -178,7 +178,7 @@ REFLEXIVES = frozenset({"himself", "herself"})
 
 
 def _at_the_post(prep: Token) -> bool:
-    """ "succeeded at the ministry by B", "replaced him at the head of the party": a phrase
+    """ "succeeded at the ministry by B", "replaced A at the head of the party": a phrase
     that names the post itself, not a place ("replaced him at the club")."""
     return prep.lower_ == "at" and any(
         c.dep_ == "pobj" and lemmas_of(c) & (POST_NOUNS | words("post_places"))
@@ -187,7 +187,7 @@ def _at_the_post(prep: Token) -> bool:
 
 
 def at_a_ministry(verb: Token) -> bool:
-    """ "replaced him at the Interior Ministry", "succeeded at the ministry by B"."""
+    """ "replaced A at the Labour Ministry", "succeeded at the ministry by B"."""
     return any(
         c.dep_ == "prep"
         and c.lower_ == "at"

@@ -186,7 +186,7 @@ class TenureReader(NamedTitles):
             and verb.head.pos_ == "NOUN"
             and all(c.lower_ in {"who", "that"} for c in subjects)
         ):
-            # "A, a general who had been Minister of the Interior,": the name the noun is
+            # "A, a colonel who had once been Minister of Labour,": the name the noun is
             # set beside
             subjects = [verb.head.head]
         holders = [m for m in (self._person(s, sent, t) for t in expand(subjects)) if m is not None]
@@ -275,7 +275,7 @@ class TenureReader(NamedTitles):
             if child.dep_ == "prep" and child.lower_ == "as":
                 phrases += [c for c in child.children if c.dep_ == "pobj"]
             elif child.dep_ == "dobj" and lemmas_of(child) & {"portfolio", "ministry"}:
-                phrases.append(child)  # "held the trade and industry portfolio"
+                phrases.append(child)  # "held the labour and welfare portfolio"
             elif child.dep_ == "dobj" and lemmas_of(child) & POST_NOUNS:
                 # "held the post of X": the office is the of-phrase
                 for prep in child.children:

@@ -249,7 +249,7 @@ class ArticleReader:
             self.tenure_reader.read(s, s.parse, tenures)
             self.grammar.end_sentence(s, s.parse)
         self.assemblies.named_events(s, events, meetings)
-        if meetings:  # "A plenum of the Central Committee was held": read once, as a session
+        if meetings:  # "a session of the Senate was held": read once, as a session
             events = [
                 e for e in events if not (e.rule == "meeting.noun" and e.types == ["Meeting"])
             ]

@@ -1,6 +1,6 @@
 """What the resolved statements cannot all say at once: a person dies only once.
 
-A death the text seems to state ("he was shot twice in the head") is left out when the
+A death the text seems to state ("he was shot in the chest") is left out when the
 same person is later said to die, or to act, or to be appointed, elected, arrested or to
 resign: the reading was wrong (he survived), and a coded warning ``W402`` names it. Acts
 done to the dead (a posthumous rehabilitation, an expulsion, a trial in absentia) do not
