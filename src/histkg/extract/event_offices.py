@@ -26,6 +26,10 @@ if TYPE_CHECKING:
     from histkg.extract.text import ArticleReader
 
 
+#: words that make an office noun a lesser post ("the deputy presidency")
+RANK_WORDS = frozenset({"deputy", "vice", "acting", "interim", "assistant"})
+
+
 class EventOffices:
     """The offices of a hit's event."""
 
@@ -62,8 +66,19 @@ class EventOffices:
         if hit.rule.requires.get("office_noun"):  # "assumed the presidency"
             for child in hit.trigger.children:
                 title = lexicon().office_nouns.get(child.lower_) if child.dep_ == "dobj" else None
-                if title is not None and title in self.reader.offices.office_forms:
+                if title is None:
+                    continue
+                rank = [  # "won the deputy presidency": the deputy's post, not the head's
+                    c.lower_
+                    for c in child.children
+                    if c.dep_ in {"amod", "compound"} and c.lower_ in RANK_WORDS
+                ]
+                if rank:
+                    title = f"{rank[0].title()} {title}"
+                    return OfficeRef(title, "post", phrase=f"{rank[0]} {child.text}")
+                if title in self.reader.offices.office_forms:
                     return self.reader.offices.office(title, s=s, at=self.offset(s, sent, child))
+                return OfficeRef(title, "post", phrase=child.text)
             return None
         if hit.rule.requires.get("led_body"):  # "took over the Ministry of Finance"
             bodies = [c for c in hit.trigger.children if c.dep_ == "dobj"]
