@@ -427,3 +427,14 @@ def test_a_day_without_a_year_takes_the_year_its_paragraph_wrote_last(tmp_path: 
         " appointed Anton Hess as Prime Minister.",
     )
     assert ("Appointment", ("Anton Hess",), "1950-11-04") in events(ex), events(ex)
+
+
+def test_a_body_named_by_its_noun_issues_a_decree_only_when_the_sentence_dates_it(
+    tmp_path: Path,
+) -> None:
+    ex = read(
+        tmp_path,
+        "In 1950 the junta dissolved the parliament.",
+        "The council banned the party, and Anton Hess ruled Velor until 1990.",
+    )
+    assert {e for e in events(ex) if e[0] == "Decree"} == {("Decree", (), "1950")}, events(ex)

@@ -28,6 +28,8 @@ from histkg.model import Date
 from histkg.parse.dates import DateMention
 
 MEETING_VERBS = words("meeting_verbs")
+#: bodies a text may name by their common noun ("the junta", "the court")
+INSTITUTIONS = words("institution_nouns")
 #: verbs of a meeting taking place ("the congress opened on 4 March")
 SCENE_VERBS = words("scene_verbs")
 OCCUR_VERBS = words("occur_verbs") | SCENE_VERBS
@@ -348,18 +350,24 @@ class EventDating(ClauseDating):
         return any(d.begin in clause and not d.relative for d in s.dates)
 
     def dated_alone(self, s: Sentence, sent: SpacySpan, hit: Hit) -> bool:
-        """Whether a passive decree's sentence gives its date ("A new press law was passed
-        in March 1931", "On 25 March …, and the mutineers were amnestied"), not a date
-        carried from the sentences before."""
+        """Whether a decree no one named issued (a passive, or a body named by its common
+        noun: "the junta dissolved the parliament") has its date in its sentence ("A new
+        press law was passed in March 1931", "On 25 March …, and the mutineers were
+        amnestied"), not a date carried from the sentences before."""
         verb = hit.trigger
         if hit.trigger.pos_ in {"NOUN", "PROPN"}:
             governed = set(hit.rule.requires.get("governed_by", ()))
             verb = governing_verb(hit.trigger, governed) or hit.trigger.head
         participle = verb.dep_ == "acl" and verb.tag_ == "VBN"  # "The Code, promulgated on …"
-        if not participle and not any(c.dep_ == "auxpass" for c in verb.children):
+        # "In 1950 the junta dissolved the parliament": a body named by its common noun
+        unnamed_body = any(
+            c.dep_ == "nsubj" and c.pos_ == "NOUN" and lemmas_of(c) & INSTITUTIONS
+            for c in verb.children
+        )
+        if not (participle or unnamed_body) and not any(c.dep_ == "auxpass" for c in verb.children):
             return False
         clause = {self.offset(s, sent, t) for t in verb.subtree}
         if any(d.begin in clause and not d.relative for d in s.dates):
-            return True
+            return self.date(s, sent, hit) is not None  # not a bound ("ruled until 1990")
         # a date this sentence gives, shared by a clause joined to its own
         return bool(s.dates) and verb.dep_ == "conj" and self.date(s, sent, hit) is not None
