@@ -9,6 +9,8 @@ count against a death.
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from histkg.errors import CodedWarning
 from histkg.extract import CorpusExtraction
 from histkg.model import Date, Ref
@@ -24,14 +26,17 @@ def _later(a: Date, b: Date) -> bool:
     return not compatible(a, b) and a.iso > b.iso
 
 
-def _alive_after(person: Ref, death: ResolvedEvent, events: list[ResolvedEvent]) -> bool:
-    assert death.date is not None
+def _alive_dates(events: list[ResolvedEvent]) -> dict[Ref, list[tuple[Date, int]]]:
+    """Per person, the dates (and event ids) at which the text has them alive: acting, or
+    undergoing what only the living undergo."""
+    alive: dict[Ref, list[tuple[Date, int]]] = defaultdict(list)
     for e in events:
-        if e is death or e.date is None or not _later(e.date, death.date):
+        if e.date is None:
             continue
-        if person in e.agents or (e.types[0] in ALIVE_KINDS and person in e.affected):
-            return True
-    return False
+        people = set(e.agents) | (set(e.affected) if e.types[0] in ALIVE_KINDS else set())
+        for person in people:
+            alive[person].append((e.date, id(e)))
+    return alive
 
 
 def one_death(
@@ -41,13 +46,14 @@ def one_death(
 ) -> list[CodedWarning]:
     """Leave out each dated death of one person that a later event of theirs contradicts;
     returns the warnings (W402)."""
+    alive = _alive_dates(events)
     wrong = [
         e
         for e in events
         if e.types[0] in DEATHS
         and e.date is not None
         and len(e.affected) == 1
-        and _alive_after(e.affected[0], e, events)
+        and any(other != id(e) and _later(when, e.date) for when, other in alive[e.affected[0]])
     ]
     if not wrong:
         return []
