@@ -110,14 +110,28 @@ class EventDating(ClauseDating):
                 depth -= 1
         return False
 
+    def dates_under(
+        self,
+        s: Sentence,
+        sent: SpacySpan,
+        token: Token,
+        but: Token | None = None,
+        relative: bool = False,
+    ) -> list[Date]:
+        """The dates in the phrase ``token`` heads, leaving out the phrase ``but`` heads:
+        those written out, and with ``relative`` those that take their year from the text
+        around ("on 13 August")."""
+        offsets = {self.offset(s, sent, t) for t in token.subtree}
+        if but is not None:
+            offsets -= {self.offset(s, sent, t) for t in but.subtree}
+        return [d.date for d in s.dates if d.begin in offsets and (relative or not d.relative)]
+
     def _dated_participle(self, s: Sentence, sent: SpacySpan, noun: Token) -> Token | None:
         """A participle describing ``noun`` that has a date of its own ("the Code,
         promulgated on 13 August"; not "held jointly with …")."""
         for c in noun.children:
-            if c.dep_ == "acl" and c.tag_ == "VBN":
-                inside = {self.offset(s, sent, t) for t in c.subtree}
-                if any(d.begin in inside for d in s.dates):
-                    return c
+            if c.dep_ == "acl" and c.tag_ == "VBN" and self.dates_under(s, sent, c, relative=True):
+                return c
         return None
 
     def date(self, s: Sentence, sent: SpacySpan, hit: Hit) -> Date | None:
@@ -337,8 +351,7 @@ class EventDating(ClauseDating):
         """Whether a meeting's noun is dated as taking place: a date in its own phrase ("the
         congress of 4 March 1921"), or in the clause of a verb of its taking place ("the
         congress opened on 4 March", "a conference was held in May 1950")."""
-        own = {self.offset(s, sent, t) for t in noun.subtree}
-        if any(d.begin in own and not d.relative for d in s.dates):
+        if self.dates_under(s, sent, noun):
             return True
         verb = noun.head
         takes_place = (noun.dep_ == "nsubj" and lemmas_of(verb) & SCENE_VERBS) or (
@@ -346,8 +359,7 @@ class EventDating(ClauseDating):
         )
         if not takes_place:
             return False
-        clause = {self.offset(s, sent, t) for t in verb.subtree} - own
-        return any(d.begin in clause and not d.relative for d in s.dates)
+        return bool(self.dates_under(s, sent, verb, but=noun))
 
     def dated_alone(self, s: Sentence, sent: SpacySpan, hit: Hit) -> bool:
         """Whether a decree no one named issued (a passive, or a body named by its common
@@ -366,8 +378,7 @@ class EventDating(ClauseDating):
         )
         if not (participle or unnamed_body) and not any(c.dep_ == "auxpass" for c in verb.children):
             return False
-        clause = {self.offset(s, sent, t) for t in verb.subtree}
-        if any(d.begin in clause and not d.relative for d in s.dates):
+        if self.dates_under(s, sent, verb):
             return self.date(s, sent, hit) is not None  # not a bound ("ruled until 1990")
         # a date this sentence gives, shared by a clause joined to its own
         return bool(s.dates) and verb.dep_ == "conj" and self.date(s, sent, hit) is not None

@@ -43,6 +43,7 @@ class EventTenures:
     offset: Callable[[Sentence, SpacySpan, Token], int]
     more_offices: Callable[[Sentence, SpacySpan, Token | None], list[OfficeRef]]
     _person_at: Callable[[Sentence, SpacySpan, Token], Mention | None]
+    dates_under: Callable[..., list[Date]]  # EventDating's
 
     def tenures_of(self, s: Sentence, sent: SpacySpan, hit: Hit, event: EventRecord) -> None:
         """An appointment or election to an office begins a tenure; a removal or
@@ -117,10 +118,6 @@ class EventTenures:
                 )
                 before.ended_by = removal
                 self.reader.out.events.append(removal)
-
-    def dates_under(self, s: Sentence, sent: SpacySpan, token: Token) -> list[Date]:
-        offsets = {self.offset(s, sent, t) for t in token.subtree}
-        return [d.date for d in s.dates if d.begin in offsets and not d.relative]
 
     def gapped_offices(self, s: Sentence, sent: SpacySpan, hit: Hit, event: EventRecord) -> None:
         """ "A became Minister of Defence, B Minister of the Interior and C Minister of
