@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -142,3 +143,32 @@ def test_cli_build_reports_each_document_and_silent_ones(tmp_path: Path) -> None
     result = CliRunner().invoke(main, ["build", str(folder), "--out", str(tmp_path / "out")])
     assert "W701" in result.output, result.output
     assert "river.txt: 0 persons, 0 tenures, 0 events" in result.output, result.output
+
+
+def test_cli_validate_reads_its_results_cache(tmp_path: Path) -> None:
+    """A second validation of the same graph takes every node's results from the cache
+    and reports the same violations; a corrupt cache file is a W810 warning, not trusted."""
+    bad = tmp_path / "bad.ttl"
+    bad.write_text(
+        "@prefix hkg: <https://w3id.org/histkg/ontology#> .\n"
+        "<https://example.org/p> a hkg:Person .\n",
+        encoding="utf-8",
+    )
+    cache = tmp_path / "cache"
+    args = ["validate", str(bad), "--cache-dir", str(cache)]
+    first = CliRunner().invoke(main, args)
+    second = CliRunner().invoke(main, args)
+    assert first.exit_code == second.exit_code == 1
+    violations = [line for line in first.output.splitlines() if line.startswith("violation:")]
+    assert violations
+    assert violations == [x for x in second.output.splitlines() if x.startswith("violation:")]
+    counted = re.search(r"results of 0 of (\d+) focus nodes from the cache", first.output)
+    assert counted, first.output
+    nodes = counted.group(1)
+    assert f"results of {nodes} of {nodes} focus nodes from the cache" in second.output
+    (cache / "shacl-results.sqlite3").write_bytes(b"not a database")
+    third = CliRunner().invoke(main, args)
+    assert third.exit_code == 1 and "W810" in third.output, third.output
+    assert violations == [x for x in third.output.splitlines() if x.startswith("violation:")]
+    uncached = CliRunner().invoke(main, [*args, "--no-cache"])
+    assert "from the cache" not in uncached.output

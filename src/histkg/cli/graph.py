@@ -27,20 +27,47 @@ from histkg.errors import EXIT_OK, EXIT_VIOLATIONS
     help="Processes to validate in (default: the number of cores, one for a small graph)."
     " The report is the same for any number.",
 )
+@click.option(
+    "--cache-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Folder of the SHACL results cache, shared with `histkg build` (default:"
+    " $HISTKG_CACHE_DIR, else $XDG_CACHE_HOME/histkg, else ~/.cache/histkg).",
+)
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Validate every focus node again; read and write no cache.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but violations.")
-def validate(graph: Path, shapes: Path | None, jobs: int | None, quiet: bool) -> None:
+def validate(
+    graph: Path,
+    shapes: Path | None,
+    jobs: int | None,
+    cache_dir: Path | None,
+    no_cache: bool,
+    quiet: bool,
+) -> None:
     """Validate GRAPH (.ttl, .nt, .nq, .trig, .jsonld) against the SHACL shapes.
+
+    The results of each focus node are kept in the cache by what the core shapes read
+    of it, so validating a graph again checks only the nodes that changed; the report
+    is the same with or without the cache.
 
     \b
     Example:
       histkg validate output/graph.ttl
+      histkg validate big.nq --jobs 2 --no-cache
     """
     from rdflib import Graph
 
+    from histkg.cache import default_folder
     from histkg.engines import EngineOptions, validation_jobs
+    from histkg.pipeline import warning_lines
     from histkg.query import load_graph
     from histkg.validate import load_shapes
     from histkg.validate import validate as run_validate
+    from histkg.validate.result_cache import ResultCache
 
     data = load_graph(graph, graph_option=None)
     shapes_graph = load_shapes(shapes) if shapes else None
@@ -48,10 +75,20 @@ def validate(graph: Path, shapes: Path | None, jobs: int | None, quiet: bool) ->
     for s, p, o, _g in data.quads((None, None, None, None)):
         merged.add((s, p, o))
     workers = validation_jobs(EngineOptions(jobs=jobs or 0), len(merged))
-    report = run_validate(merged, shapes_graph, jobs=workers)
+    cache = None if no_cache else ResultCache(cache_dir or default_folder())
+    report = run_validate(merged, shapes_graph, jobs=workers, cache=cache)
     for violation in report.violations:
         click.echo(f"violation: {violation}", err=True)
+    if cache is not None:
+        for line in warning_lines(cache.warnings):
+            click.echo(line, err=True)
     if not quiet:
+        if cache is not None and cache.hits + cache.misses:
+            click.echo(
+                f"{graph}: results of {cache.hits} of {cache.hits + cache.misses} focus"
+                f" nodes from the cache in {cache.folder}",
+                err=True,
+            )
         state = "conforms" if report.conforms else plural(len(report.violations), "violation")
         click.echo(f"{graph}: {state}", err=True)
     sys.exit(EXIT_OK if report.conforms else EXIT_VIOLATIONS)
