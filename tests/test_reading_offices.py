@@ -646,3 +646,29 @@ def test_a_relative_clause_on_a_noun_set_beside_a_name_is_the_names(tmp_path: Pa
     offices = {(h, o) for h, o, *_ in tenures(ex)}
     assert ("Anton Hess", "Minister of Labour") in offices, offices
     assert not [o for h, o in offices if h == "Otto Lenz"], offices
+
+
+def test_each_name_of_a_with_as_list_holds_its_own_office(tmp_path: Path) -> None:
+    # the parse hangs the second pair on the first office; the first pair on the object
+    ex = read(
+        tmp_path,
+        "In 1921 Anton Hess formed a government with Otto Lenz as Minister of Finance and"
+        " Paul Weiss as Minister of War.",
+    )
+    holders = {(t[0], t[1]) for t in tenures(ex)}
+    assert ("Otto Lenz", "Minister of Finance") in holders, holders
+    assert ("Paul Weiss", "Minister of War") in holders, holders
+    assert not [h for h in holders if h[0] == "Anton Hess" and "Minister of" in h[1]], holders
+
+
+def test_a_cabinet_that_included_a_name_as_a_minister(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "The new cabinet included Maria Klein as Minister of Trade.",
+        "Anton Hess kept Otto Lenz as Minister of Finance.",
+        "The list included Karl Ostrov as well as Ivo Renner.",
+    )
+    assert {(t[0], t[1]) for t in tenures(ex)} == {
+        ("Maria Klein", "Minister of Trade"),
+        ("Otto Lenz", "Minister of Finance"),
+    }, tenures(ex)

@@ -52,9 +52,30 @@ def relative_subject(token: Token) -> bool:
 
 def with_object_before(prep: Token) -> Token | None:
     """ "with A as prosecutor": the name of a with-phrase that ends right before "as"
-    (the parse hangs both phrases on the verb)."""
+    (the parse hangs both phrases on the verb, or the with-phrase on the verb's object:
+    "formed a cabinet with A as Minister of Finance"). In "with A as X and B as Y" the
+    parse joins B to X; B is the name before the second "as" all the same."""
     if prep.i == 0:
         return None
+    last = prep.doc[prep.i - 1]
+    if last.pos_ != "PROPN" or last.dep_ not in {"pobj", "conj"}:
+        return None
+    head = last
+    while head.dep_ == "conj":
+        head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "with":
+        attached = head.head.head
+        if attached == prep.head or (attached.dep_ == "dobj" and attached.head == prep.head):
+            return last
+    if (
+        last.dep_ == "conj"
+        and prep.head == last.head
+        and head.dep_ == "pobj"
+        and head.head.lower_ == "as"
+        and with_object_before(head.head) is not None
+    ):
+        return last
+    return None
     last = prep.doc[prep.i - 1]
     if last.pos_ != "PROPN" or last.dep_ not in {"pobj", "conj"}:
         return None

@@ -44,6 +44,8 @@ POST_NOUNS = words("post_nouns")
 #: verbs whose as-phrase is not an office held ("regarded as", "known as", "sent as")
 NOT_HOLDING = words("not_holding")
 FORMER = words("former")
+#: verbs whose as-phrase is the office their object holds ("included A as Minister")
+OBJECT_HOLDING = words("object_holding")
 #: verbs whose complement is what their subject is: "was Premier", "remained Premier"
 COPULAS = frozenset({"be", "remain", "stay"})
 #: one or two capitalised words before an office: a region's or body's ("Western premier")
@@ -142,6 +144,7 @@ class TenureReader(NamedTitles):
                     token.head.pos_ in {"VERB", "AUX"}
                     or relative_subject(token.head)
                     or _set_off(token)  # "A, as Minister of Finance, signed …"
+                    or with_object_before(token) is not None  # "with A as X and B as Y"
                 )
             ):
                 out += self._as_adjunct(s, sent, token)
@@ -235,6 +238,8 @@ class TenureReader(NamedTitles):
         accompanied = with_object_before(prep)
         if accompanied is not None:  # "the trial opened with A as prosecutor": A's office
             subjects = [accompanied]
+        elif lemmas_of(verb) & OBJECT_HOLDING:  # "the cabinet included A as Minister"
+            subjects = [c for c in verb.children if c.dep_ == "dobj"]
         if not subjects and verb.dep_ == "relcl":
             subjects = [verb.head]
         holders = [m for m in (self._person(s, sent, t) for t in expand(subjects)) if m is not None]
