@@ -76,12 +76,3 @@ def with_object_before(prep: Token) -> Token | None:
     ):
         return last
     return None
-    last = prep.doc[prep.i - 1]
-    if last.pos_ != "PROPN" or last.dep_ not in {"pobj", "conj"}:
-        return None
-    head = last
-    while head.dep_ == "conj":
-        head = head.head
-    if head.dep_ == "pobj" and head.head.lower_ == "with" and head.head.head == prep.head:
-        return last
-    return None
