@@ -34,6 +34,7 @@ WRITTEN_SETS = {
     "written6": ROOT / "bench" / "heldout" / "written6",
     "written7": ROOT / "bench" / "heldout" / "written7",
     "written8": ROOT / "bench" / "heldout" / "written8",
+    "written9": ROOT / "bench" / "heldout" / "written9",
 }
 
 

@@ -438,3 +438,26 @@ def test_a_body_named_by_its_noun_issues_a_decree_only_when_the_sentence_dates_i
         "The council banned the party, and Anton Hess ruled Velor until 1990.",
     )
     assert {e for e in events(ex) if e[0] == "Decree"} == {("Decree", (), "1950")}, events(ex)
+
+
+def test_a_while_clause_dates_the_verb_it_hangs_on(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Ivo Renner was shot dead by the police while resisting arrest in 1922.",
+        "While visiting Lyon in 1924, Otto Lenz was shot dead by an anarchist.",
+    )
+    assert {("Death", ("Ivo Renner",), "1922"), ("Death", ("Otto Lenz",), "1924")} <= events(ex), (
+        events(ex)
+    )
+
+
+def test_what_a_before_phrase_names_does_not_date_the_clause(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Before his arrest in 1937, Anton Hess had resigned as Minister of Finance.",
+        "The five men were hanged in the prison yard before dawn on 13 July 1890.",
+        "The five men were Otto Lenz, Ivo Renner, Karl Ostrov, Paul Weiss and Jan Hollar.",
+    )
+    resigned = [e for e in events(ex) if e[0] == "Resignation"]
+    assert resigned == [("Resignation", ("Anton Hess",), "")], events(ex)
+    assert not [e for e in events(ex) if e[2] == "1937"], events(ex)

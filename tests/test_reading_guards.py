@@ -237,3 +237,33 @@ def test_he_after_an_object_pronoun_of_the_subjects_verb_is_not_the_subject(
 def test_a_death_that_ends_a_span_is_not_dated_by_its_start(tmp_path: Path) -> None:
     ex = read(tmp_path, LIFE, "Harwood governed the province from 1801 until his death .")
     assert ("Death", ("Harwood",), "1801") not in events(ex), events(ex)
+
+
+def test_what_a_death_came_before_did_not_happen(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        LIFE,
+        "Harwood hanged himself in his cell on 15 October 1826 , the night before his execution .",
+        "Tomas Varga died in prison in March 1830 , two days before his trial .",
+        "Ivo Renner was shot dead in 1834 , a week before the trial of Otto Lenz .",
+    )
+    kinds = {(e[0], e[1]) for e in events(ex)}
+    assert ("Execution", ("Harwood",)) not in kinds, events(ex)
+    assert ("Trial", ("Tomas Varga",)) not in kinds, events(ex)
+    assert ("Death", ("Harwood",)) in kinds and ("Trial", ("Otto Lenz",)) in kinds, events(ex)
+
+
+def test_a_claim_that_opens_the_sentence_covers_each_of_its_clauses(tmp_path: Path) -> None:
+    ex = extract_text(
+        tmp_path,
+        "Velor plot",
+        (
+            "According to the indictment, Tomas Varga had served the secret police since 1790"
+            " and had plotted to overthrow the republic.",
+            "Ivo Renner had served the secret police since 1790 and had plotted to overthrow"
+            " the republic.",
+        ),
+        spaced=False,
+    )
+    plotters = {m.text for e in ex.events for m in e.agents}
+    assert plotters == {"Ivo Renner"}, events(ex)

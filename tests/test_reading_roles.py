@@ -409,3 +409,22 @@ def test_each_is_the_group_named_before_it(tmp_path: Path) -> None:
     sentenced = [sorted(m.text for m in e.affected) for e in ex.events if e.types == ["Sentencing"]]
     assert sentenced == [["Anton Hess", "Otto Lenz"]], sentenced
     assert not [e for e in ex.events if e.types == ["Arrest"]], [e.types for e in ex.events]
+
+
+def test_a_participles_object_pronoun_is_the_one_named_before_not_the_subject(
+    tmp_path: Path,
+) -> None:
+    ex = extract_text(
+        tmp_path,
+        "Velorian bombing",
+        (
+            "A bomb exploded under the car of Prime Minister Anton Hess on 20 December 1973,"
+            " killing him instantly.",
+            "Otto Lenz fired at the car of Ivo Renner on 2 May 1975, killing him.",
+        ),
+        spaced=False,
+    )
+    assert {(e[0], e[1], e[2]) for e in events(ex) if e[0] == "Death"} == {
+        ("Death", (), ("Anton Hess",)),
+        ("Death", ("Otto Lenz",), ("Ivo Renner",)),
+    }, events(ex)

@@ -9,7 +9,22 @@ from spacy.tokens import Token
 
 from histkg.extract.grammar import CLAUSE_DEPS
 from histkg.extract.mentions import Sentence
+from histkg.extract.rules import lemmas_of, words
 from histkg.model import Date
+
+#: "before dawn on 13 July": a time of that day, unlike "before his arrest in 1937"
+TIMES_OF_DAY = words("times_of_day")
+
+
+def _before_another_time(token: Token) -> bool:
+    """A "before"-phrase naming something other than a time of the same day: its dates
+    are when that came, not when the clause's event did."""
+    return (
+        token.dep_ == "prep"
+        and token.lower_ == "before"
+        and not any(c.dep_ == "pobj" and lemmas_of(c) & TIMES_OF_DAY for c in token.children)
+    )
+
 
 #: adverbs that put a coordinated verb's event after its head's ("and later shot")
 LATER = frozenset({"later", "subsequently", "eventually", "afterwards", "afterward", "finally"})
@@ -60,7 +75,8 @@ class ClauseDating:
             stack.extend(
                 c
                 for c in t.children
-                if c.dep_ not in CLAUSE_DEPS
+                if (c.dep_ not in CLAUSE_DEPS and not _before_another_time(c))
+                # "Before his arrest in 1937, A had resigned": what came after, not when
                 # "between March and May 1974": a date coordinated with a date is no clause
                 or (c.dep_ == "conj" and c.ent_type_ == "DATE" and t.ent_type_ == "DATE")
                 # "(deposed in) a coup led by B in 1966": a participle on a noun describes it

@@ -198,9 +198,12 @@ class EventDating(ClauseDating):
         for child in (c for v in _controlling(trigger) for c in v.children):
             # "When A died in May 1921, the regency passed to B": the when-clause's date;
             # "When A was dismissed in 1953, B was chosen to succeed him": also of the verb
-            # that governs the trigger
+            # that governs the trigger; "was shot while resisting arrest in 1922": a
+            # while-clause is the same time
             if child.dep_ == "advcl" and any(
-                c.dep_ == "advmod" and c.lower_ == "when" for c in child.children
+                (c.dep_ == "advmod" and c.lower_ == "when")
+                or (c.dep_ == "mark" and c.lower_ == "while")
+                for c in child.children
             ):
                 inner = {self.offset(s, sent, t) for t in self._clause_tokens(child)}
                 inner_dates = [d for d in s.dates if d.begin in inner]

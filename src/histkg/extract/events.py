@@ -112,6 +112,9 @@ class EventReader(MentionReader, EventDating, EventLinks, EventOffices, EventTen
             if event is not None:
                 events.append(event)
                 read.append((hit, event))
+        forestalled = self._forestalled(read)
+        read = [(hit, e) for hit, e in read if id(e) not in forestalled]
+        events[:] = [e for e in events if id(e) not in forestalled]
         # "A won the general election of 1962": the election A won, not a second one
         read_at = {event.at for hit, event in read if not hit.rule.requires.get("stands_alone")}
         alone = {id(event) for hit, event in read if hit.rule.requires.get("stands_alone")}
@@ -120,6 +123,31 @@ class EventReader(MentionReader, EventDating, EventLinks, EventOffices, EventTen
             self.listed_events[s.block] = [e for e in events if len(e.affected) > 1]
         self._successions(s, read)
         return events
+
+    @staticmethod
+    def _forestalled(read: list[tuple[Hit, EventRecord]]) -> set[int]:
+        """ "A hanged himself the night before his execution", "B died before his trial":
+        what another death of the same person came before did not happen to them (the ids
+        of those events)."""
+        out = set()
+        for hit, e in read:
+            if not (
+                hit.trigger.pos_ == "NOUN"
+                and hit.trigger.dep_ == "pobj"
+                and hit.trigger.head.lower_ == "before"
+                and e.types[0] != "Death"
+                and e.affected
+            ):
+                continue
+            dead = {
+                m.span.begin
+                for _, o in read
+                if o is not e and o.types[0] in {"Death", "Execution"}
+                for m in o.affected
+            }
+            if all(m.span.begin in dead for m in e.affected):
+                out.add(id(e))
+        return out
 
     def end_sentence(self, s: Sentence, sent: SpacySpan) -> None:
         """After every reader has read ``sent``: who the next sentence's pronouns may mean."""
@@ -242,6 +270,9 @@ class EventReader(MentionReader, EventDating, EventLinks, EventOffices, EventTen
         occurs = occurs or bool(hit.rule.requires.get("stands_alone"))
         # "a string of political cases staged by A": who made them is stated, not whom
         made_by = bool(hit.rule.requires.get("agent_suffices") and agents.persons)
+        # "A led a coup against the government": who staged it is named, whom it was
+        # against is a body, not a person
+        made_by = made_by or (cls == "CoupAttempt" and bool(agents.persons or agents.orgs))
         if (
             (cls in NEEDS_AFFECTED or hit.fillers("affected"))
             and not occurs

@@ -162,6 +162,8 @@ def modality(trigger: Token) -> tuple[Modality, str | None, Token | None]:
     ):
         # a bare "to"-infinitive is a purpose or a plan, not a deed
         return Modality.HYPOTHETICAL, None, None
+    if _according(trigger):
+        return Modality.ALLEGED, None, None
     for gov in _ancestors_in_clause(trigger):
         lemmas = lemmas_of(gov)
         gov_children = list(gov.children)
@@ -192,7 +194,18 @@ def modality(trigger: Token) -> tuple[Modality, str | None, Token | None]:
             return Modality.HYPOTHETICAL, None, None
         if gov.lower_ in {"if", "unless"}:
             return Modality.HYPOTHETICAL, None, None
-    for c in trigger.sent:
-        if c.lower_ == "according" and c.head in (trigger, *_ancestors_in_clause(trigger)):
-            return Modality.ALLEGED, None, None
+    if _according(trigger):
+        return Modality.ALLEGED, None, None
     return Modality.STATED, None, None
+
+
+def _according(trigger: Token) -> bool:
+    """ "according to the indictment": a claim, in the clause it hangs on; when it opens
+    the sentence, in all of it ("According to B, A had served … and had plotted …")."""
+    for c in trigger.sent:
+        if c.lower_ == "according" and (
+            c.head in (trigger, *_ancestors_in_clause(trigger))
+            or (c.head == c.sent.root and c.i < trigger.i and c.i == c.sent.start)
+        ):
+            return True
+    return False

@@ -134,7 +134,10 @@ class PronounTracker:
         ):
             own_verb = token.head.head  # "A had him arrested": not A
         own_verbs = [own_verb] if own_verb is not None else []
-        while own_verbs and own_verbs[-1].dep_ == "xcomp":
+        while own_verbs and own_verbs[-1].dep_ in {"xcomp", "advcl"}:
+            if own_verbs[-1].dep_ == "advcl" and own_verbs[-1].tag_ != "VBG":
+                break
+            # "A fired at B's car, killing him": the participle's subject is A's, so not A
             own_verbs.append(own_verbs[-1].head)
         for t in sent:
             if t.i >= token.i:
@@ -173,12 +176,18 @@ class PronounTracker:
             if c.dep_ in {"nsubj", "nsubjpass"}
             for t in [c, *(a for a in c.children if a.dep_ == "appos")]
         }
+        # "a bomb exploded under the car of A, killing him": a participle's object is the
+        # one named before, inside a phrase or not
+        participle_object = (
+            token.dep_ == "dobj" and token.head.tag_ == "VBG" and token.head.dep_ == "advcl"
+        )
         free = [
             m
             for m in before
             if not any(m.span.begin <= b < m.span.end for b in bound)
             and m.span.begin not in s.possessive  # "after A's downfall, he …": not A
-            and not self._in_phrase(s, sent, m)  # "through the influence of King A, he …"
+            # "through the influence of King A, he …": not A
+            and (participle_object or not self._in_phrase(s, sent, m))
             and self.fits(token, m)
         ]
         if len({m.text.split()[-1] for m in free}) == 1:
