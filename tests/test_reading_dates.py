@@ -461,3 +461,14 @@ def test_what_a_before_phrase_names_does_not_date_the_clause(tmp_path: Path) -> 
     resigned = [e for e in events(ex) if e[0] == "Resignation"]
     assert resigned == [("Resignation", ("Anton Hess",), "")], events(ex)
     assert not [e for e in events(ex) if e[2] == "1937"], events(ex)
+
+
+def test_a_short_while_before_a_dated_event_gives_its_year(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Two days before the election of 3 May 1950, Anton Hess was arrested.",
+        "Otto Lenz was arrested a week before the elections of June 1951.",
+    )
+    assert {("Arrest", ("Anton Hess",), "1950"), ("Arrest", ("Otto Lenz",), "1951")} <= events(
+        ex
+    ), events(ex)

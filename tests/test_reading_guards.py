@@ -259,11 +259,35 @@ def test_a_claim_that_opens_the_sentence_covers_each_of_its_clauses(tmp_path: Pa
         "Velor plot",
         (
             "According to the indictment, Tomas Varga had served the secret police since 1790"
-            " and had plotted to overthrow the republic.",
-            "Ivo Renner had served the secret police since 1790 and had plotted to overthrow"
+            " and had tried to overthrow the republic.",
+            "Ivo Renner had served the secret police since 1790 and had tried to overthrow"
             " the republic.",
         ),
         spaced=False,
     )
     plotters = {m.text for e in ex.events for m in e.agents}
     assert plotters == {"Ivo Renner"}, events(ex)
+
+
+def test_an_offices_years_in_parentheses_are_no_lifespan(tmp_path: Path) -> None:
+    ex = extract_text(
+        tmp_path,
+        "Otto Lenz",
+        ("Otto Lenz (Prime Minister 1920–1924) was a Velorian lawyer.",),
+        spaced=False,
+    )
+    assert not [e for e in ex.events if e.types == ["Death"]], events(ex)
+
+
+def test_a_coup_planned_or_wished_against_a_body_is_no_attempt(tmp_path: Path) -> None:
+    ex = extract_text(
+        tmp_path,
+        "Velor plot",
+        (
+            "Ivo Renner planned a coup against the government in 1936.",
+            "Otto Lenz wanted to overthrow the government.",
+            "Karl Ostrov staged a failed coup against the government in July 1937.",
+        ),
+        spaced=False,
+    )
+    assert {m.text for e in ex.events for m in e.agents} == {"Karl Ostrov"}, events(ex)

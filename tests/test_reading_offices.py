@@ -672,3 +672,25 @@ def test_a_cabinet_that_included_a_name_as_a_minister(tmp_path: Path) -> None:
         ("Maria Klein", "Minister of Trade"),
         ("Otto Lenz", "Minister of Finance"),
     }, tenures(ex)
+
+
+def test_an_offices_dates_in_apposition_or_a_serving_participle(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Anton Hess, the Minister of Finance from 1920 to 1924, opposed the plan.",
+        "Otto Lenz was the country's first President, serving from 1925 until 1931.",
+        "Karl Ostrov was the longest-serving Prime Minister of Italy.",
+    )
+    assert {
+        ("Anton Hess", "Minister of Finance", "1920", "1924", ""),
+        ("Otto Lenz", "President", "1925", "1931", ""),
+    } <= tenures(ex), tenures(ex)
+    assert ("Karl Ostrov", "Prime Minister") in {(t[0], t[1]) for t in tenures(ex)}, tenures(ex)
+
+
+def test_a_post_noun_phrase_cut_at_its_date_ends_before_it(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Anton Hess was transferred to the post of ambassador to Mongolia in 1957.",
+    )
+    assert ("Anton Hess", "Ambassador to Mongolia", "1957", "", "") in tenures(ex), tenures(ex)

@@ -81,6 +81,12 @@ def _marked(verb: Token) -> bool:
     return any(c.dep_ in {"mark", "advmod"} and c.i < verb.i for c in verb.children)
 
 
+#: what says a short while ("shortly before", "two days before", "the night before")
+SHORT_WHILE = frozenset(
+    {"shortly", "just", "minute", "hour", "day", "night", "evening", "morning", "week", "eve"}
+)
+
+
 class EventDating(ClauseDating):
     """The date of a hit (a mixin of ``EventReader``: it needs ``offset``)."""
 
@@ -150,6 +156,22 @@ class EventDating(ClauseDating):
         finally:
             s.dates = kept
 
+    def _shortly_before(self, s: Sentence, sent: SpacySpan, trigger: Token) -> Date | None:
+        """ "Two days before the election of 3 May 1950, A was arrested": the year of what
+        came a short while after (not "Before his arrest in 1937, A had resigned")."""
+        for prep in trigger.children:
+            if prep.dep_ != "prep" or prep.lower_ != "before":
+                continue
+            if not any(
+                c.dep_ in {"advmod", "npadvmod"} and lemmas_of(c) & SHORT_WHILE
+                for c in prep.children
+            ):
+                continue
+            dates = self.dates_under(s, sent, prep)
+            if dates:
+                return Date(dates[0].iso[:4])
+        return None
+
     def _date(self, s: Sentence, sent: SpacySpan, hit: Hit, depth: int = 0) -> Date | None:
         trigger = hit.trigger
         until = not_until(trigger)
@@ -161,6 +183,9 @@ class EventDating(ClauseDating):
         if dates:
             after = [d for d in dates if d.begin > self.offset(s, sent, trigger)]
             return (after or dates)[0].date
+        shortly = self._shortly_before(s, sent, trigger)
+        if shortly is not None:
+            return shortly
         if trigger.dep_ == "pobj" and trigger.head.lower_ in {"until", "till"}:
             return None  # "governed from 1955 until his death": the end, not the clause's date
         if lemmas_of(trigger) & DECIDING:

@@ -28,6 +28,7 @@ from histkg.extract.hits import Hit
 from histkg.extract.infobox import OUTCOME_SECTION
 from histkg.extract.mentions import Sentence
 from histkg.extract.modality import Modality
+from histkg.extract.person_spans import office_head_words
 from histkg.extract.requirements import at_a_ministry
 from histkg.extract.rules import lemmas_of, words
 from histkg.extract.seats import seat
@@ -76,6 +77,23 @@ LIFE_OPEN_RE = re.compile(r"\s*\(")
 DASH_RE = re.compile(r"[–—-]")
 SUPPORTING = words("supporting")
 OPPOSING = words("opposing")
+
+
+#: words that make a coup one tried or carried out, not one planned or wished for
+CARRIED_OUT = frozenset(
+    {"attempt", "try", "stage", "launch", "lead", "mount", "carry", "execute", "undertake"}
+    | {"organise", "organize", "instigate", "orchestrate"}
+)
+
+
+def _carried_out(hit: Hit) -> bool:
+    """Whether a coup the hit reads was tried or done ("attempted to overthrow the
+    government", "led a coup against the government"), not plotted, planned or wished
+    ("plotted to overthrow", "planned a coup", "wanted to")."""
+    if hit.modality == Modality.ATTEMPTED and hit.governor not in (None, hit.trigger):
+        return bool(lemmas_of(hit.governor) & CARRIED_OUT)
+    head = hit.trigger.head  # "led a coup", "staged a failed coup"
+    return hit.trigger.pos_ != "NOUN" or head.pos_ != "VERB" or bool(lemmas_of(head) & CARRIED_OUT)
 
 
 class EventReader(MentionReader, EventDating, EventLinks, EventOffices, EventTenures):
@@ -218,6 +236,9 @@ class EventReader(MentionReader, EventDating, EventLinks, EventOffices, EventTen
                 continue
             if text[last.end : close].strip(" ;,"):
                 continue
+            lead_in = text[opening.end() : inside[0].begin].rsplit(";", 1)[-1]
+            if set(re.findall(r"[a-z]+", lead_in.lower())) & office_head_words():
+                continue  # "A (Prime Minister 1920–1924)": an office's years, not a life's
             event = EventRecord(
                 ["Death"],
                 self.reader.span(s),
@@ -272,7 +293,9 @@ class EventReader(MentionReader, EventDating, EventLinks, EventOffices, EventTen
         made_by = bool(hit.rule.requires.get("agent_suffices") and agents.persons)
         # "A led a coup against the government": who staged it is named, whom it was
         # against is a body, not a person
-        made_by = made_by or (cls == "CoupAttempt" and bool(agents.persons or agents.orgs))
+        made_by = made_by or (
+            cls == "CoupAttempt" and bool(agents.persons or agents.orgs) and _carried_out(hit)
+        )
         if (
             (cls in NEEDS_AFFECTED or hit.fillers("affected"))
             and not occurs

@@ -251,7 +251,8 @@ class OfficeReader:
             r"|the\s+|an?\s+)?"
             # "the country's first President", "the party's sole Vice Chairman"
             r"(?:(?:country|nation|state|republic|party|kingdom|government)['’]s\s+|its\s+)?"
-            r"(?:(?:new|acting|interim|sole|only)\s+)?",
+            r"(?:(?:new|acting|interim|sole|only|incumbent|outgoing|youngest|oldest"
+            r"|longest[- ]serving|shortest[- ]serving)\s+)?",
             rest,
         )
         pos = at + (lead.end() if lead else 0)
@@ -337,6 +338,8 @@ class OfficeReader:
             phrase,
         )[0]
         phrase = re.sub(r"\s+(?:as well|too|instead|again)$", "", phrase.strip().rstrip("."))
+        # "ambassador to Peru in 1932", cut at the date: not "… Peru in"
+        phrase = re.sub(r"\s+(?:in|on|at|by|during|from|since|until|of|to|for)$", "", phrase)
         phrase = self._before_next_office(phrase, len(post.group("noun")))
         phrase_end = pos + len(phrase)
         noun = post.group("noun")

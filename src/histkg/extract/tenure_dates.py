@@ -14,10 +14,14 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from histkg.extract.mentions import Sentence
+from histkg.extract.rules import lemmas_of
 from histkg.model import Date
 
 if TYPE_CHECKING:
     from histkg.extract.text import ArticleReader
+
+#: participles that go on with the tenure their clause states ("…, serving until 1928")
+SERVING = frozenset({"serve", "rule", "govern", "remain", "hold", "reign"})
 
 #: what joins the two years of a range in parentheses ("1938–1939")
 DASHES = frozenset({"–", "-", "—", "to"})
@@ -66,6 +70,13 @@ class TenureDating:
         1960 to 1964")."""
         start = end = None
         preps = list(verb.children)
+        # "was the first President, serving from 1920 until 1928": the participle's span
+        preps += [
+            c
+            for v in verb.children
+            if v.dep_ == "advcl" and v.tag_ == "VBG" and lemmas_of(v) & SERVING
+            for c in v.children
+        ]
         if phrase is not None:
             preps += [c for t in [phrase, *of_chain(phrase)] for c in t.children]
         for child in preps:

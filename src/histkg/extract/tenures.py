@@ -174,6 +174,12 @@ class TenureReader(NamedTitles):
                 continue
             tenure.holder = holder
             tenure.former = any(c.lower_ in FORMER for c in office_phrase.children)
+            if tenure.start is None and tenure.end is None:
+                # "A, the Minister of Finance from 1920 to 1924,": on the office phrase, or
+                # where the parse hangs it, on the name after the apposition
+                tenure.start, tenure.end = self._dates(s, sent, office_phrase, office_phrase)
+                if tenure.start is None and tenure.end is None and phrase.head.i < phrase.i:
+                    tenure.start, tenure.end = self._dates(s, sent, phrase.head)
             tenure.rule = "tenure.apposition"
             out.append(tenure)
         return out
