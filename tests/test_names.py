@@ -5,6 +5,8 @@ Every name here is invented.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from histkg.extract.names import is_name_word, parse_name
@@ -176,3 +178,20 @@ def test_a_name_the_model_calls_an_organization_is_a_person_by_its_given_name(
     start = next(t.i for t in doc if t.text == tagged.split()[0])
     doc.ents = [Span(doc, start, start + len(tagged.split()), label="ORG")]
     assert bool([s.text for s in given_named(doc)]) is person
+
+
+def test_a_given_name_the_model_left_out_of_the_name_after_it(tmp_path: Path) -> None:
+    from tests.conftest import extract_text
+
+    ex = extract_text(
+        tmp_path,
+        "Politics of Velor",
+        (
+            "Mehmet Arslan was executed in 1950.",
+            "The assembly met on 11 May Otto Lenz was elected President of Velor.",
+        ),
+        spaced=False,
+    )
+    names = {m.text for m in ex.mentions if m.kind == "person"}
+    assert "Mehmet Arslan" in names, names
+    assert not [n for n in names if n.startswith("May ")], names

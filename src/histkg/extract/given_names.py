@@ -18,9 +18,10 @@ from functools import cache
 from lemminflect import getAllLemmas
 from spacy.tokens import Doc, Span
 
-from histkg.extract.nlp import is_name_like
+from histkg.extract.nlp import is_name_like, title_words
 from histkg.extract.person_spans import org_headed
 from histkg.extract.rules import words
+from histkg.parse.dates import MONTHS
 
 #: the word just before a name, stripped of its full stop ("Mrs. A", "Queen A")
 _TITLE_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
@@ -73,3 +74,26 @@ def given_named(doc: Doc) -> Iterator[Span]:
             continue  # "Christian Democracy", "Victoria Station": an English word closes it
         if is_given_name(ent[0].text) and not org_headed(ent.text) and is_name_like(ent):
             yield ent
+
+
+def given_extended(doc: Doc) -> Iterator[Span]:
+    """A person's name the model began one word late: a firm given name right before a
+    PERSON entity, joined to it as a compound ("Mehmet" + "Arslan", only "Arslan" tagged)."""
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or ent.start == 0:
+            continue
+        before = doc[ent.start - 1]
+        if (
+            before.ent_type_ == ""
+            and before.dep_ == "compound"
+            and ent.start <= before.head.i < ent.end
+            and before.is_title
+            and before.is_alpha
+            and before.tag_ == "NNP"
+            and before.text not in title_words()  # "Prince", "Marshal": titles, not names
+            and before.text not in MONTHS  # "on 11 May Luigi Einaudi was elected"
+            and is_given_name(before.text)
+        ):
+            span = doc[before.i : ent.end]
+            if is_name_like(span):
+                yield span

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from histkg.extract.doc_table import doc_table
-from histkg.extract.given_names import given_named
+from histkg.extract.given_names import given_extended, given_named
 from histkg.extract.names import name_of
 from histkg.extract.nlp import (
     NOT_A_NAME_RE,
@@ -144,6 +144,7 @@ def harvest(docs: Iterable[Doc], title: str = "") -> NameBook:
             *acting_named(doc),
             *coordinated_named(doc),
             *given_named(doc),
+            *given_extended(doc),
         ]
         for name in found:
             if len(name) > 1 and name[0].text in book.places:
