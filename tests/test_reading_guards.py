@@ -291,3 +291,18 @@ def test_a_coup_planned_or_wished_against_a_body_is_no_attempt(tmp_path: Path) -
         spaced=False,
     )
     assert {m.text for e in ex.events for m in e.agents} == {"Karl Ostrov"}, events(ex)
+
+
+def test_a_past_verb_the_model_tags_present_is_no_plot_summary(tmp_path: Path) -> None:
+    ex = extract_text(
+        tmp_path,
+        "Velor purge",
+        (
+            "On 2 June 1793 the members decreed the arrest of Ivo Renner and Otto Lenz.",
+            "In the novel, the judges proceed to the trial of Anna Berg.",
+        ),
+        spaced=False,
+    )
+    assert {(e.types[0], tuple(m.text for m in e.affected)) for e in ex.events} == {
+        ("Arrest", ("Ivo Renner", "Otto Lenz"))
+    }, events(ex)

@@ -694,3 +694,17 @@ def test_a_post_noun_phrase_cut_at_its_date_ends_before_it(tmp_path: Path) -> No
         "Anton Hess was transferred to the post of ambassador to Mongolia in 1957.",
     )
     assert ("Anton Hess", "Ambassador to Mongolia", "1957", "", "") in tenures(ex), tenures(ex)
+
+
+def test_a_party_which_was_led_by_a_name_and_titles_of_old_offices(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "The Liberal Party, which was led by Anton Hess, won the election of 1920.",
+        "Otto Lenz, the Lord Protector, died in 1658.",
+        "Ivo Renner, a Supreme Court Justice, joined the defence in 1868.",
+    )
+    assert {(t[0], t[1]) for t in tenures(ex)} == {
+        ("Anton Hess", "Leader of the Liberal Party"),
+        ("Otto Lenz", "Lord Protector"),
+        ("Ivo Renner", "Supreme Court Justice"),
+    }, tenures(ex)

@@ -428,3 +428,24 @@ def test_a_participles_object_pronoun_is_the_one_named_before_not_the_subject(
         ("Death", (), ("Anton Hess",)),
         ("Death", ("Otto Lenz",), ("Ivo Renner",)),
     }, events(ex)
+
+
+def test_a_tally_after_a_verb_of_deciding_is_a_vote_not_an_elections_count(
+    tmp_path: Path,
+) -> None:
+    ex = extract_text(
+        tmp_path,
+        "Velor assembly",
+        (
+            "The Diet rejected the motion on 5 May 1891 by 200 votes to 150.",
+            "On 3 March 1901 the Diet impeached Anton Hess by 120 votes to 40.",
+            "On 9 June 1905 Otto Lenz beat Karl Ostrov by 90 votes to 80.",
+        ),
+        spaced=False,
+    )
+    votes = sorted(
+        (e.date.iso if e.date else "", e.outcome or "", e.votes_for, e.votes_against)
+        for e in ex.events
+        if e.types == ["Vote"]
+    )
+    assert votes == [("1891-05-05", "failed", 150, 200), ("1901-03-03", "passed", 120, 40)], votes

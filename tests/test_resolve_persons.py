@@ -151,6 +151,21 @@ def test_a_surname_the_title_is_named_after_is_the_first_person_of_that_name(
     assert arrested == {("Anton Kessel", "1949-05-30")}, arrested
 
 
+def test_a_biographys_surname_is_its_subject_not_the_spouse_in_the_infobox(
+    tmp_path: Path,
+) -> None:
+    # the infobox names the spouse before the lead's fullest form of the subject's name
+    graph = _built(
+        tmp_path,
+        "anton_kessel.txt",
+        "= Anton Kessel =\n\nAnton Kessel\n- Born: 2 May 1910\n- Spouse: Maria Kessel\n\n"
+        "Anton Karl Kessel (2 May 1910 – 6 June 1970) was a Velorian politician.\n\n"
+        "Kessel was named Prime Minister on 3 March 1948. Kessel was arrested in May 1949.\n",
+    )
+    arrested = _affected(graph, "Arrest")
+    assert arrested == {("Anton Karl Kessel", "1949-05")}, arrested
+
+
 def test_a_family_title_leaves_its_surname_alone(tmp_path: Path) -> None:
     graph = _built(
         tmp_path,

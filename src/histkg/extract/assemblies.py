@@ -14,7 +14,8 @@ import re
 from typing import TYPE_CHECKING
 
 from histkg.extract.mentions import Sentence, _alternation
-from histkg.model import EventRecord, Mention, Span, TenureRecord
+from histkg.extract.rules import lemmas_of
+from histkg.model import Date, EventRecord, Mention, Span, TenureRecord
 
 if TYPE_CHECKING:
     from histkg.extract.text import ArticleReader
@@ -33,6 +34,21 @@ MEETING_KINDS = ("ession", "eeting", "lenum", "Congress", "onference")
 VOTE_COUNT_RE = re.compile(
     r"(?P<verb>won|passed|carried|was adopted|was approved|was rejected|failed|lost|was defeated)"
     r"\s+(?:with|by)\s+(?:a\s+vote\s+of\s+)?(?P<a>\d+|[a-z]+)\s*(?:to|-|–)\s*(?P<b>\d+|[a-z]+)(?:\s+votes?)?"
+)
+#: "rejected the appeal on 15 May by 424 votes to 283", "impeached him by 126 votes to 47":
+#: a tally after any verb of deciding; the verb the parse hangs the "by" on
+VOTE_BY_RE = re.compile(
+    r"\b(?:with|by)\s+(?:a\s+(?:vote|margin)\s+of\s+)?(?P<a>\d+)\s+votes?\s+"
+    r"(?:to|against)\s+(?P<b>\d+)\b"
+)
+#: verbs whose tally says the motion failed
+FAILING = frozenset({"reject", "defeat", "fail", "lose", "refuse", "acquit"})
+#: verbs of a body's decision a tally may follow (not "elected", "beat B by N votes to M":
+#: an election's count); "defeated" only in the passive ("the cabinet was defeated by …")
+TALLIED = frozenset(
+    {"reject", "adopt", "pass", "carry", "approve", "impeach", "censure", "declare", "expel"}
+    | {"vote", "acquit", "convict", "ratify", "endorse", "dismiss", "remove", "suspend"}
+    | {"overturn", "override", "decide", "resolve", "defeat"}
 )
 MOTION_RE = re.compile(
     r"(?:proposal|motion|resolution|bill|plan)\s+(?P<motion>to\s.+?)\s+(?=won|passed|carried|was|failed|lost)"
@@ -65,20 +81,53 @@ class AssemblyReader:
     def __init__(self, reader: ArticleReader) -> None:
         self.reader = reader
 
+    def _tally_verb(self, s: Sentence) -> tuple[str, bool, int, int, Date | None] | None:
+        """The verb a tally "by N votes to M" hangs on, whether the motion passed, the two
+        counts and the verb's date ("the Diet rejected the motion on 5 May 1890 by 200
+        votes to 150")."""
+        count = VOTE_BY_RE.search(s.text)
+        if count is None or s.parse is None:
+            return None
+        sent = s.parse
+        at = s.begin + count.start()
+        by = next((t for t in sent if s.begin + t.idx - sent.start_char == at), None)
+        verb = by.head if by is not None else None
+        while verb is not None and verb.pos_ != "VERB" and verb.head is not verb:
+            verb = verb.head
+        if verb is None or verb.pos_ != "VERB" or verb.tag_ not in {"VBD", "VBN"}:
+            return None
+        if any(c.dep_ == "neg" for c in verb.children) or not lemmas_of(verb) & TALLIED:
+            return None
+        if "defeat" in lemmas_of(verb) and not any(c.dep_ == "auxpass" for c in verb.children):
+            return None  # "B beat A by N votes": an election
+        a, b = int(count.group("a")), int(count.group("b"))
+        verb_at = s.begin + verb.idx - sent.start_char
+        clause = [t for t in verb.subtree]
+        start = s.begin + clause[0].idx - sent.start_char
+        end = s.begin + clause[-1].idx - sent.start_char + len(clause[-1].text)
+        date = self.reader.date_for(s, start, end, verb_at)
+        return verb.text, not (lemmas_of(verb) & FAILING), a, b, date
+
     def vote(self, s: Sentence) -> EventRecord | None:
         count = VOTE_COUNT_RE.search(s.text)
         if count is None:
-            return None
+            tally = self._tally_verb(s)
+            if tally is None:
+                return None
+            verb, passed, a, b, date = tally
+        else:
 
-        def number(word: str) -> int | None:
-            return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+            def number(word: str) -> int | None:
+                return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
 
-        a, b = number(count.group("a")), number(count.group("b"))
-        if a is None or b is None:
-            return None
-        verb = count.group("verb")
-        passed = verb in {"won", "passed", "carried", "was adopted", "was approved"}
+            first, second = number(count.group("a")), number(count.group("b"))
+            if first is None or second is None:
+                return None
+            a, b, date = first, second, None
+            verb = count.group("verb")
+            passed = verb in {"won", "passed", "carried", "was adopted", "was approved"}
         vote = EventRecord(["Vote"], self.reader.span(s), verb, rule="vote.tally")
+        vote.date = date
         vote.outcome = "passed" if passed else "failed"
         # the winning side has more votes, whatever order the text gives them in
         vote.votes_for, vote.votes_against = (

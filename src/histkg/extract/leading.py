@@ -55,6 +55,10 @@ def led_tenures(
     agents = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
     if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "X, headed by A,"
         bodies, heads = [verb.head], agents
+    elif verb.dep_ == "relcl" and any(  # "X, which was led by A,"
+        c.dep_ == "nsubjpass" and c.lower_ in {"which", "that"} for c in verb.children
+    ):
+        bodies, heads = [verb.head], agents
     elif any(c.dep_ == "nsubjpass" for c in verb.children):  # "X was headed by A and B"
         bodies, heads = [c for c in verb.children if c.dep_ == "nsubjpass"], agents
     else:  # "A headed X"
@@ -71,7 +75,7 @@ def led_tenures(
         if holder is None or any(t.holder is holder for t in out):
             continue
         tenure = TenureRecord(holder, office, tenures.reader.span(s), rule=f"tenure.led-{kind}")
-        if verb.dep_ != "acl":  # "headed X from 1931 to 1935", "In 1938 A headed X"
+        if verb.dep_ not in {"acl", "relcl"}:  # "headed X from 1931 to 1935", "In 1938 A headed X"
             tenure.start, tenure.end = tenures._dates(s, sent, verb)
             if tenure.start is None and tenure.end is None:
                 tenure.attested = tenures._clause_date(s, tenures.offset(s, sent, verb))
@@ -130,8 +134,9 @@ def _office(reader: ArticleReader, s: Sentence, org: Mention, kind: str) -> Offi
         return None  # "the group": a noun for an organization named elsewhere, not a name
     noun = "Leader" if kind == "lead" and org.org_class == "PoliticalParty" else None
     noun = noun or lex.leading_titles[kind]
-    the = "" if org.text.lower().startswith("the ") or org.text.isupper() else "the "
-    title = f"{noun} of {the}{org.text}"
+    name = re.sub(r"^The ", "the ", org.text)  # "The Liberal Party, which …" opens a sentence
+    the = "" if name.startswith("the ") or name.isupper() else "the "
+    title = f"{noun} of {the}{name}"
     form = offices.forms_by_case.get(title.lower())
     if form is not None:  # "chaired the Council of Ministers": a title of the lexicon
         return offices.office(form, None, s, org.span.begin)

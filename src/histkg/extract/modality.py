@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from enum import Enum
 
+from lemminflect import getInflection
 from spacy.tokens import Token
 
 from histkg.extract.rules import grammar, lemmas_of, words
@@ -112,6 +113,15 @@ def attempt_agents(trigger: Token, governor: Token) -> list[Token]:
     return []
 
 
+def _past_form(verb: Token) -> bool:
+    """Whether a verb the model tagged present is written as its past form ("the members
+    decreed the arrest of A": "decreed" after a plural subject, read as present)."""
+    text = verb.lower_
+    if not text.endswith("ed"):
+        return False
+    return any(getInflection(lemma, "VBD") == (text,) for lemma in lemmas_of(verb))
+
+
 def not_until(trigger: Token) -> Token | None:
     """ "A was not rehabilitated until May 1968": a negated verb with an "until"-phrase
     of a date states the event, on that date; the "until" preposition, if so."""
@@ -130,7 +140,7 @@ def modality(trigger: Token) -> tuple[Modality, str | None, Token | None]:
     g = grammar()
     children = list(trigger.children)
     if trigger.pos_ in {"VERB", "AUX"} and (
-        trigger.tag_ in {"VBZ", "VBP"}
+        (trigger.tag_ in {"VBZ", "VBP"} and not _past_form(trigger))
         or any(c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in children)
     ):
         # "Ezra resigns", "they are prosecuted": a story, not a history ("has been
@@ -138,7 +148,12 @@ def modality(trigger: Token) -> tuple[Modality, str | None, Token | None]:
         return Modality.NARRATIVE, None, None
     if trigger.pos_ in {"NOUN", "PROPN"}:
         verb = next((a for a in trigger.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-        if verb is not None and verb.tag_ in {"VBZ", "VBP"} and verb.dep_ == "ROOT":
+        if (
+            verb is not None
+            and verb.tag_ in {"VBZ", "VBP"}
+            and verb.dep_ == "ROOT"
+            and not _past_form(verb)
+        ):
             return Modality.NARRATIVE, None, None  # "rumours of A's capture begin to spread"
     if (
         (any(c.dep_ == "neg" for c in children) and not_until(trigger) is None)

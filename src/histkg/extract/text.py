@@ -256,7 +256,10 @@ class ArticleReader:
         if vote is not None:
             # a tallied vote is the one this sentence or the one before announced ("the
             # Politburo voted on the motion. It failed by 4 to 6"): one vote, the tallied
+            announced = [e for e in events if e.rule == "vote.body"]
             events = [e for e in events if e.rule != "vote.body"]
+            if announced and not vote.agents:  # "the board voted by 18 votes to 9 to …"
+                vote.agents = list(announced[0].agents)
             prev = self.previous_sentence
             if prev is not None and prev.block == s.block:
                 self.out.events = [

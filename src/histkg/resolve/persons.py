@@ -181,11 +181,18 @@ class PersonIndex:
             return text
         if set(title) & FAMILY_WORDS:
             return text
+        # where each person is first named, by any of their full forms (the lead's "A B"
+        # before the infobox's spouse "C B", though the lead's fullest form comes later)
+        first: dict[str, int] = {}
+        for u in fulls:
+            at = self.first[group].get(u)
+            if at is not None:
+                first[canonical[u]] = min(at, first.get(canonical[u], at))
         fits = sorted(
             {canonical[u] for u, m in fulls.items() if name.abbreviates(m)},
-            key=lambda u: (self.first[group].get(u, 1 << 60), u),
+            key=lambda u: (first.get(u, 1 << 60), u),
         )
-        return fits[0] if fits and fits[0] in self.first[group] else text
+        return fits[0] if fits and fits[0] in first else text
 
     # --- across articles ----------------------------------------------------------------
 
