@@ -472,3 +472,16 @@ def test_a_short_while_before_a_dated_event_gives_its_year(tmp_path: Path) -> No
     assert {("Arrest", ("Anton Hess",), "1950"), ("Arrest", ("Otto Lenz",), "1951")} <= events(
         ex
     ), events(ex)
+
+
+def test_clauses_before_a_semicolon_take_the_year_of_the_date_after_it(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "The High Court tried Ivo Renner and sentenced him to death; he was whipped in public"
+        " and hanged at Kessow on 27 April 1792.",
+    )
+    assert {
+        ("Trial", ("Ivo Renner",), "1792"),
+        ("Sentencing", ("Ivo Renner",), "1792"),
+        ("Execution", ("Ivo Renner",), "1792-04-27"),
+    } <= events(ex), events(ex)

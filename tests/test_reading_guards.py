@@ -306,3 +306,51 @@ def test_a_past_verb_the_model_tags_present_is_no_plot_summary(tmp_path: Path) -
     assert {(e.types[0], tuple(m.text for m in e.affected)) for e in ex.events} == {
         ("Arrest", ("Ivo Renner", "Otto Lenz"))
     }, events(ex)
+
+
+def test_a_clause_of_time_is_stated_whatever_its_main_clause_asks_or_tries(
+    tmp_path: Path,
+) -> None:
+    ex = extract_text(
+        tmp_path,
+        "Velor cabinet",
+        (
+            "When Ivo Renner resigned in June 1935, the Regent asked Anton Hess to form a cabinet.",
+            "Expelled from the Velor Party in 1936, Otto Lenz tried to found his own movement.",
+            "If Karl Ostrov were arrested, the army would revolt.",
+            "He claimed that the crisis was over since Paul Weiss had been executed.",
+        ),
+        spaced=False,
+    )
+    assert {(e.types[0], tuple(m.text for m in e.affected)) for e in ex.events} == {
+        ("Resignation", ("Ivo Renner",)),
+        ("Expulsion", ("Otto Lenz",)),
+    }, events(ex)
+
+
+def test_a_bare_title_is_no_person(tmp_path: Path) -> None:
+    ex = extract_text(
+        tmp_path,
+        "Velor regency",
+        ("The old King died in 1792. Anton Hess was dismissed by the Prince Regent in 1793.",),
+        spaced=False,
+    )
+    assert {m.text for m in ex.mentions if m.kind == "person"} == {"Anton Hess"}, ex.mentions
+
+
+def test_a_death_some_years_away_or_charged_at_a_trial_takes_no_date_from_it(
+    tmp_path: Path,
+) -> None:
+    ex = extract_text(
+        tmp_path,
+        "Otto Lenz",
+        (
+            "Otto Lenz (2 May 1890 – 6 June 1961) was a Velorian politician. His letters"
+            " were printed in 1965, four years after his death.",
+            "Ivo Renner was killed on 15 October 1987. A court opened the trial of ten people"
+            " for Renner's murder on 11 October 2021.",
+        ),
+        spaced=False,
+    )
+    deaths = {(e[1], e[2]) for e in events(ex) if e[0] == "Death"}
+    assert not {d for d in deaths if d[1] in {"1965", "2021", "2021-10-11"}}, deaths

@@ -708,3 +708,11 @@ def test_a_party_which_was_led_by_a_name_and_titles_of_old_offices(tmp_path: Pat
         ("Otto Lenz", "Lord Protector"),
         ("Ivo Renner", "Supreme Court Justice"),
     }, tenures(ex)
+
+
+def test_the_president_of_a_body_after_a_name_is_the_bodys_post(tmp_path: Path) -> None:
+    ex = read(tmp_path, "Ivo Renner, the President of the Senate, became acting head of state.")
+    assert ("Ivo Renner", "President of the Senate") in {(t[0], t[1]) for t in tenures(ex)}, (
+        tenures(ex)
+    )
+    assert ("Ivo Renner", "President") not in {(t[0], t[1]) for t in tenures(ex)}, tenures(ex)

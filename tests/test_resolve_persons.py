@@ -208,3 +208,34 @@ def test_two_undated_appointments_one_with_an_office_one_with_an_agent_stay_two(
     assert len(agents) == 2 and all(
         not found for office, found in agents.items() if "director" in office
     ), agents
+
+
+def test_a_person_called_by_the_given_name_alone_is_the_one_named_in_full(
+    tmp_path: Path,
+) -> None:
+    graph = _built(
+        tmp_path,
+        "velor_crisis.txt",
+        "= Velor crisis =\n\nSamorn Kittipong became Prime Minister of Velor in 2001."
+        " Samorn resigned as leader of the Velor Party on 2 October 2006."
+        " Samorn was arrested in 2007.\n",
+    )
+    assert _affected(graph, "Arrest") == {("Samorn Kittipong", "2007")}, _affected(graph, "Arrest")
+    persons = {str(graph.value(p, RDFS.label)) for p in graph.subjects(RDF.type, HKG.Person)}
+    assert persons == {"Samorn Kittipong"}, persons
+
+
+def test_a_given_name_used_before_the_full_name_of_someone_else_joins_no_one(
+    tmp_path: Path,
+) -> None:
+    # "William" is another man (named in full only by a different surname the parse
+    # cannot read); "William Lenz" is introduced after the bare "William"
+    graph = _built(
+        tmp_path,
+        "osbert_lenz.txt",
+        "= Osbert Lenz =\n\nOsbert Lenz was an archdeacon of Velor. Osbert opposed the"
+        " election of William fitzRoy as archbishop. William was deposed in 1147 and"
+        " William was restored in 1153. Osbert had two sons, William Lenz and Karl Lenz.\n",
+    )
+    removed = _affected(graph, "Removal")
+    assert not [r for r in removed if r[0] == "William Lenz"], removed

@@ -87,6 +87,37 @@ SHORT_WHILE = frozenset(
 )
 
 
+#: nouns and verbs of a charge: what they are "for" is what the accused is said to have done
+CHARGING = frozenset(
+    {"trial", "try", "charge", "convict", "sentence", "indict", "accuse", "prosecute"}
+)
+
+
+def _at_a_distance(trigger: Token) -> bool:
+    """ "published in 1963, two years after his death": a noun some time away from the
+    clause, which does not date it."""
+    if trigger.dep_ != "pobj" or trigger.head.lower_ not in {"after", "before"}:
+        return False
+    return any(
+        c.dep_ == "npadvmod" and any(n.dep_ == "nummod" for n in c.children)
+        for c in trigger.head.children
+    )
+
+
+def _charged_with(trigger: Token) -> bool:
+    """ "the trial of ten people for A's murder", "convicted of B's killing": the deed
+    charged, not done when the trial was."""
+    prep = trigger.head
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj" or prep.lower_ not in {"for", "of", "with"}:
+        return False
+    for above in [prep.head, *prep.head.ancestors][:3]:  # "the trial of ten people for …"
+        if lemmas_of(above) & CHARGING:
+            return True
+        if above.pos_ in {"VERB", "AUX"}:
+            break
+    return False
+
+
 class EventDating(ClauseDating):
     """The date of a hit (a mixin of ``EventReader``: it needs ``offset``)."""
 
@@ -178,6 +209,8 @@ class EventDating(ClauseDating):
         if until is not None:  # "was not rehabilitated until May 1968": then
             inside = {self.offset(s, sent, t) for t in until.subtree}
             return next((d.date for d in self.anchors if d.begin in inside), None)
+        if _at_a_distance(trigger) or _charged_with(trigger):
+            return None  # "two years after his death", "tried for A's murder in 2021"
         own = {self.offset(s, sent, t) for t in self._clause_tokens(trigger)}
         dates = [d for d in s.dates if d.begin in own]
         if dates:

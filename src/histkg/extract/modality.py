@@ -89,6 +89,24 @@ def _ancestors_in_clause(token: Token) -> list[Token]:
     return out
 
 
+#: words that open a clause of time or cause, stated whatever its main clause attempts
+TIME_MARKS = frozenset(
+    {"when", "after", "before", "as", "while", "since", "once", "until", "because", "whereupon"}
+)
+
+
+def _time_adjunct(t: Token) -> bool:
+    """A clause of time or cause ("When A resigned, …", "after B was arrested") or a
+    fronted participle ("Expelled from the party, A tried to …"): what it tells happened,
+    whatever the clause it hangs on wants or attempts."""
+    if t.dep_ != "advcl":
+        return False
+    if any(c.dep_ in {"mark", "advmod"} and c.lower_ in TIME_MARKS for c in t.children):
+        return True
+    bare = not any(c.dep_ in {"mark", "nsubj", "nsubjpass", "aux", "auxpass"} for c in t.children)
+    return bare and t.tag_ == "VBN" and t.i < t.head.i
+
+
 def attempt_agents(trigger: Token, governor: Token) -> list[Token]:
     """Who made an attempt: "an attempt led by A", "A's plot", "A joined the plot",
     "A tried to …"."""
@@ -179,9 +197,19 @@ def modality(trigger: Token) -> tuple[Modality, str | None, Token | None]:
         return Modality.HYPOTHETICAL, None, None
     if _according(trigger):
         return Modality.ALLEGED, None, None
+    adjunct = False  # above a clause of time or cause, only a claim still counts
+    below = trigger
     for gov in _ancestors_in_clause(trigger):
         lemmas = lemmas_of(gov)
         gov_children = list(gov.children)
+        adjunct = adjunct or _time_adjunct(below)
+        below = gov
+        if adjunct:
+            # "When A resigned, B asked C to …": the when-clause is stated, whatever B
+            # asks; "He claimed that …, since A had been executed": still a claim
+            if lemmas & g.allege:
+                return Modality.ALLEGED, None, None
+            continue
         if any(c.dep_ == "neg" for c in gov_children) or lemmas & g.averted:
             return Modality.NEGATED, None, None  # "did not order A's arrest", "escaped arrest"
         if lemmas & g.allege or any(

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
+from lemminflect import getAllLemmas
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -152,6 +153,8 @@ def harvest(docs: Iterable[Doc], title: str = "") -> NameBook:
             if org_headed(name.text):
                 continue  # "Air Force", "Logistics Department": an organization
             words = span_words(name)
+            if all(w in title_words() for w in words):
+                continue  # "the old King", "the Prince Regent": a title, not a name
             if len(words) > 1:
                 book.full_names.add(name.text)
             else:
@@ -173,6 +176,7 @@ def harvest(docs: Iterable[Doc], title: str = "") -> NameBook:
     }
     known = book.single_names | set(singles) | {n.split()[-1] for n in book.full_names}
     book.full_names |= _owners_named(docs, known)
+    book.single_names |= _given_names_alone(docs, book)
     # A single name that is also some place, and is never part of a full name, stays a place.
     book.single_names -= {n for n in book.single_names if n in book.places}
     book.places -= book.surnames
@@ -198,6 +202,37 @@ def harvest(docs: Iterable[Doc], title: str = "") -> NameBook:
         if variant is not None:
             book.variants[text] = variant
     return book
+
+
+def _given_names_alone(docs: list[Doc], book: NameBook) -> set[str]:
+    """First words of full names the article uses alone, at least twice, for the one
+    person it names in full with them: "Samorn" for "Samorn Kittipong" where a given name
+    is how people are called (Thai, Ethiopian, Icelandic usage). Not a word that is also
+    a surname, a place, a title or an English word."""
+    openers: dict[str, set[str]] = defaultdict(set)
+    for full in book.full_names:
+        words = full.split()
+        if len(words) >= 2:
+            openers[words[0]].add(words[1])
+    lasts = {full.split()[-1] for full in book.full_names}
+    titles = title_words()
+    out = set()
+    for word, nexts in openers.items():
+        if len(nexts) != 1 or word in lasts or word in book.places or word in titles:
+            continue
+        if len(word) < 3 or not is_name_token(word) or getAllLemmas(word.lower()):
+            continue
+        alone = sum(
+            1
+            for doc in docs
+            for t in doc
+            if t.text == word
+            and (t.i + 1 >= len(doc) or doc[t.i + 1].text not in nexts)
+            and (t.i == 0 or not doc[t.i - 1].is_title or doc[t.i - 1].is_sent_start)
+        )
+        if alone >= 2:
+            out.add(word)
+    return out
 
 
 def _owners_named(docs: list[Doc], singles: set[str]) -> set[str]:

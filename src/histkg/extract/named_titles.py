@@ -105,11 +105,14 @@ class NamedTitles(TitleReading):
                 after = self.reader.article.text[m.span.end : s.end]
                 appo = self.reader.offices.title_after_name_re.match(after)
                 if appo:
+                    at = m.span.end + appo.start("title")
+                    office = self.reader.offices.office(appo.group("title"), None, s, at)
+                    read = self.reader.offices.after(s, at, s.end)
+                    if read is not None and read[0].org is not None and office.scope == "state":
+                        office = read[0]  # "A, the President of the Senate,": the body's post
                     tenure = TenureRecord(
                         m,
-                        self.reader.offices.office(
-                            appo.group("title"), None, s, m.span.end + appo.start("title")
-                        ),
+                        office,
                         self.reader.span(s),
                         former=bool(appo.group("former")),
                         rule="tenure.title-after-name",

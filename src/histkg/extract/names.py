@@ -80,6 +80,9 @@ class PersonName:
 
     words: tuple[str, ...]  # as written, titles stripped
     family_first: bool = False
+    #: the article calls the person by the first word alone, never the last ("Samorn" of
+    #: "Samorn Kittipong"): that word is a short form too
+    by_first: bool = False
 
     @cached_property
     def text(self) -> str:
@@ -152,6 +155,12 @@ class PersonName:
 
     def _make_short_forms(self) -> list[str]:
         core = self.core
+        if self.by_first and not self.family_first and len(core) >= 2 and not self.regnal:
+            return [*self._western_forms(), core[0]]
+        return self._western_forms()
+
+    def _western_forms(self) -> list[str]:
+        core = self.core
         if len(core) < 2 or self.regnal:
             return []
         if self.family_first:
@@ -213,7 +222,16 @@ def name_of(words: Sequence[str], used_alone: Iterable[str] = ()) -> PersonName 
         return None
     if is_initial(words[-1]):
         return None
-    return PersonName(tuple(words), _family_first(words, set(used_alone)))
+    alone = set(used_alone)
+    family_first = _family_first(words, alone)
+    by_first = (
+        not family_first
+        and len(words) >= 2
+        and words[0] in alone
+        and words[-1] not in alone
+        and not is_particle(words[0])
+    )
+    return PersonName(tuple(words), family_first, by_first)
 
 
 def parse_name(text: str, used_alone: Iterable[str] = ()) -> PersonName | None:

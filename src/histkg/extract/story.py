@@ -201,6 +201,25 @@ def carry_previous_year(
             e.date = Date(f"{year:04d}")
 
 
+def carry_later_clause_year(s: Sentence, text: str, events: list[EventRecord]) -> None:
+    """ "The court tried A and condemned him to death; he was beheaded on 27 April 1792":
+    the undated events of clauses before a semicolon take the year of the first date
+    after it, when nothing in the sentence places them elsewhere in time."""
+    undated = [e for e in events if e.date is None and e.at is not None]
+    if not undated or not s.dates or _about_the_present(s):
+        return
+    for e in undated:
+        stop = text.find(";", e.at, s.end)
+        if stop < 0:
+            continue
+        before = text[s.begin : stop]
+        if any(d.begin < stop for d in s.dates) or places_in_time(before):
+            continue
+        after = [d for d in s.dates if d.begin > stop and not d.relative]
+        if after and not places_in_time(text[stop : after[0].begin]):  # "; years later, in"
+            e.date = Date(f"{after[0].date.year:04d}")
+
+
 def _about_the_present(s: Sentence) -> bool:
     """Whether a sentence is about the present, not the story's next step ("The park honours
     A, who was executed by the Spaniards"): its events take no year from the sentences

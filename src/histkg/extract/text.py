@@ -28,6 +28,7 @@ from histkg.extract.offices import OfficeReader
 from histkg.extract.rules import words
 from histkg.extract.story import (
     Context,
+    carry_later_clause_year,
     carry_previous_year,
     date_sentence,
     releases_from_custody,
@@ -287,6 +288,7 @@ class ArticleReader:
                 ]
                 if recent:
                     e.date = recent[-1]
+        carry_later_clause_year(s, self.article.text, events)
         carry_previous_year(self.ctx, s, self.sentence_no, events)
         self.out.events.extend(meetings + events)
         if s.parse is not None:

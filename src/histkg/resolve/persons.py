@@ -17,7 +17,7 @@ from __future__ import annotations
 import difflib
 import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from histkg.extract import CorpusExtraction
 from histkg.extract.names import PersonName, article_group, name_key, parse_name
@@ -120,6 +120,9 @@ class PersonIndex:
         alone = {t for t in texts if len(t.split()) == 1}
         self.alone[group] = alone
         names = {t: _parse(t, alone) for t in texts}
+        for t, n in names.items():
+            if n is not None and n.by_first and not self._called_by_first(group, t, texts):
+                names[t] = replace(n, by_first=False)
         self.names.update({(group, t): n for t, n in names.items()})
         fulls = {t: n for t, n in names.items() if n is not None and n.is_full}
         surnames = sorted(
@@ -145,6 +148,19 @@ class PersonIndex:
             local = persons.setdefault(target, _Local(group, target))
             local.forms.add(t)
             self.local[(group, t)] = local
+
+    def _called_by_first(self, group: str, full: str, texts: list[str]) -> bool:
+        """Whether the first word of ``full``, used alone, can only mean that person: no
+        other name of the article opens with it, and the article names the person in
+        full before it uses the word alone ("Samorn Kittipong … Samorn resigned"; not
+        "William … William de Bayeux", two Williams)."""
+        first_word, last_word = full.split()[0], full.split()[-1]
+        others = {u.split()[-1] for u in texts if len(u.split()) > 1 and u.split()[0] == first_word}
+        if others != {last_word}:
+            return False
+        named = self.first[group].get(full)
+        alone = self.first[group].get(first_word)
+        return named is not None and alone is not None and named < alone
 
     @staticmethod
     def _short_target(
