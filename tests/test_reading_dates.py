@@ -485,3 +485,17 @@ def test_clauses_before_a_semicolon_take_the_year_of_the_date_after_it(tmp_path:
         ("Sentencing", ("Ivo Renner",), "1792"),
         ("Execution", ("Ivo Renner",), "1792-04-27"),
     } <= events(ex), events(ex)
+
+
+def test_a_month_alone_after_a_section_break_takes_the_storys_year(tmp_path: Path) -> None:
+    ex = extract_text(
+        tmp_path,
+        "Impeachment of Anton Hess",
+        (
+            "Anton Hess was impeached in March 1868.",
+            "==Aftermath==",
+            "Karl Brandt became Attorney General in July.",
+        ),
+        spaced=False,
+    )
+    assert ("Appointment", ("Karl Brandt",), "1868-07") in events(ex), events(ex)

@@ -449,3 +449,18 @@ def test_a_tally_after_a_verb_of_deciding_is_a_vote_not_an_elections_count(
         if e.types == ["Vote"]
     )
     assert votes == [("1891-05-05", "failed", 150, 200), ("1901-03-03", "passed", 120, 40)], votes
+
+
+def test_the_new_king_is_the_latest_king_named(tmp_path: Path) -> None:
+    ex = extract_text(
+        tmp_path,
+        "France",
+        (
+            "Charles X became King of France in 1824. The new King was himself deposed by"
+            " the people in July 1830.",
+            "In 1832 the old King died.",
+        ),
+        spaced=False,
+    )
+    found = {(e[0], e[2]) for e in events(ex)}
+    assert {("Removal", ("Charles X",)), ("Death", ("Charles X",))} <= found, events(ex)

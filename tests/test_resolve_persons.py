@@ -239,3 +239,15 @@ def test_a_given_name_used_before_the_full_name_of_someone_else_joins_no_one(
     )
     removed = _affected(graph, "Removal")
     assert not [r for r in removed if r[0] == "William Lenz"], removed
+
+
+def test_a_first_word_that_is_also_someones_surname_stays_that_surname(tmp_path: Path) -> None:
+    graph = _built(
+        tmp_path,
+        "velor_trial.txt",
+        "= Velor trial =\n\nThe police under Karl Anton arrested the accused. The trial opened"
+        " in 1949 with Anton Lenz presiding. Anton was arrested in January 1953.\n",
+    )
+    # the surname reading stands: "Anton" alone is Karl Anton, as without Anton Lenz
+    arrested = _affected(graph, "Arrest")
+    assert ("Karl Anton", "1953-01") in arrested, arrested

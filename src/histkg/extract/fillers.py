@@ -26,6 +26,9 @@ if TYPE_CHECKING:
     pass
 
 REFLEXIVES = frozenset({"himself", "herself"})
+#: words that tell a holder's age or state, not which holder: "the old King", "the new
+#: King" (the latest one named)
+HOLDER_STATES = frozenset({"new", "old", "dying", "ailing", "aged", "young", "elderly"})
 #: what a ruler rules: "overthrew A's government" removes A
 RULE_NOUNS = words("rule_nouns")
 GROUP_HEADS = words("group_heads")
@@ -104,13 +107,21 @@ class MentionReader(PronounTracker):
         words = [c for c in noun.children if c.i < noun.i and c.dep_ not in {"det", "poss", "case"}]
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
             return None
+        # "the old King", "the dying King": the one holder; "the new King": the latest
+        age = [c for c in words if c.dep_ == "amod" and c.lower_ in HOLDER_STATES]
+        newest = any(c.lower_ == "new" for c in age)
+        words = [c for c in words if c not in age]
         if any(c.dep_ != "compound" for c in words):
-            return None  # "the former president", "the new premier": not said which
+            return None  # "the former president", "the next premier": not said which
         title = " ".join([*(c.lower_ for c in words), noun.lower_])
         holders: dict[str, Mention] = {}
+        latest = None
         for tenure in self.reader.out.tenures:
             if tenure.office.title.lower() == title and tenure.holder.text:
                 holders.setdefault(tenure.holder.text.split()[-1], tenure.holder)
+                latest = tenure.holder
+        if newest:
+            return latest
         return next(iter(holders.values())) if len(holders) == 1 else None
 
     def fillers(self, s: Sentence, sent: SpacySpan, tokens: list[Token]) -> Fillers:

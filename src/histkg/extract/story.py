@@ -107,7 +107,10 @@ def date_sentence(
     context_year = recent[-1] if recent else focal
     day_year = paragraph[-1] if paragraph and not recent else None
     said = [d for b, n, d in ctx.said if b == s.block and sentence_no - n <= 3]
-    local = find_dates(s.text, context_year, said[-1].year if said else None, day_year)
+    # a month alone ("in July") takes the year its paragraph said last, else the year the
+    # story said in the last sentences before, across a paragraph or section break
+    month_year = said[-1].year if said else (recent[-1] if recent else None)
+    local = find_dates(s.text, context_year, month_year, day_year)
     days = [d for b, n, d in ctx.full_dates if b == s.block and sentence_no - n <= 3]
     local += find_day_anaphora(s.text, local, days[-1] if days else None)
     local.sort(key=lambda d: d.begin)

@@ -153,11 +153,13 @@ class PersonIndex:
         """Whether the first word of ``full``, used alone, can only mean that person: no
         other name of the article opens with it, and the article names the person in
         full before it uses the word alone ("Samorn Kittipong … Samorn resigned"; not
-        "William … William de Bayeux", two Williams)."""
+        "William … William de Bayeux", two Williams), and no name ends with it."""
         first_word, last_word = full.split()[0], full.split()[-1]
         others = {u.split()[-1] for u in texts if len(u.split()) > 1 and u.split()[0] == first_word}
         if others != {last_word}:
             return False
+        if any(len(u.split()) > 1 and u.split()[-1] == first_word for u in texts):
+            return False  # "Anton" of "Anton Lenz" and of "Karl Anton": either of two
         named = self.first[group].get(full)
         alone = self.first[group].get(first_word)
         return named is not None and alone is not None and named < alone
