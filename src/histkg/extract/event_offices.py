@@ -82,7 +82,16 @@ class EventOffices:
             return None
         if hit.rule.requires.get("led_body"):  # "took over the Ministry of Finance"
             bodies = [c for c in hit.trigger.children if c.dep_ == "dobj"]
-            return led_office(self.reader, s, sent, bodies[0], "head") if bodies else None
+            if not bodies:
+                return None
+            led = led_office(self.reader, s, sent, bodies[0], "head")
+            if led is None and bodies[0].lower_ in {"ministry", "portfolio"}:
+                # "took over the finance ministry": the minister's office of the portfolio
+                begin = self.offset(s, sent, bodies[0].left_edge)
+                end = self.offset(s, sent, bodies[0]) + len(bodies[0].text)
+                found = self.reader.offices.after(s, begin, end, any_case=True)
+                led = found[0] if found else None
+            return led
         plural = self._plural_post(hit)
         if plural is not None:
             return plural

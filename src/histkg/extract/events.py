@@ -381,7 +381,9 @@ class EventReader(MentionReader, EventDating, EventLinks, EventOffices, EventTen
                 # "replaced A at the Labour Ministry": the post left must be a minister's
                 event.office = event.office if "Minister" in event.office.title else None
         if (
-            hit.rule.requires.get("office") or hit.rule.requires.get("implied_office")
+            hit.rule.requires.get("office")
+            or hit.rule.requires.get("implied_office")
+            or hit.rule.requires.get("named_office_noun")
         ) and event.office is None:
             return None
         self.tenures_of(s, sent, hit, event)

@@ -13,6 +13,7 @@ from histkg.extract.hits import Hit
 from histkg.extract.rules import lemmas_of, words
 from histkg.extract.seats import names_seat
 from histkg.extract.subjects import bare_title
+from histkg.lexicon import lexicon
 
 #: what one is removed from or elected to when no office is named
 SCOPE_NOUNS = words("scope_nouns")
@@ -82,8 +83,13 @@ def requirements(hit: Hit) -> bool:
         c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in trigger.children
     ):
         return False  # "after the trial of B": B's, not the clause's subject's
+    if req.get("named_office_noun") and not any(
+        c.dep_ == "dobj" and c.lower_ in lexicon().office_nouns for c in trigger.children
+    ):
+        return False  # "gave up the presidency", not "gave up smoking"
     if req.get("led_body") and not any(
-        c.dep_ == "dobj" and c.pos_ == "PROPN" for c in trigger.children
+        c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.lower_ in {"ministry", "portfolio"})
+        for c in trigger.children
     ):
         return False  # "took over the family business": no organization's name
     if req.get("body") and not names_seat(trigger):
