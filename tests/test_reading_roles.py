@@ -464,3 +464,44 @@ def test_the_new_king_is_the_latest_king_named(tmp_path: Path) -> None:
     )
     found = {(e[0], e[2]) for e in events(ex)}
     assert {("Removal", ("Charles X",)), ("Death", ("Charles X",))} <= found, events(ex)
+
+
+def test_a_series_of_passives_and_a_passive_joined_to_an_active_verb_share_the_subject(
+    tmp_path: Path,
+) -> None:
+    ex = extract_text(
+        tmp_path,
+        "Velor purge",
+        (
+            "Anton Hess was arrested in 1950, tried in secret and executed in 1952.",
+            "Otto Lenz became Prime Minister in 1935. He moved Velor towards Kessow, and was"
+            " dismissed by the Regent in February 1939.",
+        ),
+        spaced=False,
+    )
+    found = {(e[0], e[2], e[3]) for e in events(ex)}
+    assert {
+        ("Execution", ("Anton Hess",), "1952"),
+        ("Removal", ("Otto Lenz",), "1939-02"),
+    } <= found, events(ex)
+
+
+def test_an_agreement_object_joined_to_another_takes_the_date_between_them(
+    tmp_path: Path,
+) -> None:
+    ex = extract_text(
+        tmp_path,
+        "Velor treaties",
+        (
+            "Anton Hess signed a treaty of friendship with Velor in January 1937 and, on 25"
+            " March 1937, an agreement with Kessow.",
+            "The two governments signed a pact in 1938.",
+        ),
+        spaced=False,
+    )
+    agreements = sorted(
+        (e.date.iso if e.date else "", tuple(m.text for m in e.participants))
+        for e in ex.events
+        if e.types == ["Agreement"]
+    )
+    assert agreements == [("1937-01", ("Anton Hess",)), ("1937-03-25", ("Anton Hess",))], agreements

@@ -340,6 +340,14 @@ class EventDating(ClauseDating):
             if dates and trigger.dep_ == "pobj" and trigger.head.lower_ in SEQUENCE:
                 # "after his death, A was arrested on 6 October 1934": earlier, not that day
                 return Date(dates[0].date.iso[:4])
+            objects_before = [c for c in verb.children if c.dep_ == "dobj" and c.i < trigger.i]
+            if dates and trigger.dep_ == "dobj" and objects_before:
+                # "signed a treaty in January and, on 25 March, an agreement": the date
+                # between the two objects is the second's
+                since = self.offset(s, sent, objects_before[-1])
+                between = [d for d in dates if since < d.begin < self.offset(s, sent, trigger)]
+                if between:
+                    return between[-1].date
             if dates:
                 return dates[0].date
         # "In 1937 A was arrested and shot": a coordinated verb shares the date that

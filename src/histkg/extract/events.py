@@ -345,6 +345,8 @@ class EventReader(MentionReader, EventDating, EventLinks, EventOffices, EventTen
             agents.persons or agents.orgs[:1] or self.groups_org(s, sent, agents.groups)[:1]
         )
         event.participants = self.fillers(s, sent, hit.fillers("participant")).persons
+        if hit.rule.requires.get("person_in") == "participant" and not event.participants:
+            return None  # "the two governments signed a pact": no one named made it
         if hit.outcome:
             event.outcome = hit.outcome
         event.date = self.date(s, sent, hit)

@@ -312,9 +312,19 @@ def _dismisses_someone(verb: Token) -> bool:
         return False
     if any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
         return False
+    children = list(verb.children)
+    if (
+        verb.dep_ == "conj"
+        and any(c.dep_ == "auxpass" for c in children)
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in children)
+    ):
+        # "A moved …, and was dismissed by B": the subject it shares with its head
+        children += [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return any(
-        c.dep_ in {"dobj", "nsubjpass"} and (_is_person(c) or any(_is_person(a) for a in _named(c)))
-        for c in verb.children
+        c.dep_ in {"dobj", "nsubjpass", "nsubj"}
+        and (c.dep_ != "nsubj" or c.head is not verb)
+        and (_is_person(c) or any(_is_person(a) for a in _named(c)))
+        for c in children
     )
 
 

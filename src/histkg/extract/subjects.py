@@ -154,7 +154,7 @@ def _bare_participle(verb: Token) -> bool:
     a passive verb: an item of a series ("was arrested, tried and executed")."""
     return (
         verb.dep_ == "advcl"
-        and verb.tag_ == "VBN"
+        and verb.tag_ in {"VBN", "VBD"}  # the model tags "tried" in a series as a past
         and verb.i > 0
         and verb.doc[verb.i - 1].text == ","
         and not any(
