@@ -195,3 +195,24 @@ def test_a_given_name_the_model_left_out_of_the_name_after_it(tmp_path: Path) ->
     names = {m.text for m in ex.mentions if m.kind == "person"}
     assert "Mehmet Arslan" in names, names
     assert not [n for n in names if n.startswith("May ")], names
+
+
+def test_places_in_a_list_where_someone_went_and_an_organizations_name_are_no_persons(
+    tmp_path: Path,
+) -> None:
+    from tests.conftest import extract_text
+
+    ex = extract_text(
+        tmp_path,
+        "Velor coup",
+        (
+            "The rebels moved on Caracas, Maracaibo, Valencia and Maracay.",
+            "Otto Lenz, standing for a new coalition, Convergencia, won the election.",
+            "Otto Lenz fled to Caen and later to Lyon.",
+            "The guards went over to the mutineers, and on 3 May General Karl Ostrov left"
+            " the King.",
+        ),
+        spaced=False,
+    )
+    names = {m.text for m in ex.mentions if m.kind == "person"}
+    assert names == {"Otto Lenz", "Karl Ostrov"}, names

@@ -135,6 +135,7 @@ class NameWords:
     motion_verbs: frozenset[str]
     way_nouns: frozenset[str]
     dwelling_nouns: frozenset[str]
+    organization_nouns: frozenset[str]
 
 
 @cache

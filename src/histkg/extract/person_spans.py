@@ -75,21 +75,46 @@ def wrong_context(span: Span) -> str | None:
     for child in root.children:
         if child.i < span.start and child.dep_ == "det" and child.text.lower() in {"a", "an"}:
             return f"'{child.text} … {span.text}' names a kind or a group"
-    head = root.head
+    # "moved on A, B and C": each name of a list of names has the place of the first
+    # (where someone went; a list after "in" may be the parse's: "In A, B and C were …")
+    listed = root
+    while (
+        listed.dep_ == "conj"
+        and listed.head.i < listed.i
+        and listed.head.pos_ == "PROPN"
+        and listed.head.ent_type_ not in {"DATE", "TIME"}
+    ):
+        listed = listed.head
+    if listed is not root and listed.head.text.lower() not in nw.way_prepositions:
+        listed = root
+    head = listed.head
+    # "fled to A and later to B": the second preposition's verb is the first's
+    goer = head.head
+    while goer.pos_ in {"ADP", "ADV"} and goer.dep_ in {"conj", "prep"} and goer.head is not goer:
+        goer = goer.head
     if (
-        root.dep_ == "pobj"
+        listed.dep_ == "pobj"
         and head.text.lower() in nw.place_prepositions
         and head.i < span.start
         and not any(t.text in {"'s", "’s"} for t in doc[span.end : span.end + 1])
     ):
         return f"'{head.text} … {span.text}' is a place"
     if (
-        root.dep_ == "pobj"
+        listed.dep_ == "pobj"
         and head.text.lower() in nw.way_prepositions
         and head.i < span.start
-        and (lemma(head.head) in nw.motion_verbs or lemma(head.head) in nw.way_nouns)
+        and (lemma(goer) in nw.motion_verbs or lemma(goer) in nw.way_nouns)
+        # "went over to it, and on 1 April General A …": a day, not a way
+        and not any(t.ent_type_ in {"DATE", "TIME"} for t in listed.subtree)
     ):
-        return f"'{head.head.text} {head.text} … {span.text}' is where someone went"
+        return f"'{goer.text} {head.text} … {span.text}' is where someone went"
+    if (
+        root.dep_ == "appos"
+        and root.head.pos_ == "NOUN"
+        and lemma(root.head) in nw.organization_nouns
+        and len(span) == 1
+    ):
+        return f"'{root.head.text}, {span.text}' names an organization"
     if (
         root.dep_ == "pobj"
         and head.text.lower() in {"at", "near"}
