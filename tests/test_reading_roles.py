@@ -505,3 +505,19 @@ def test_an_agreement_object_joined_to_another_takes_the_date_between_them(
         if e.types == ["Agreement"]
     )
     assert agreements == [("1937-01", ("Anton Hess",)), ("1937-03-25", ("Anton Hess",))], agreements
+
+
+def test_his_in_what_someone_brought_about_is_not_that_someone(tmp_path: Path) -> None:
+    ex = extract_text(
+        tmp_path,
+        "Velor cabinet",
+        (
+            "Ivo Renner became Prime Minister in 1950. In 1955 Anton Hess engineered his"
+            " dismissal.",
+            "In 1956 Otto Lenz announced his resignation.",
+        ),
+        spaced=False,
+    )
+    found = {(e[0], e[2]) for e in events(ex)}
+    assert ("Removal", ("Anton Hess",)) not in found, events(ex)
+    assert ("Resignation", ("Otto Lenz",)) in found, events(ex)

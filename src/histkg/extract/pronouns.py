@@ -46,6 +46,14 @@ NOT_SOMEONE = frozenset(
 SMALL_CLAUSE_VERBS = frozenset({"have", "get", "make", "let", "see", "watch"})
 
 
+#: verbs of bringing something about for someone else: "A engineered his fall", "B
+#: demanded his dismissal" (not "C announced his resignation": C's own)
+BRINGING_ABOUT = frozenset(
+    {"engineer", "orchestrate", "demand", "secure", "order", "arrange", "provoke", "instigate"}
+    | {"urge", "seek", "plot", "cause", "precipitate", "request", "sanction", "approve"}
+)
+
+
 class PronounTracker:
     """Resolves personal pronouns in one article, sentence by sentence."""
 
@@ -125,6 +133,12 @@ class PronounTracker:
         own_verb = token.head if token.dep_ in {"dobj", "dative", "iobj"} else None
         if token.dep_ == "pobj" and token.head.dep_ in {"prep", "agent"}:
             own_verb = token.head.head
+        if (
+            token.dep_ == "poss"
+            and token.head.dep_ == "dobj"
+            and lemmas_of(token.head.head) & BRINGING_ABOUT
+        ):
+            own_verb = token.head.head  # "A engineered his fall": not A's own
         # "A was chosen to succeed him": the subject that controls the pronoun's verb is
         # that verb's own subject, and an object pronoun is never its own verb's subject
         if (
