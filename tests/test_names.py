@@ -216,3 +216,16 @@ def test_places_in_a_list_where_someone_went_and_an_organizations_name_are_no_pe
     )
     names = {m.text for m in ex.mentions if m.kind == "person"}
     assert names == {"Otto Lenz", "Karl Ostrov"}, names
+
+
+def test_a_regnal_one_the_model_reads_as_a_pronoun(tmp_path: Path) -> None:
+    from tests.conftest import extract_text
+
+    ex = extract_text(
+        tmp_path,
+        "Velor monarchy",
+        ("The trial of Anton I was held in Velor in January 1649. Karl I died in 1700.",),
+        spaced=False,
+    )
+    names = {m.text for m in ex.mentions if m.kind == "person"}
+    assert names == {"Anton I", "Karl I"}, names

@@ -191,7 +191,9 @@ def _regnal_number(word: Token) -> bool:
     return (
         bool(ROMAN_RE.fullmatch(word.text))
         and word.text != ""
-        and (word.text != "I" or word.tag_ == "NNP")
+        # "Anton I was held …": the model reads "I" as the pronoun; right after a name
+        # the model calls a person it is the numeral
+        and (word.text != "I" or word.tag_ == "NNP" or word.doc[word.i - 1].ent_type_ == "PERSON")
         and word.i > 0
         and word.doc[word.i - 1].is_title
     )
