@@ -499,3 +499,29 @@ def test_a_month_alone_after_a_section_break_takes_the_storys_year(tmp_path: Pat
         spaced=False,
     )
     assert ("Appointment", ("Karl Brandt",), "1868-07") in events(ex), events(ex)
+
+
+def test_days_counted_from_the_last_day_said() -> None:
+    assert anaphora("The court ruled on 20 May 1993, and two days later the Senate voted.") == [
+        "1993-05-22"
+    ]
+    assert anaphora("The court ruled on 20 May 1993; twenty-four hours later A resigned.") == [
+        "1993-05-21"
+    ]
+    assert anaphora("A week later the Senate voted.", before="1993-05-20") == ["1993-05-27"]
+    assert anaphora("Three days earlier he had fled.", before="1993-05-20") == ["1993-05-17"]
+    assert anaphora("A few days later the Senate voted.", before="1993-05-20") == []
+
+
+def test_the_same_day_as_a_date_earlier_in_the_sentence(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "On 2 May 1950 the council issued a decree dissolving the parliament, and the same day"
+        " the Regent named Otto Lenz as Prime Minister.",
+        "On 3 June 1951 Ivo Renner was arrested; that same day Karl Ostrov was dismissed as"
+        " Minister of War.",
+    )
+    assert {
+        ("Appointment", ("Otto Lenz",), "1950-05-02"),
+        ("Removal", ("Karl Ostrov",), "1951-06-03"),
+    } <= events(ex), events(ex)

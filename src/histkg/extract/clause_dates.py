@@ -111,6 +111,11 @@ class ClauseDating:
         if trigger.dep_ != "relcl" or noun.lower_ not in TIME_NOUNS:
             return None
         start = self.offset(s, sent, noun.left_edge)
+        own = [d for d in s.dates if d.begin == start and d.relative]
+        if own and noun.dep_ == "npadvmod":
+            # "and the same day the Regent named A": the parse hangs the clause on the
+            # day the phrase names
+            return own[0].date
         text = s.text
         for d in s.dates:
             if d.relative or d.end > start:

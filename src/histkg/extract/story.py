@@ -119,7 +119,15 @@ def date_sentence(
     local += find_vague_anaphora(s.text, local, said[-1] if said else None)
     local.sort(key=lambda d: d.begin)
     for d in local:
-        if d.relative and not recent and (day_year is None or d.date.year != day_year):
+        anchored = any(
+            not o.relative and o.end <= d.begin for o in local
+        )  # "On 2 May …, the same day"
+        if (
+            d.relative
+            and not recent
+            and not anchored
+            and (day_year is None or d.date.year != day_year)
+        ):
             warnings.append(
                 CodedWarning(
                     "W201",
@@ -142,7 +150,8 @@ def date_sentence(
                 ctx.written_years.append((s.block, sentence_no, d.date.year))
             if ctx.focal_year is None and not in_parentheses:
                 ctx.focal_year = d.date.year
-        if len(d.date.iso) == 10:
+        backwards = s.text[d.begin - s.begin : d.end - s.begin].lower().endswith("earlier")
+        if len(d.date.iso) == 10 and not backwards:  # "two days earlier" anchors nothing after
             ctx.full_dates.append((s.block, sentence_no, d.date))
         if (not d.relative or recent) and not in_parentheses:
             ctx.said.append((s.block, sentence_no, d.date))

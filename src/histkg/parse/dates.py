@@ -214,7 +214,7 @@ def find_dates(
 #: a day named by reference to one said before ("the same evening", "that night", "the
 #: next day"); the next/following ones are the day after
 DAY_ANAPHOR_RE = re.compile(
-    r"\b(?:(?P<same>(?:the same|that) (?:day|evening|night|morning|afternoon)"
+    r"\b(?:(?P<same>(?:the same|that same|that) (?:day|evening|night|morning|afternoon)"
     # "A resigned at once": on the day the sentence before told of (not "immediately after")
     r"|at once|immediately(?!\s+(?:after|before|following|upon|on|in|to)\b))"
     r"|(?P<next>the (?:next|following) (?:day|morning|evening|night)"
@@ -248,4 +248,37 @@ def find_day_anaphora(
         if match.group("next"):
             day += datetime.timedelta(days=1)
         out.append(DateMention(begin, end, Date(day.isoformat()), True))
+    for match in DAYS_LATER_RE.finditer(text):
+        begin, end = match.span()
+        if any(d.begin < end and begin < d.end for d in [*found, *out]):
+            continue
+        days = [d.date for d in found if d.end <= begin and len(d.date.iso) == 10]
+        base = days[-1] if days else before
+        if base is None or len(base.iso) != 10:
+            continue
+        count = COUNTS.get(match.group("n").lower()) or int(match.group("n"))
+        unit = match.group("unit").lower().rstrip("s")
+        span = {"day": count, "week": 7 * count, "hour": count // 24}[unit]
+        sign = -1 if match.group("dir").lower() == "earlier" else 1
+        day = datetime.date.fromisoformat(base.iso) + datetime.timedelta(days=sign * span)
+        out.append(DateMention(begin, end, Date(day.isoformat()), True))
+    out.sort(key=lambda d: d.begin)
     return out
+
+
+#: how many, in words ("two days later")
+COUNTS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+} | {"a": 1, "an": 1, "twenty-four": 24, "forty-eight": 48, "fourteen": 14}
+
+#: "two days later", "a week later", "twenty-four hours later", "three days earlier": a
+#: day counted from the last day said
+DAYS_LATER_RE = re.compile(
+    r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen"
+    r"|twenty-four|forty-eight|\d{1,2})\s+(?P<unit>days?|weeks?|hours?)\s+"
+    r"(?P<dir>later|afterwards|earlier)\b",
+    re.IGNORECASE,
+)
