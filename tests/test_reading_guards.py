@@ -354,3 +354,16 @@ def test_a_death_some_years_away_or_charged_at_a_trial_takes_no_date_from_it(
     )
     deaths = {(e[1], e[2]) for e in events(ex) if e[0] == "Death"}
     assert not {d for d in deaths if d[1] in {"1965", "2021", "2021-10-11"}}, deaths
+
+
+def test_the_fall_of_a_single_name_is_no_removal(tmp_path: Path) -> None:
+    # WikiText-2: a town the model takes for a person
+    ex = read(
+        tmp_path,
+        "In the wake of the fall of Rabaul , the Catalinas of the squadron withdrew to"
+        " Port Moresby in 1942 .",
+        "After the fall of Anton Hess in July 1794 , Ivo Renner returned to Velor .",
+        title="No. 9 Squadron",
+    )
+    removed = {e[1] for e in events(ex) if e[0] == "Removal"}
+    assert removed == {("Anton Hess",)}, events(ex)

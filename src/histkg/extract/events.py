@@ -281,6 +281,10 @@ class EventReader(MentionReader, EventDating, EventLinks, EventOffices, EventTen
             affected.persons = self._counted(s, sent, hit.fillers("affected"))
         if not affected.persons and any(t.tag_ == "NNS" for t in affected.groups):
             affected.persons = self._listed(s)  # "Six officers were shot:" and a list
+        if hit.rule.requires.get("full_name") and not all(
+            len(m.text.split()) > 1 for m in affected.persons
+        ):
+            return None  # "the fall of Rabaul": a town the model took for a person
         agents = self.fillers(s, sent, hit.fillers("agent"))
         # "the trial began": stated, no one named; not "trials of the equipment began" or
         # "sea trials": a trial of something, or of a kind, is no court's
