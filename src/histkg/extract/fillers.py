@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from histkg.extract.expansion import filler_kind, office_words
+from histkg.extract.expansion import filler_kind, lexicon_posts, office_words
 from histkg.extract.mentions import Sentence
 from histkg.extract.nlp import lemma, title_words
 from histkg.extract.pronouns import PronounTracker
@@ -69,12 +69,22 @@ class MentionReader(PronounTracker):
                         for obj in by.children:
                             if obj.dep_ == "pobj":
                                 return self._person_at(s, sent, obj)
-        if token.text in office_words():
+        title = token.text in office_words()
+        post = token.pos_ == "PROPN" and token.lower_ in lexicon_posts() and token.dep_ != "appos"
+        if title or post:
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for obj in child.children:
-                        if obj.dep_ == "pobj":
-                            return self._person_at(s, sent, obj)
+                        if obj.dep_ != "pobj":
+                            continue
+                        found = self._person_at(s, sent, obj) if title else None
+                        if found is not None:
+                            return found
+                        for appos in (a for a in obj.children if a.dep_ == "appos"):
+                            # "the Governor of Zulia, A": the parse hangs A on the place
+                            found = self._person_at(s, sent, appos)
+                            if found is not None:
+                                return found
         return None
 
     def groups_org(self, s: Sentence, sent: SpacySpan, groups: list[Token]) -> list[Mention]:
@@ -154,6 +164,7 @@ class MentionReader(PronounTracker):
                 person = self._title_holder(token)  # "the president resigned", "the Shah"
             if person is None and (
                 token.text in office_words()
+                or (token.pos_ == "PROPN" and token.lower_ in lexicon_posts())
                 or lemma(token) in GROUP_HEADS
                 or (token.dep_ == "nsubj" and lemmas_of(token) & grammar().person_nouns)
             ):

@@ -18,6 +18,12 @@ SENTENCE_WORDS = frozenset(
 )
 
 
+#: "the Governor of Zulia, " right before a name: a post phrase set before it
+POST_APPOSITION_RE = re.compile(
+    r"(?<![\w-])the\s+(?P<phrase>[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){1,7}),\s+$"
+)
+
+
 class NamedTitles(TitleReading):
     """Reads titles around names (a part of ``TenureReader``)."""
 
@@ -101,6 +107,8 @@ class NamedTitles(TitleReading):
                     former=bool(before_appo.group("former")),
                     rule="tenure.title-apposition",
                 )
+            elif (post := self._post_apposition(s, m, before)) is not None:
+                tenure = post
             else:
                 after = self.reader.article.text[m.span.end : s.end]
                 appo = self.reader.offices.title_after_name_re.match(after)
@@ -128,6 +136,23 @@ class NamedTitles(TitleReading):
             else:
                 previous = None
         return found
+
+    def _post_apposition(self, s: Sentence, m: Mention, before: str) -> TenureRecord | None:
+        """ "arrested the Governor of Zulia, A,", "by the city's chief of police, B": a post
+        the lexicon reads by its noun ("governor of", "chief of"), set before the name, the
+        whole phrase between "the" and the comma."""
+        found = POST_APPOSITION_RE.search(before)
+        if found is None or not self._closes_apposition(s, m):
+            return None
+        begin, end = s.begin + found.start("phrase"), s.begin + found.end("phrase")
+        if re.search(r"[A-Z][\w'’.-]*,\s*$", before[: found.start()]):
+            return None  # "A, the commander of the Air Force, B": A's title, not B's
+        read = self.reader.offices.after(s, begin, end, any_case=True, bare=False)
+        if read is None or read[0].scope != "post" or read[1] < end - 1:
+            return None
+        if not re.search(r"\s(?:of|to|for)\s+(?:the\s+)?[A-Z]", found.group("phrase")):
+            return None  # "the leader of the strikers": no named body or place
+        return TenureRecord(m, read[0], self.reader.span(s), rule="tenure.post-apposition")
 
     def _closes_apposition(self, s: Sentence, m: Mention) -> bool:
         """Whether a name set after "the Minister of X," ends there: a comma, a clause's
