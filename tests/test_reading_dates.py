@@ -525,3 +525,31 @@ def test_the_same_day_as_a_date_earlier_in_the_sentence(tmp_path: Path) -> None:
         ("Appointment", ("Otto Lenz",), "1950-05-02"),
         ("Removal", ("Karl Ostrov",), "1951-06-03"),
     } <= events(ex), events(ex)
+
+
+def test_of_that_year_takes_the_year_written_before_it_in_the_sentence(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Ivo Renner lost his civil rights until 1913. Anton Hess left Velor in 1908 and was"
+        " detained in Lisbon in June of that year.",
+    )
+    assert ("Arrest", ("Anton Hess",), "1908-06") in events(ex), events(ex)
+
+
+def test_a_since_year_is_no_time_of_the_story(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Karl Ostrov ran the cabinet that had ruled Velor since 1705. He kept his seat."
+        " Ostrov wanted an ally. His favourite, Otto Lenz, was killed near Tarn on 23 January.",
+    )
+    assert not [e for e in events(ex) if e[2].startswith("1705")], events(ex)
+
+
+def test_a_day_its_paragraph_dated_goes_on_the_story(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "The rising in Velor began in 1927. The army hesitated. Students marched. The radio"
+        " fell silent. On 27 February the rebels fired on their prisoners. Otto Lenz and Karl"
+        " Ostrov were among those killed.",
+    )
+    assert ("Death", ("Otto Lenz", "Karl Ostrov"), "1927") in events(ex), events(ex)

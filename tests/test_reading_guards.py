@@ -367,3 +367,19 @@ def test_the_fall_of_a_single_name_is_no_removal(tmp_path: Path) -> None:
     )
     removed = {e[1] for e in events(ex) if e[0] == "Removal"}
     assert removed == {("Anton Hess",)}, events(ex)
+
+
+def test_a_law_providing_for_an_election_holds_none_and_condemned_as_is_no_sentence(
+    tmp_path: Path,
+) -> None:
+    ex = extract_text(
+        tmp_path,
+        "Velor reform",
+        (
+            "In 1926 the assembly passed a reform providing for direct presidential elections.",
+            "At the plenum of April 1927, Ivo Renner was posthumously condemned as a traitor.",
+        ),
+        spaced=False,
+    )
+    kinds = {e.types[0] for e in ex.events}
+    assert not kinds & {"Election", "Sentencing"}, events(ex)

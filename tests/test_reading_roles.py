@@ -521,3 +521,15 @@ def test_his_in_what_someone_brought_about_is_not_that_someone(tmp_path: Path) -
     found = {(e[0], e[2]) for e in events(ex)}
     assert ("Removal", ("Anton Hess",)) not in found, events(ex)
     assert ("Resignation", ("Otto Lenz",)) in found, events(ex)
+
+
+def test_an_object_pronoun_after_a_joined_verb_is_not_the_shared_subject(tmp_path: Path) -> None:
+    ex = extract_text(
+        tmp_path,
+        "Velor murder",
+        ("Colonel Anton Hess entered Otto Lenz's study on 7 May 1926 and stabbed him to death.",),
+        spaced=False,
+    )
+    assert {(e[0], e[1], e[2]) for e in events(ex)} == {
+        ("Death", ("Anton Hess",), ("Otto Lenz",))
+    }, events(ex)

@@ -148,6 +148,13 @@ class PronounTracker:
         ):
             own_verb = token.head.head  # "A had him arrested": not A
         own_verbs = [own_verb] if own_verb is not None else []
+        while (
+            own_verbs
+            and own_verbs[-1].dep_ == "conj"
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in own_verbs[-1].children)
+        ):
+            # "A entered B's study and stabbed him": the joined verb's subject is A's
+            own_verbs.append(own_verbs[-1].head)
         while own_verbs and own_verbs[-1].dep_ in {"xcomp", "advcl"}:
             if own_verbs[-1].dep_ == "advcl" and own_verbs[-1].tag_ != "VBG":
                 break
@@ -199,7 +206,8 @@ class PronounTracker:
             m
             for m in before
             if not any(m.span.begin <= b < m.span.end for b in bound)
-            and m.span.begin not in s.possessive  # "after A's downfall, he …": not A
+            # "after A's downfall, he …": not A; but "entered A's study and shot him": A
+            and (m.span.begin not in s.possessive or token.dep_ in {"dobj", "iobj", "dative"})
             # "through the influence of King A, he …": not A
             and (participle_object or not self._in_phrase(s, sent, m))
             and self.fits(token, m)

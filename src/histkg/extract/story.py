@@ -144,6 +144,8 @@ def date_sentence(
         before = article.text[s.begin : d.begin]
         # not a lifespan or an office's years in parentheses: no time of the story
         in_parentheses = before.count("(") > before.count(")")
+        if SINCE_RE.search(before):
+            continue  # "the cabinet that had ruled since 1705": a bound, not the story's time
         if not d.relative:
             ctx.years.append((sentence_no, d.date.year))
             if not in_parentheses:
@@ -153,9 +155,15 @@ def date_sentence(
         backwards = s.text[d.begin - s.begin : d.end - s.begin].lower().endswith("earlier")
         if len(d.date.iso) == 10 and not backwards:  # "two days earlier" anchors nothing after
             ctx.full_dates.append((s.block, sentence_no, d.date))
-        if (not d.relative or recent) and not in_parentheses:
+        # a day its paragraph's year dated ("On 27 February …") goes on the story too
+        by_paragraph = day_year is not None and d.date.year == day_year
+        if (not d.relative or recent or by_paragraph) and not in_parentheses:
             ctx.said.append((s.block, sentence_no, d.date))
     return warnings
+
+
+#: a date a "since" bounds: when something began, long before the story's time
+SINCE_RE = re.compile(r"\b(?:since|ever since)\s+(?:(?:early|late|mid-?)\s*)?$", re.IGNORECASE)
 
 
 #: how many sentences back a paragraph's written year still dates a day without one (a

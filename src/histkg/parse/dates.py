@@ -174,6 +174,15 @@ def find_dates(
             return []  # every pattern needs a digit, "year" (the relative ones) or a month
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
+    # every year written out, wherever its pattern comes in the order: "left in 1908 and
+    # was detained in June of that year" (the relative phrase is matched first)
+    written = sorted(
+        (m.end(), int(m.group("year")))
+        for _kind, pattern in PATTERNS
+        if "year" in pattern.groupindex
+        for m in pattern.finditer(text)
+        if m.group("year")
+    )
     for _kind, pattern in PATTERNS:
         for match in pattern.finditer(text):
             begin, end = match.span()
@@ -185,11 +194,11 @@ def find_dates(
             relative = "year" not in groups or groups.get("year") is None
             # "arrested in May 1937 and died two years later": the year said last before
             # the phrase in this text, else the context's
-            prior = [d for d in found if not d.relative and d.end <= begin]
+            prior = [year for at, year in written if at <= begin]
             fallback = recent_year if _kind == "m_alone" else context_year
             if _kind in {"md", "dm"} and day_year is not None:
                 fallback = day_year
-            base = int(max(prior, key=lambda d: d.end).date.iso[:4]) if prior else fallback
+            base = prior[-1] if prior else fallback
             if relative and base is None:
                 continue
             year = int(groups["year"]) if not relative else base
