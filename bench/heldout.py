@@ -7,7 +7,7 @@ gold in ``bench/heldout/gold/``; and eight articles written for this measurement
 dev corpus's format, by a writer kept blind to histkg's rules (``bench/heldout/written/``,
 texts and gold side by side; see its README):
 
-    .venv/bin/python bench/heldout.py [--set real|written|written3 … written7|all]
+    .venv/bin/python bench/heldout.py [--set real|written|written3 … written9|all]
 
 Each article is built on its own and scored with ``histkg.evaluate``; the figures are
 printed per category (precision, recall, F1) with the macro-F1. Results and what was
