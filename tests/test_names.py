@@ -206,8 +206,8 @@ def test_places_in_a_list_where_someone_went_and_an_organizations_name_are_no_pe
         tmp_path,
         "Velor coup",
         (
-            "The rebels moved on Caracas, Maracaibo, Valencia and Maracay.",
-            "Otto Lenz, standing for a new coalition, Convergencia, won the election.",
+            "The rebels marched on Barquisimeto, Maturín, Cumaná and Coro.",
+            "Otto Lenz, the candidate of a new alliance, Unidad, won the vote of 1993.",
             "Otto Lenz fled to Caen and later to Lyon.",
             "The guards went over to the mutineers, and on 3 May General Karl Ostrov left"
             " the King.",

@@ -493,8 +493,8 @@ def test_an_agreement_object_joined_to_another_takes_the_date_between_them(
         tmp_path,
         "Velor treaties",
         (
-            "Anton Hess signed a treaty of friendship with Velor in January 1937 and, on 25"
-            " March 1937, an agreement with Kessow.",
+            "Anton Hess signed a treaty of alliance with Velor in February 1936 and, on 12"
+            " May 1936, an agreement with Kessow.",
             "The two governments signed a pact in 1938.",
         ),
         spaced=False,
@@ -504,7 +504,7 @@ def test_an_agreement_object_joined_to_another_takes_the_date_between_them(
         for e in ex.events
         if e.types == ["Agreement"]
     )
-    assert agreements == [("1937-01", ("Anton Hess",)), ("1937-03-25", ("Anton Hess",))], agreements
+    assert agreements == [("1936-02", ("Anton Hess",)), ("1936-05-12", ("Anton Hess",))], agreements
 
 
 def test_his_in_what_someone_brought_about_is_not_that_someone(tmp_path: Path) -> None:

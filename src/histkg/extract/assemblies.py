@@ -35,7 +35,7 @@ VOTE_COUNT_RE = re.compile(
     r"(?P<verb>won|passed|carried|was adopted|was approved|was rejected|failed|lost|was defeated)"
     r"\s+(?:with|by)\s+(?:a\s+vote\s+of\s+)?(?P<a>\d+|[a-z]+)\s*(?:to|-|–)\s*(?P<b>\d+|[a-z]+)(?:\s+votes?)?"
 )
-#: "rejected the appeal on 15 May by 424 votes to 283", "impeached him by 126 votes to 47":
+#: "rejected the motion on 3 May by 200 votes to 150", "impeached her by 90 votes to 12":
 #: a tally after any verb of deciding; the verb the parse hangs the "by" on
 VOTE_BY_RE = re.compile(
     r"\b(?:with|by)\s+(?:a\s+(?:vote|margin)\s+of\s+)?(?P<a>\d+)\s+votes?\s+"

@@ -94,7 +94,7 @@ CHARGING = frozenset(
 
 
 def _at_a_distance(trigger: Token) -> bool:
-    """ "published in 1963, two years after his death": a noun some time away from the
+    """ "printed in 1965, four years after his death": a noun some time away from the
     clause, which does not date it."""
     if trigger.dep_ != "pobj" or trigger.head.lower_ not in {"after", "before"}:
         return False

@@ -91,7 +91,7 @@ def given_extended(doc: Doc) -> Iterator[Span]:
             and before.is_alpha
             and before.tag_ == "NNP"
             and before.text not in title_words()  # "Prince", "Marshal": titles, not names
-            and before.text not in MONTHS  # "on 11 May Luigi Einaudi was elected"
+            and before.text not in MONTHS  # "on 3 June Karl Ostrov was elected"
             and is_given_name(before.text)
         ):
             span = doc[before.i : ent.end]

@@ -146,7 +146,7 @@ class NamedTitles(TitleReading):
             return None
         begin, end = s.begin + found.start("phrase"), s.begin + found.end("phrase")
         if re.search(r"[A-Z][\w'’.-]*,\s*$", before[: found.start()]):
-            return None  # "A, the commander of the Air Force, B": A's title, not B's
+            return None  # "A, the chief of the Naval Staff, B": A's title, not B's
         read = self.reader.offices.after(s, begin, end, any_case=True, bare=False)
         if read is None or read[0].scope != "post" or read[1] < end - 1:
             return None

@@ -104,7 +104,7 @@ def wrong_context(span: Span) -> str | None:
         and head.text.lower() in nw.way_prepositions
         and head.i < span.start
         and (lemma(goer) in nw.motion_verbs or lemma(goer) in nw.way_nouns)
-        # "went over to it, and on 1 April General A …": a day, not a way
+        # "marched to the square, and on 3 May Colonel A …": a day, not a way
         and not any(t.ent_type_ in {"DATE", "TIME"} for t in listed.subtree)
     ):
         return f"'{goer.text} {head.text} … {span.text}' is where someone went"

@@ -222,7 +222,7 @@ def carry_previous_year(
 
 
 def carry_later_clause_year(s: Sentence, text: str, events: list[EventRecord]) -> None:
-    """ "The court tried A and condemned him to death; he was beheaded on 27 April 1792":
+    """ "The court tried A and sentenced him to death; he was hanged on 3 May 1750":
     the undated events of clauses before a semicolon take the year of the first date
     after it, when nothing in the sentence places them elsewhere in time."""
     undated = [e for e in events if e.date is None and e.at is not None]

@@ -259,7 +259,7 @@ class ArticleReader:
             # Politburo voted on the motion. It failed by 4 to 6"): one vote, the tallied
             announced = [e for e in events if e.rule == "vote.body"]
             events = [e for e in events if e.rule != "vote.body"]
-            if announced and not vote.agents:  # "the board voted by 18 votes to 9 to …"
+            if announced and not vote.agents:  # "the board voted by 20 votes to 7 to …"
                 vote.agents = list(announced[0].agents)
             prev = self.previous_sentence
             if prev is not None and prev.block == s.block:
