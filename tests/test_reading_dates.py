@@ -553,3 +553,12 @@ def test_a_day_its_paragraph_dated_goes_on_the_story(tmp_path: Path) -> None:
         " Ostrov were among those killed.",
     )
     assert ("Death", ("Otto Lenz", "Karl Ostrov"), "1927") in events(ex), events(ex)
+
+
+def test_before_a_court_is_a_place_not_a_time(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "Anton Hess was tried before the supreme court in June 1927.",
+        "Ivo Renner appeared before the Senate on 3 May 1930 and resigned.",
+    )
+    assert ("Trial", ("Anton Hess",), "1927-06") in events(ex), events(ex)

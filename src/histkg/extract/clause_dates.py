@@ -18,12 +18,18 @@ TIMES_OF_DAY = words("times_of_day")
 
 def _before_another_time(token: Token) -> bool:
     """A "before"-phrase naming something other than a time of the same day: its dates
-    are when that came, not when the clause's event did."""
-    return (
-        token.dep_ == "prep"
-        and token.lower_ == "before"
-        and not any(c.dep_ == "pobj" and lemmas_of(c) & TIMES_OF_DAY for c in token.children)
+    are when that came, not when the clause's event did. Not "before" of place ("tried
+    before the supreme court in June 1927": a court, a body, a crowd)."""
+    if token.dep_ != "prep" or token.lower_ != "before":
+        return False
+    objects = [c for c in token.children if c.dep_ == "pobj"]
+    return not any(
+        lemmas_of(c) & (TIMES_OF_DAY | BEFORE_WHOM) or c.pos_ == "PROPN" for c in objects
     )
+
+
+#: what one appears "before": a court, a body, an audience (a place, not a time)
+BEFORE_WHOM = words("before_whom")
 
 
 #: adverbs that put a coordinated verb's event after its head's ("and later shot")
