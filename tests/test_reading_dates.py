@@ -562,3 +562,16 @@ def test_before_a_court_is_a_place_not_a_time(tmp_path: Path) -> None:
         "Ivo Renner appeared before the Senate on 3 May 1930 and resigned.",
     )
     assert ("Trial", ("Anton Hess",), "1927-06") in events(ex), events(ex)
+
+
+def test_a_meeting_the_sentence_opens_with_dates_what_it_tells(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "The party met often. At the Fourth Plenum in May 1927 the earlier line was declared"
+        " wrong, Anton Hess was rehabilitated, and Ivo Renner was criticised.",
+        "At the congress of 1950 Karl Ostrov spoke; he was arrested in 1952.",
+    )
+    assert {
+        ("Reinstatement", ("Anton Hess",), "1927-05"),
+        ("Arrest", ("Karl Ostrov",), "1952"),
+    } <= (events(ex)), events(ex)

@@ -238,6 +238,18 @@ class ArticleReader:
         before = [d for d in s.dates if s.begin <= d.begin < trigger_at]
         return before[0].date if before else None
 
+    @staticmethod
+    def _opening_meeting(s: Sentence, events: list[EventRecord]) -> EventRecord | None:
+        """A dated meeting the sentence opens with ("At the party congress of March 1930,
+        …"): the scene of what the sentence tells."""
+        if not s.text.startswith("At "):
+            return None
+        for e in events:
+            if e.types == ["Meeting"] and e.date is not None and e.at is not None:
+                if e.at - s.begin < 40:
+                    return e
+        return None
+
     # --- one sentence -----------------------------------------------------------
 
     def _sentence(self, s: Sentence) -> None:
@@ -279,6 +291,12 @@ class ArticleReader:
                     e.part_of = self.ctx.scene
                     if e.date is None:
                         e.date = self.ctx.scene.date
+        opening = self._opening_meeting(s, events)
+        for e in events:
+            if opening is not None and e is not opening and e.date is None:
+                # "At the Fourth Plenum in May 1927, A was rehabilitated": at the meeting
+                e.date = opening.date
+                e.part_of = e.part_of or opening
         for e in events:
             if e.date is None and e.types[0] in {"Vote", "Speech"}:
                 recent = [
