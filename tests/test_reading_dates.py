@@ -575,3 +575,14 @@ def test_a_meeting_the_sentence_opens_with_dates_what_it_tells(tmp_path: Path) -
         ("Reinstatement", ("Anton Hess",), "1927-05"),
         ("Arrest", ("Karl Ostrov",), "1952"),
     } <= (events(ex)), events(ex)
+
+
+def test_a_paragraph_opening_with_the_next_day_counts_from_the_one_before(
+    tmp_path: Path,
+) -> None:
+    ex = read(
+        tmp_path,
+        "The plot began on 4 March 1733. Anton Hess resigned the same morning.",
+        "The next day Otto Lenz was arrested. Karl Ostrov fled.",
+    )
+    assert ("Arrest", ("Otto Lenz",), "1733-03-05") in events(ex), events(ex)

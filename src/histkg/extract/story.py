@@ -112,6 +112,9 @@ def date_sentence(
     month_year = said[-1].year if said else (recent[-1] if recent else None)
     local = find_dates(s.text, context_year, month_year, day_year)
     days = [d for b, n, d in ctx.full_dates if b == s.block and sentence_no - n <= 3]
+    if not days and s.index == 0:
+        # a paragraph that opens "The next day …": the day the paragraph before ended on
+        days = [d for _b, n, d in ctx.full_dates if sentence_no - n <= 2]
     local += find_day_anaphora(s.text, local, days[-1] if days else None)
     local.sort(key=lambda d: d.begin)
     local += find_month_anaphora(s.text, local, said)
