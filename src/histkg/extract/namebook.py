@@ -216,23 +216,28 @@ def _given_names_alone(docs: list[Doc], book: NameBook) -> set[str]:
             openers[words[0]].add(words[1])
     lasts = {full.split()[-1] for full in book.full_names}
     titles = title_words()
-    out = set()
-    for word, nexts in openers.items():
-        if len(nexts) != 1 or word in lasts or word in book.places or word in titles:
-            continue
-        if len(word) < 3 or not is_name_token(word) or getAllLemmas(word.lower()):
-            continue
-        alone = sum(
-            1
-            for doc in docs
-            for t in doc
-            if t.text == word
-            and (t.i + 1 >= len(doc) or doc[t.i + 1].text not in nexts)
-            and (t.i == 0 or not doc[t.i - 1].is_title or doc[t.i - 1].is_sent_start)
-        )
-        if alone >= 2:
-            out.add(word)
-    return out
+    candidates = {
+        word: next(iter(nexts))
+        for word, nexts in openers.items()
+        if len(nexts) == 1
+        and word not in lasts
+        and word not in book.places
+        and word not in titles
+        and len(word) >= 3
+        and is_name_token(word)
+        and not getAllLemmas(word.lower())
+    }
+    alone: dict[str, int] = defaultdict(int)
+    for doc in docs:  # one pass over the words: how often each is used on its own
+        for t in doc:
+            second = candidates.get(t.text)
+            if second is None:
+                continue
+            if (t.i + 1 >= len(doc) or doc[t.i + 1].text != second) and (
+                t.i == 0 or not doc[t.i - 1].is_title or doc[t.i - 1].is_sent_start
+            ):
+                alone[t.text] += 1
+    return {word for word, count in alone.items() if count >= 2}
 
 
 def _owners_named(docs: list[Doc], singles: set[str]) -> set[str]:

@@ -176,15 +176,15 @@ def find_dates(
     found: list[DateMention] = []
     # every year written out, wherever its pattern comes in the order: "left in 1908 and
     # was detained in June of that year" (the relative phrase is matched first)
+    matches = [(kind, list(pattern.finditer(text))) for kind, pattern in PATTERNS]
     written = sorted(
         (m.end(), int(m.group("year")))
-        for _kind, pattern in PATTERNS
-        if "year" in pattern.groupindex
-        for m in pattern.finditer(text)
-        if m.group("year")
+        for _kind, found_here in matches
+        for m in found_here
+        if "year" in m.re.groupindex and m.group("year")
     )
-    for _kind, pattern in PATTERNS:
-        for match in pattern.finditer(text):
+    for _kind, found_here in matches:
+        for match in found_here:
             begin, end = match.span()
             if any(b < end and begin < e for b, e in taken):
                 continue
