@@ -181,18 +181,12 @@ def test_a_name_the_model_calls_an_organization_is_a_person_by_its_given_name(
 
 
 def test_a_given_name_the_model_left_out_of_the_name_after_it(tmp_path: Path) -> None:
-    from tests.conftest import extract_text
-
-    ex = extract_text(
+    names = persons_read(
         tmp_path,
         "Politics of Velor",
-        (
-            "Mehmet Arslan was executed in 1950.",
-            "The assembly met on 11 May Otto Lenz was elected President of Velor.",
-        ),
-        spaced=False,
+        "Mehmet Arslan was executed in 1950.",
+        "The assembly met on 11 May Otto Lenz was elected President of Velor.",
     )
-    names = {m.text for m in ex.mentions if m.kind == "person"}
     assert "Mehmet Arslan" in names, names
     assert not [n for n in names if n.startswith("May ")], names
 
@@ -200,32 +194,29 @@ def test_a_given_name_the_model_left_out_of_the_name_after_it(tmp_path: Path) ->
 def test_places_in_a_list_where_someone_went_and_an_organizations_name_are_no_persons(
     tmp_path: Path,
 ) -> None:
-    from tests.conftest import extract_text
-
-    ex = extract_text(
+    names = persons_read(
         tmp_path,
         "Velor coup",
-        (
-            "The rebels marched on Barquisimeto, Maturín, Cumaná and Coro.",
-            "Otto Lenz, the candidate of a new alliance, Unidad, won the vote of 1993.",
-            "Otto Lenz fled to Caen and later to Lyon.",
-            "The guards went over to the mutineers, and on 3 May General Karl Ostrov left"
-            " the King.",
-        ),
-        spaced=False,
+        "The rebels marched on Barquisimeto, Maturín, Cumaná and Coro.",
+        "Otto Lenz, the candidate of a new alliance, Unidad, won the vote of 1993.",
+        "Otto Lenz fled to Caen and later to Lyon.",
+        "The guards went over to the mutineers, and on 3 May General Karl Ostrov left the King.",
     )
-    names = {m.text for m in ex.mentions if m.kind == "person"}
     assert names == {"Otto Lenz", "Karl Ostrov"}, names
 
 
 def test_a_regnal_one_the_model_reads_as_a_pronoun(tmp_path: Path) -> None:
-    from tests.conftest import extract_text
-
-    ex = extract_text(
+    names = persons_read(
         tmp_path,
         "Velor monarchy",
-        ("The trial of Anton I was held in Velor in January 1649. Karl I died in 1700.",),
-        spaced=False,
+        "The trial of Anton I was held in Velor in January 1649. Karl I died in 1700.",
     )
-    names = {m.text for m in ex.mentions if m.kind == "person"}
     assert names == {"Anton I", "Karl I"}, names
+
+
+def persons_read(tmp_path: Path, title: str, *paragraphs: str) -> set[str]:
+    """The person names read from an invented article (``tests.conftest.extract_text``)."""
+    from tests.conftest import extract_text
+
+    ex = extract_text(tmp_path, title, paragraphs, spaced=False)
+    return {m.text for m in ex.mentions if m.kind == "person"}

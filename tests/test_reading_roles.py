@@ -23,14 +23,11 @@ def persons(ex: Extraction) -> set[str]:
 
 def test_a_clause_opener_is_not_part_of_the_name_after_it(tmp_path: Path) -> None:
     # the model tags "Following Ritter's" as one person
-    ex = extract_text(
+    ex = read_plain(
         tmp_path,
         "Velor purge",
-        (
-            "The arrest of Paul Ritter followed. Ritter was expelled from the party.\n"
-            "Following Ritter's expulsion, Anton Hess took over as deputy minister.",
-        ),
-        spaced=False,
+        "The arrest of Paul Ritter followed. Ritter was expelled from the party.\n"
+        "Following Ritter's expulsion, Anton Hess took over as deputy minister.",
     )
     assert "Following Ritter" not in persons(ex), persons(ex)
     assert ("Expulsion", (), ("Ritter",), "") in events(ex), events(ex)
@@ -360,15 +357,12 @@ def test_a_person_glued_after_of_into_a_party_name_is_a_person(tmp_path: Path) -
 
 
 def test_an_object_pronoun_is_not_the_subject_of_its_causative_verb(tmp_path: Path) -> None:
-    ex = extract_text(
+    ex = read_plain(
         tmp_path,
         "Ivo Renner",
-        (
-            "Ivo Renner (2 May 1901 – 4 April 1971) was a Velorian politician. Marcel Tarn was"
-            " his rival.",
-            "In 1934 the Resident-General, Marcel Tarn, had him arrested.",
-        ),
-        spaced=False,
+        "Ivo Renner (2 May 1901 – 4 April 1971) was a Velorian politician. Marcel Tarn was"
+        " his rival.",
+        "In 1934 the Resident-General, Marcel Tarn, had him arrested.",
     )
     arrests = [e for e in events(ex) if e[0] == "Arrest"]
     assert arrests and all(e[2] == ("Ivo Renner",) for e in arrests), events(ex)
@@ -414,15 +408,12 @@ def test_each_is_the_group_named_before_it(tmp_path: Path) -> None:
 def test_a_participles_object_pronoun_is_the_one_named_before_not_the_subject(
     tmp_path: Path,
 ) -> None:
-    ex = extract_text(
+    ex = read_plain(
         tmp_path,
         "Velorian bombing",
-        (
-            "A bomb exploded under the car of Prime Minister Anton Hess on 20 December 1973,"
-            " killing him instantly.",
-            "Otto Lenz fired at the car of Ivo Renner on 2 May 1975, killing him.",
-        ),
-        spaced=False,
+        "A bomb exploded under the car of Prime Minister Anton Hess on 20 December 1973,"
+        " killing him instantly.",
+        "Otto Lenz fired at the car of Ivo Renner on 2 May 1975, killing him.",
     )
     assert {(e[0], e[1], e[2]) for e in events(ex) if e[0] == "Death"} == {
         ("Death", (), ("Anton Hess",)),
@@ -433,15 +424,12 @@ def test_a_participles_object_pronoun_is_the_one_named_before_not_the_subject(
 def test_a_tally_after_a_verb_of_deciding_is_a_vote_not_an_elections_count(
     tmp_path: Path,
 ) -> None:
-    ex = extract_text(
+    ex = read_plain(
         tmp_path,
         "Velor assembly",
-        (
-            "The Diet rejected the motion on 5 May 1891 by 200 votes to 150.",
-            "On 3 March 1901 the Diet impeached Anton Hess by 120 votes to 40.",
-            "On 9 June 1905 Otto Lenz beat Karl Ostrov by 90 votes to 80.",
-        ),
-        spaced=False,
+        "The Diet rejected the motion on 5 May 1891 by 200 votes to 150.",
+        "On 3 March 1901 the Diet impeached Anton Hess by 120 votes to 40.",
+        "On 9 June 1905 Otto Lenz beat Karl Ostrov by 90 votes to 80.",
     )
     votes = sorted(
         (e.date.iso if e.date else "", e.outcome or "", e.votes_for, e.votes_against)
@@ -452,15 +440,12 @@ def test_a_tally_after_a_verb_of_deciding_is_a_vote_not_an_elections_count(
 
 
 def test_the_new_king_is_the_latest_king_named(tmp_path: Path) -> None:
-    ex = extract_text(
+    ex = read_plain(
         tmp_path,
         "France",
-        (
-            "Charles X became King of France in 1824. The new King was himself deposed by"
-            " the people in July 1830.",
-            "In 1832 the old King died.",
-        ),
-        spaced=False,
+        "Charles X became King of France in 1824. The new King was himself deposed by"
+        " the people in July 1830.",
+        "In 1832 the old King died.",
     )
     found = {(e[0], e[2]) for e in events(ex)}
     assert {("Removal", ("Charles X",)), ("Death", ("Charles X",))} <= found, events(ex)
@@ -469,15 +454,12 @@ def test_the_new_king_is_the_latest_king_named(tmp_path: Path) -> None:
 def test_a_series_of_passives_and_a_passive_joined_to_an_active_verb_share_the_subject(
     tmp_path: Path,
 ) -> None:
-    ex = extract_text(
+    ex = read_plain(
         tmp_path,
         "Velor purge",
-        (
-            "Anton Hess was arrested in 1950, tried in secret and executed in 1952.",
-            "Otto Lenz became Prime Minister in 1935. He moved Velor towards Kessow, and was"
-            " dismissed by the Regent in February 1939.",
-        ),
-        spaced=False,
+        "Anton Hess was arrested in 1950, tried in secret and executed in 1952.",
+        "Otto Lenz became Prime Minister in 1935. He moved Velor towards Kessow, and was"
+        " dismissed by the Regent in February 1939.",
     )
     found = {(e[0], e[2], e[3]) for e in events(ex)}
     assert {
@@ -489,15 +471,12 @@ def test_a_series_of_passives_and_a_passive_joined_to_an_active_verb_share_the_s
 def test_an_agreement_object_joined_to_another_takes_the_date_between_them(
     tmp_path: Path,
 ) -> None:
-    ex = extract_text(
+    ex = read_plain(
         tmp_path,
         "Velor treaties",
-        (
-            "Anton Hess signed a treaty of alliance with Velor in February 1936 and, on 12"
-            " May 1936, an agreement with Kessow.",
-            "The two governments signed a pact in 1938.",
-        ),
-        spaced=False,
+        "Anton Hess signed a treaty of alliance with Velor in February 1936 and, on 12"
+        " May 1936, an agreement with Kessow.",
+        "The two governments signed a pact in 1938.",
     )
     agreements = sorted(
         (e.date.iso if e.date else "", tuple(m.text for m in e.participants))
@@ -508,15 +487,11 @@ def test_an_agreement_object_joined_to_another_takes_the_date_between_them(
 
 
 def test_his_in_what_someone_brought_about_is_not_that_someone(tmp_path: Path) -> None:
-    ex = extract_text(
+    ex = read_plain(
         tmp_path,
         "Velor cabinet",
-        (
-            "Ivo Renner became Prime Minister in 1950. In 1955 Anton Hess engineered his"
-            " dismissal.",
-            "In 1956 Otto Lenz announced his resignation.",
-        ),
-        spaced=False,
+        "Ivo Renner became Prime Minister in 1950. In 1955 Anton Hess engineered his dismissal.",
+        "In 1956 Otto Lenz announced his resignation.",
     )
     found = {(e[0], e[2]) for e in events(ex)}
     assert ("Removal", ("Anton Hess",)) not in found, events(ex)
@@ -533,3 +508,8 @@ def test_an_object_pronoun_after_a_joined_verb_is_not_the_shared_subject(tmp_pat
     assert {(e[0], e[1], e[2]) for e in events(ex)} == {
         ("Death", ("Anton Hess",), ("Otto Lenz",))
     }, events(ex)
+
+
+def read_plain(tmp_path: Path, title: str, *paragraphs: str) -> Extraction:
+    """Extract an invented article written as prose (``tests.conftest.extract_text``)."""
+    return extract_text(tmp_path, title, paragraphs, spaced=False)
