@@ -7,7 +7,7 @@ gold in ``bench/heldout/gold/``; and eight articles written for this measurement
 dev corpus's format, by a writer kept blind to histkg's rules (``bench/heldout/written/``,
 texts and gold side by side; see its README):
 
-    .venv/bin/python bench/heldout.py [--set real|written|written3 … written9|all]
+    .venv/bin/python bench/heldout.py [--set real|written|written3 … written10|all]
 
 Each article is built on its own and scored with ``histkg.evaluate``; the figures are
 printed per category (precision, recall, F1) with the macro-F1. Results and what was
@@ -35,6 +35,7 @@ WRITTEN_SETS = {
     "written7": ROOT / "bench" / "heldout" / "written7",
     "written8": ROOT / "bench" / "heldout" / "written8",
     "written9": ROOT / "bench" / "heldout" / "written9",
+    "written10": ROOT / "bench" / "heldout" / "written10",
 }
 
 
