@@ -19,6 +19,7 @@ from histkg.extract.leading import led_office
 from histkg.extract.mentions import Sentence
 from histkg.extract.person_spans import office_head_words
 from histkg.extract.requirements import office_complement
+from histkg.extract.rules import lemmas_of
 from histkg.lexicon import lexicon
 from histkg.model import OfficeRef
 
@@ -96,6 +97,9 @@ class EventOffices:
         if plural is not None:
             return plural
         complement = office_complement(hit.trigger)
+        at_ministry = self._at_ministry(s, sent, hit.trigger) if complement is None else None
+        if at_ministry is not None:
+            return at_ministry
         if complement is None:
             # the parse missed it ("resigned as First Secretary and …" read as a clause):
             # an office title right after the verb still names it
@@ -125,6 +129,17 @@ class EventOffices:
                 begin = self.offset(s, sent, glued.pop())  # "… A B Prime Minister": "Prime"
         found = self.reader.offices.after(s, begin, end, any_case=True)
         return found[0] if found else None
+
+    def _at_ministry(self, s: Sentence, sent: SpacySpan, verb: Token) -> OfficeRef | None:
+        """ "was succeeded at the War Ministry by B": the minister's office of the ministry
+        the at-phrase names (a bare "at the ministry" names none: the post left is read)."""
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ != "at":
+                continue
+            for body in prep.children:
+                if body.dep_ == "pobj" and "ministry" in lemmas_of(body):
+                    return led_office(self.reader, s, sent, body, "head")
+        return None
 
     def more_offices(
         self, s: Sentence, sent: SpacySpan, complement: Token | None

@@ -29,7 +29,7 @@ from histkg.extract.infobox import OUTCOME_SECTION
 from histkg.extract.mentions import Sentence
 from histkg.extract.modality import Modality
 from histkg.extract.person_spans import office_head_words
-from histkg.extract.requirements import at_a_ministry
+from histkg.extract.requirements import at_a_department, at_a_ministry
 from histkg.extract.rules import lemmas_of, words
 from histkg.extract.seats import seat
 from histkg.lexicon import lexicon
@@ -386,6 +386,10 @@ class EventReader(MentionReader, EventDating, EventLinks, EventOffices, EventTen
             if event.office is not None and at_a_ministry(hit.trigger):
                 # "replaced A at the Labour Ministry": the post left must be a minister's
                 event.office = event.office if "Minister" in event.office.title else None
+            department = at_a_department(hit.trigger)
+            if event.office is not None and department is not None:
+                # "was followed at the Interior by B": the post left must be that department's
+                event.office = event.office if department in event.office.title else None
         if (
             hit.rule.requires.get("office")
             or hit.rule.requires.get("implied_office")

@@ -148,7 +148,10 @@ def among_them(verb: Token, fillers: list[Token]) -> list[Token]:
         out += [
             t
             for t in head.subtree
-            if t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and t.dep_ not in {"compound", "flat"}
+            if t.pos_ == "PROPN"
+            and t.dep_ not in {"compound", "flat"}
+            and t.ent_type_ in {"PERSON", ""}
+            and t.is_title
         ]
     return out
 

@@ -161,6 +161,18 @@ def read_events(sent: Span) -> list[Hit]:
             listed = among_them(hit.trigger, hit.roles[undergoer])
             more += [t for t in listed if t not in hit.roles[undergoer]]
             hit.roles[undergoer] += expand(more)
+        noun_undergoer = hit.rule.roles.get("of_object")
+        if (
+            hit.trigger.pos_ == "NOUN"
+            and noun_undergoer in hit.roles
+            and hit.trigger.head.pos_ == "VERB"
+        ):
+            # "decreed the arrest of forty deputies, A, B and C among them": the list hangs
+            # on the verb that governs the noun
+            listed = among_them(hit.trigger.head, hit.roles[noun_undergoer])
+            hit.roles[noun_undergoer] += expand(
+                [t for t in listed if t not in hit.roles[noun_undergoer]]
+            )
         hit.modality, hit.outcome, governor = modality(hit.trigger)
         for verb in hit.verbs if hit.modality is Modality.STATED else ():
             # "A was never put on trial": the pattern's verb says whether it happened

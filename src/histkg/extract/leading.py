@@ -123,6 +123,11 @@ def _office(reader: ArticleReader, s: Sentence, org: Mention, kind: str) -> Offi
     lex = lexicon()
     offices = reader.offices
     first, _, rest = org.text.partition(" ")
+    front, _, last = re.sub(r"^(?:the|The)\s+", "", org.text).rpartition(" ")
+    if front and last in lex.body_heads:  # "the War Ministry": the War Minister's office
+        form = offices.forms_by_case.get(f"{front} {lex.body_heads[last]}".lower())
+        if form is not None:
+            return offices.office(form, None, s, org.span.begin)
     if first in lex.body_heads and rest.startswith("of "):
         title = f"{lex.body_heads[first]} {rest}"  # "Ministry of Justice" -> "Minister of …"
         if title.lower() in offices.forms_by_case:

@@ -337,10 +337,10 @@ def _takes_office(verb: Token) -> bool:
     office's head word, which only a person can be."""
     if lemma(verb) not in words("office_verbs"):
         return False
-    heads = office_head_words()
+    heads = office_head_words() | {p for p in lexicon().posts_bare if " " not in p}
     for child in verb.children:
-        if child.dep_ in {"attr", "oprd"} and child.lower_ in heads:
-            return True
+        if child.dep_ in {"attr", "oprd", "acomp"} and child.lower_ in heads:
+            return True  # "acomp": "became regent", a bare title tagged an adjective
         if child.dep_ == "prep" and child.lower_ == "as":
             if any(c.dep_ == "pobj" and c.lower_ in heads for c in child.children):
                 return True

@@ -6,6 +6,8 @@ appointed ambassador", "the post of X").
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Token
 
 from histkg.extract.expansion import lexicon_posts, office_words
@@ -187,7 +189,8 @@ def _at_the_post(prep: Token) -> bool:
     """ "succeeded at the ministry by B", "replaced A at the head of the party": a phrase
     that names the post itself, not a place ("replaced him at the club")."""
     return prep.lower_ == "at" and any(
-        c.dep_ == "pobj" and lemmas_of(c) & (POST_NOUNS | words("post_places"))
+        c.dep_ == "pobj"
+        and lemmas_of(c) & (POST_NOUNS | words("post_places") | words("departments"))
         for c in prep.children
     )
 
@@ -202,6 +205,23 @@ def at_a_ministry(verb: Token) -> bool:
     )
 
 
+@cache
+def one_word_posts() -> frozenset[str]:
+    """The posts of one word a bare title names ("regent", "premier", "governor")."""
+    return frozenset(p for p in lexicon().posts_bare if " " not in p and "-" not in p)
+
+
+def at_a_department(verb: Token) -> str | None:
+    """ "was followed at the Interior by B", "succeeded him at the Treasury": the
+    department a ministry is called by (data/grammar.toml departments), capitalized."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "at":
+            for o in c.children:
+                if o.dep_ == "pobj" and o.text.istitle() and o.lower_ in words("departments"):
+                    return o.text
+    return None
+
+
 def office_complement(verb: Token) -> Token | None:
     """The word that names the office a verb gives or takes: "became Premier", "was
     appointed ambassador", "served as minister", "elected to the post of", "removed from
@@ -209,6 +229,8 @@ def office_complement(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in {"attr", "oprd"} and child.pos_ in {"NOUN", "PROPN"}:
             return child
+        if child.dep_ == "acomp" and child.lower_ in one_word_posts():
+            return child  # "became regent": the tagger may call a bare title an adjective
         if child.dep_ == "prep" and child.lower_ in {"as", "to", "from"}:
             objects = [
                 c for c in child.children if c.dep_ == "pobj" and c.pos_ in {"NOUN", "PROPN"}
