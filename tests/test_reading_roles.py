@@ -510,6 +510,68 @@ def test_an_object_pronoun_after_a_joined_verb_is_not_the_shared_subject(tmp_pat
     }, events(ex)
 
 
+def test_a_successor_at_a_named_ministry_takes_the_ministers_office(tmp_path: Path) -> None:
+    ex = read_plain(
+        tmp_path,
+        "Velor ministries",
+        "Anton Hess was replaced at the War Ministry by Otto Lenz in 1931.",
+        "Karl Ostrov was appointed Minister of the Interior in 1920. Ostrov resigned on 2 May"
+        " 1925 and was followed at the Interior by Anna Berg.",
+    )
+    tenures = {(t.holder.text, t.office.title) for t in ex.tenures}
+    assert ("Otto Lenz", "Minister of War") in tenures, tenures
+    assert ("Anna Berg", "Minister of the Interior") in tenures, tenures
+
+
+def test_a_department_named_by_the_at_phrase_must_be_the_post_left(tmp_path: Path) -> None:
+    ex = read_plain(
+        tmp_path,
+        "Velor treasury",
+        "Karl Ostrov was appointed Governor of Kessow in 1920. Ostrov resigned on 2 May"
+        " 1925 and was followed at the Interior by Anna Berg.",
+    )
+    assert not [t for t in ex.tenures if t.holder.text == "Anna Berg"], ex.tenures
+
+
+def test_names_listed_beside_an_event_noun_are_those_it_happens_to(tmp_path: Path) -> None:
+    ex = read_plain(
+        tmp_path,
+        "Velor purge",
+        "On 2 June 1931 the deputies decreed the arrest of forty members of the party, John"
+        " Miller, Robert Klein and Maria Costa among them, and of the ministers Karl Ostrov"
+        " and Anna Berg.",
+    )
+    arrested = {m.text for e in ex.events if e.types == ["Arrest"] for m in e.affected}
+    assert arrested == {"John Miller", "Robert Klein", "Maria Costa", "Karl Ostrov", "Anna Berg"}
+
+
+def test_an_infinitive_clause_shares_its_subject_and_a_causative_its_date(
+    tmp_path: Path,
+) -> None:
+    ex = read_plain(
+        tmp_path,
+        "Velor politics",
+        "John Miller went on to win the presidential election of 1972.",
+        "In May 1975 John Miller had Robert Klein arrested.",
+    )
+    found = events(ex)
+    assert ("Election", (), ("John Miller",), "1972") in found, found
+    assert ("Arrest", ("John Miller",), ("Robert Klein",), "1975-05") in found, found
+
+
+def test_a_title_before_a_name_set_beside_it_is_a_tenure(tmp_path: Path) -> None:
+    ex = read_plain(
+        tmp_path,
+        "Velor empire",
+        "The Emperor, Paul Weiss, refused to support the rising in 1922.",
+        "The Governor of Kessow, John Miller, arrested the rebels in 1920.",
+        "Ivo Renner became regent in March 1940.",
+    )
+    tenures = {(t.holder.text, t.office.title) for t in ex.tenures}
+    assert {("Paul Weiss", "Emperor"), ("John Miller", "Governor of Kessow")} <= tenures
+    assert ("Ivo Renner", "Regent") in tenures, tenures
+
+
 def read_plain(tmp_path: Path, title: str, *paragraphs: str) -> Extraction:
     """Extract an invented article written as prose (``tests.conftest.extract_text``)."""
     return extract_text(tmp_path, title, paragraphs, spaced=False)

@@ -308,6 +308,8 @@ class EventDating(ClauseDating):
             and trigger.head.pos_ == "VERB"
         ):
             verb = trigger.head  # "won election in 1964", "the law was passed on 3 May"
+        elif trigger.dep_ in {"ccomp", "xcomp"} and lemmas_of(trigger.head) & {"have", "get"}:
+            verb = trigger.head  # "In May 1911 A had B arrested": the causative's date
         elif (described := self._dated_participle(s, sent, trigger)) is not None:
             verb = described  # "The Code, promulgated on 13 August, …": the participle's date
         elif (

@@ -156,6 +156,21 @@ def among_them(verb: Token, fillers: list[Token]) -> list[Token]:
     return out
 
 
+def of_conjunct(noun: Token) -> list[Token]:
+    """ "decreed the arrest of A, and of the ministers B and C": the names of a second
+    of-phrase the parse joins to the verb that governs the event noun."""
+    out: list[Token] = []
+    if noun.dep_ != "dobj":
+        return out
+    for of in noun.head.children:
+        if of.dep_ != "conj" or of.lower_ != "of" or of.i < noun.i:
+            continue
+        for obj in (c for c in of.children if c.dep_ == "pobj"):
+            names = [obj] if obj.pos_ == "PROPN" else [c for c in obj.children if c.dep_ == "appos"]
+            out += [t for t in names if t.pos_ == "PROPN" and t.is_title]
+    return out
+
+
 def gapped_remnants(verb: Token) -> list[Token]:
     """The people a gapped clause joins to a verb's undergoer ("sentenced A to death and
     B to ten years", "A was arrested in May and B in June"): nouns the parse coordinates

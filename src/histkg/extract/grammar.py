@@ -26,6 +26,7 @@ from histkg.extract.expansion import (
     as_were,
     expand,
     gapped_remnants,
+    of_conjunct,
 )
 from histkg.extract.hits import Hit
 from histkg.extract.modality import RELATIVE_PRONOUNS, Modality, attempt_agents, modality
@@ -170,6 +171,7 @@ def read_events(sent: Span) -> list[Hit]:
             # "decreed the arrest of forty deputies, A, B and C among them": the list hangs
             # on the verb that governs the noun
             listed = among_them(hit.trigger.head, hit.roles[noun_undergoer])
+            listed += of_conjunct(hit.trigger)  # "… and of the ministers B and C"
             hit.roles[noun_undergoer] += expand(
                 [t for t in listed if t not in hit.roles[noun_undergoer]]
             )

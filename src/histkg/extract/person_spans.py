@@ -331,13 +331,20 @@ def office_head_words() -> frozenset[str]:
     return frozenset(head.lower() for head in office_heads())
 
 
+@cache
+def title_head_words() -> frozenset[str]:
+    """``office_head_words`` and the one-word posts a bare title names ("regent",
+    "emperor"), in lower case."""
+    return office_head_words() | {p for p in lexicon().posts_bare if " " not in p}
+
+
 def _takes_office(verb: Token) -> bool:
     """ "became chief of the General Staff", "served as minister", "was appointed
     commander": a verb of ``office_verbs`` (data/grammar.toml) whose complement is an
     office's head word, which only a person can be."""
     if lemma(verb) not in words("office_verbs"):
         return False
-    heads = office_head_words() | {p for p in lexicon().posts_bare if " " not in p}
+    heads = title_head_words()
     for child in verb.children:
         if child.dep_ in {"attr", "oprd", "acomp"} and child.lower_ in heads:
             return True  # "acomp": "became regent", a bare title tagged an adjective

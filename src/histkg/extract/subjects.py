@@ -172,18 +172,25 @@ def governor_subject(hit: Hit) -> None:
         return
     g = grammar()
     for name, role in hit.rule.roles.items():
-        if hit.roles.get(role):
-            continue
+        if any(t.pos_ != "NUM" for t in hit.roles.get(role, ())):
+            continue  # "the election of 1972": a year is no one's
         verbs = [n for n in g.patterns[name]["nodes"] if n.get("RIGHT_ID") == "verb"]
         wanted = verbs[0]["RIGHT_ATTRS"].get("LEMMA", {}).get("IN") if verbs else None
         if not wanted or not lemmas_of(trigger.head) & set(wanted):
             continue
         verb = trigger.head
-        while not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ in {"conj", "xcomp"}:
-            verb = verb.head
+        while not any(c.dep_ == "nsubj" for c in verb.children) and (
+            verb.dep_ in {"conj", "xcomp"} or _infinitive_clause(verb)
+        ):
+            verb = verb.head  # "A went on to win the election": the parse may say advcl
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if subjects:
             hit.roles[role] = subjects[:1]
+
+
+def _infinitive_clause(verb: Token) -> bool:
+    """ "went on to win", "resigned to protest": an infinitive clause shares its subject."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def nominal_roles(hit: Hit) -> None:

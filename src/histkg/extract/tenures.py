@@ -29,7 +29,7 @@ from histkg.extract.office_phrases import (
     relative_subject,
     with_object_before,
 )
-from histkg.extract.person_spans import office_head_words
+from histkg.extract.person_spans import title_head_words
 from histkg.extract.rules import lemmas_of, words
 from histkg.lexicon import lexicon
 from histkg.model import Mention, OfficeRef, TenureRecord
@@ -157,7 +157,7 @@ class TenureReader(NamedTitles):
     ) -> list[TenureRecord]:
         holder, phrase = self._person(s, sent, token.head), token
         phrases = coordinated_offices(phrase)  # "A, war minister and governor of B,"
-        office_noun = token.head.pos_ == "NOUN" or token.head.lower_ in office_head_words()
+        office_noun = token.head.pos_ == "NOUN" or token.head.lower_ in title_head_words()
         if holder is None and office_noun:
             # "the ambassador to Britain, Pavel Dornik,": the name is the apposition (and
             # "the prime minister, A, and the finance minister, B": B is the second's)
