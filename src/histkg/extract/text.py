@@ -257,8 +257,13 @@ class ArticleReader:
         vote = self.assemblies.vote(s)
         meetings = self.assemblies.meetings(s)
         events: list[EventRecord] = []
+        derived: list[
+            EventRecord
+        ] = []  # read beside the sentence's own ("A replaced B": B's removal)
         if s.parse is not None:
+            start = len(self.out.events)
             events += self.grammar.read(s, s.parse, tenures)
+            derived = self.out.events[start:]
             self.tenure_reader.read(s, s.parse, tenures)
             self.grammar.end_sentence(s, s.parse)
         self.assemblies.named_events(s, events, meetings)
@@ -306,8 +311,8 @@ class ArticleReader:
                 ]
                 if recent:
                     e.date = recent[-1]
-        carry_later_clause_year(s, self.article.text, events)
-        carry_previous_year(self.ctx, s, self.sentence_no, events)
+        carry_later_clause_year(s, self.article.text, events + derived)
+        carry_previous_year(self.ctx, s, self.sentence_no, events + derived)
         self.out.events.extend(meetings + events)
         if s.parse is not None:
             self.faction_reader.read(s, s.parse)
