@@ -220,3 +220,17 @@ def persons_read(tmp_path: Path, title: str, *paragraphs: str) -> set[str]:
 
     ex = extract_text(tmp_path, title, paragraphs, spaced=False)
     return {m.text for m in ex.mentions if m.kind == "person"}
+
+
+def test_a_name_after_a_territorial_title_or_a_way_from_is_a_place(tmp_path: Path) -> None:
+    persons = persons_read(
+        tmp_path,
+        "Velor provinces",
+        "Miguel Duarte, the Governor of Pernambuco, was arrested in 1964.",
+        "Anna Berg, who had come from Caen, was arrested in 1920. Ivo Renner wrote to"
+        " Anna Berg in 1921.",
+        "The rallies were led by the former Governor of Bangkok John Miller.",
+    )
+    assert {"Miguel Duarte", "Anna Berg", "Ivo Renner"} <= persons, persons
+    assert not persons & {"Pernambuco", "Caen"}, persons
+    assert "John Miller" in persons, persons

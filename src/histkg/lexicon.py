@@ -136,6 +136,7 @@ class NameWords:
     way_nouns: frozenset[str]
     dwelling_nouns: frozenset[str]
     organization_nouns: frozenset[str]
+    territory_titles: frozenset[str]
 
 
 @cache

@@ -117,6 +117,13 @@ def wrong_context(span: Span) -> str | None:
         return f"'{root.head.text}, {span.text}' names an organization"
     if (
         root.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.i == span.start - 1  # not "the Governor of Velor Anna Berg", glued
+        and head.head.lower_ in nw.territory_titles
+    ):
+        return f"'{head.head.text} of {span.text}' names a land or a town"
+    if (
+        root.dep_ == "pobj"
         and head.text.lower() in {"at", "near"}
         and head.i < span.start
         and lemma(head.head) in nw.dwelling_nouns
