@@ -430,13 +430,18 @@ def test_a_tally_after_a_verb_of_deciding_is_a_vote_not_an_elections_count(
         "The Diet rejected the motion on 5 May 1891 by 200 votes to 150.",
         "On 3 March 1901 the Diet impeached Anton Hess by 120 votes to 40.",
         "On 9 June 1905 Otto Lenz beat Karl Ostrov by 90 votes to 80.",
+        "An attempt to censure Otto Lenz failed in the Diet on 2 April 1907 by 61 votes to 70.",
     )
     votes = sorted(
         (e.date.iso if e.date else "", e.outcome or "", e.votes_for, e.votes_against)
         for e in ex.events
         if e.types == ["Vote"]
     )
-    assert votes == [("1891-05-05", "failed", 150, 200), ("1901-03-03", "passed", 120, 40)], votes
+    assert votes == [
+        ("1891-05-05", "failed", 150, 200),
+        ("1901-03-03", "passed", 120, 40),
+        ("1907-04-02", "failed", 61, 70),
+    ], votes
 
 
 def test_the_new_king_is_the_latest_king_named(tmp_path: Path) -> None:
@@ -557,6 +562,16 @@ def test_an_infinitive_clause_shares_its_subject_and_a_causative_its_date(
     found = events(ex)
     assert ("Election", (), ("John Miller",), "1972") in found, found
     assert ("Arrest", ("John Miller",), ("Robert Klein",), "1975-05") in found, found
+
+
+def test_a_plural_title_predicate_is_each_ones_post(tmp_path: Path) -> None:
+    ex = read_plain(
+        tmp_path,
+        "Velor consulate",
+        "The council appointed John Miller and Robert Klein consuls in 1950.",
+    )
+    tenures = {(t.holder.text, t.office.title) for t in ex.tenures}
+    assert tenures == {("John Miller", "Consul"), ("Robert Klein", "Consul")}, tenures
 
 
 def test_a_title_before_a_name_set_beside_it_is_a_tenure(tmp_path: Path) -> None:

@@ -49,6 +49,7 @@ TALLIED = frozenset(
     {"reject", "adopt", "pass", "carry", "approve", "impeach", "censure", "declare", "expel"}
     | {"vote", "acquit", "convict", "ratify", "endorse", "dismiss", "remove", "suspend"}
     | {"overturn", "override", "decide", "resolve", "defeat"}
+    | {"fail"}  # "the motion failed in the House on 7 May by 108 votes to 57"
 )
 MOTION_RE = re.compile(
     r"(?:proposal|motion|resolution|bill|plan)\s+(?P<motion>to\s.+?)\s+(?=won|passed|carried|was|failed|lost)"

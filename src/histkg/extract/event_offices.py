@@ -45,7 +45,9 @@ class EventOffices:
         if hit.trigger.pos_ != "VERB":
             return None
         for child in hit.trigger.children:
-            if child.dep_ != "dobj" or child.tag_ != "NNS":
+            # "appointed A and B consuls": the predicate (the tagger may call it a verb)
+            predicate = child.dep_ == "oprd" and child.lower_ in self.reader.offices.singular_of
+            if not predicate and (child.dep_ != "dobj" or child.tag_ != "NNS"):
                 continue
             singular = self.reader.offices.singular_of.get(child.lower_)
             if singular is None:
