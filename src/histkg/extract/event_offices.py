@@ -18,7 +18,7 @@ from histkg.extract.hits import Hit
 from histkg.extract.leading import led_office
 from histkg.extract.mentions import Sentence
 from histkg.extract.person_spans import office_head_words
-from histkg.extract.requirements import office_complement
+from histkg.extract.requirements import led_post, office_complement
 from histkg.extract.rules import lemmas_of
 from histkg.lexicon import lexicon
 from histkg.model import OfficeRef
@@ -83,6 +83,20 @@ class EventOffices:
                     return self.reader.offices.office(title, s=s, at=self.offset(s, sent, child))
                 return OfficeRef(title, "post", phrase=child.text)
             return None
+        if hit.rule.requires.get("led_post"):  # "was placed at the head of the Bureau"
+            found = led_post(hit.trigger)
+            if found is None:
+                return None
+            led = led_office(self.reader, s, sent, *found)
+            if led is None:  # a body the model tagged no organization: its name as written
+                body, kind = found
+                words = [t for t in body.subtree if t.dep_ != "det"]
+                begin, last = self.offset(s, sent, words[0]), words[-1]
+                name = self.reader.article.text[begin : self.offset(s, sent, last) + len(last.text)]
+                if all(w[:1].isupper() for w in name.split() if w not in {"of", "and", "the"}):
+                    title = f"{lexicon().leading_titles[kind]} of the {name}"
+                    led = OfficeRef(title, "post", phrase=name)
+            return led
         if hit.rule.requires.get("led_body"):  # "took over the Ministry of Finance"
             bodies = [c for c in hit.trigger.children if c.dep_ == "dobj"]
             if not bodies:

@@ -377,9 +377,11 @@ class EventReader(MentionReader, EventDating, EventLinks, EventOffices, EventTen
         if cls in TENURE_STARTS and event.office is None and not alone:
             # "joined the Politburo", "was elected to the Central Committee": a seat on it
             event.office = seat(self.reader.article, s, s.begin - sent.start_char, hit.trigger)
-        if (hit.rule.requires.get("body") or hit.rule.requires.get("led_body")) and (
-            event.office is None
-        ):
+        if (
+            hit.rule.requires.get("body")
+            or hit.rule.requires.get("led_body")
+            or hit.rule.requires.get("led_post")
+        ) and (event.office is None):
             return None
         if hit.rule.requires.get("implied_office") and event.office is None:
             event.office = self._office_left(s, sent, hit)

@@ -94,6 +94,8 @@ def requirements(hit: Hit) -> bool:
         for c in trigger.children
     ):
         return False  # "took over the family business": no organization's name
+    if req.get("led_post") and led_post(trigger) is None:
+        return False  # "placed at the head of the queue" is read only with a body named
     if req.get("body") and not names_seat(trigger):
         return False  # "joined the Communist Party": a party card, not a seat
     if req.get("office") and not _names_office(office_complement(trigger)):
@@ -209,6 +211,27 @@ def at_a_ministry(verb: Token) -> bool:
 def one_word_posts() -> frozenset[str]:
     """The posts of one word a bare title names ("regent", "premier", "governor")."""
     return frozenset(p for p in lexicon().posts_bare if " " not in p and "-" not in p)
+
+
+#: nouns of a post over a body ("placed at the head of X", "put in charge of X", "given
+#: command of X") and the kind of leading each says (data/offices.toml leading_titles)
+LED_POSTS = {"head": "head", "charge": "head", "command": "command"}
+
+
+def led_post(verb: Token) -> tuple[Token, str] | None:
+    """The body a verb puts someone at the head of, and the kind of leading: "was placed at
+    the head of X", "put A in charge of X", "was given command of X"."""
+    nouns = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in {"command", "charge"}]
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"at", "in"}:
+            nouns += [o for o in prep.children if o.dep_ == "pobj" and o.lower_ in LED_POSTS]
+    for noun in nouns:
+        for of in noun.children:
+            if of.dep_ == "prep" and of.lower_ == "of":
+                body = next((o for o in of.children if o.dep_ == "pobj"), None)
+                if body is not None and body.pos_ == "PROPN":  # a name, not "the queue"
+                    return body, LED_POSTS[noun.lower_]
+    return None
 
 
 def at_a_department(verb: Token) -> str | None:
