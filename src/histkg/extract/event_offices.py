@@ -84,12 +84,12 @@ class EventOffices:
                 return OfficeRef(title, "post", phrase=child.text)
             return None
         if hit.rule.requires.get("led_post"):  # "was placed at the head of the Bureau"
-            found = led_post(hit.trigger)
-            if found is None:
+            post = led_post(hit.trigger)
+            if post is None:
                 return None
-            led = led_office(self.reader, s, sent, *found)
+            led = led_office(self.reader, s, sent, *post)
             if led is None:  # a body the model tagged no organization: its name as written
-                body, kind = found
+                body, kind = post
                 words = [t for t in body.subtree if t.dep_ != "det"]
                 begin, last = self.offset(s, sent, words[0]), words[-1]
                 name = self.reader.article.text[begin : self.offset(s, sent, last) + len(last.text)]
