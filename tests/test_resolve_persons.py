@@ -251,3 +251,21 @@ def test_a_first_word_that_is_also_someones_surname_stays_that_surname(tmp_path:
     # the surname reading stands: "Anton" alone is Karl Anton, as without Anton Lenz
     arrested = _affected(graph, "Arrest")
     assert ("Karl Anton", "1953-01") in arrested, arrested
+
+
+def test_a_monarchs_name_without_its_number_is_the_monarch_when_only_one_is_named(
+    tmp_path: Path,
+) -> None:
+    one = _built(
+        tmp_path,
+        "velor_one.txt",
+        "= Velor crown =\n\nKarl IV became King of Velor in 1750.\n\nKing Karl died in 1770.\n",
+    )
+    assert _affected(one, "Death") == {("Karl IV", "1770")}, _affected(one, "Death")
+    two = _built(
+        tmp_path,
+        "velor_two.txt",
+        "= Velor crowns =\n\nKarl IV became King of Velor in 1750 and Karl V succeeded him"
+        " in 1770.\n\nKing Karl died in 1790.\n",
+    )
+    assert _affected(two, "Death") == {("Karl", "1790")}, _affected(two, "Death")

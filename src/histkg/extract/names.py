@@ -186,7 +186,10 @@ class PersonName:
 
     def abbreviates(self, other: PersonName) -> bool:
         """``self`` is a shorter form of ``other``: "Marcelo Caetano" of "Marcelo José
-        Caetano", "Caetano" or "de Gaulle" of a longer name, "Kim" of "Kim Il-sung"."""
+        Caetano", "Caetano" or "de Gaulle" of a longer name, "Kim" of "Kim Il-sung",
+        "Louis" of "Louis XVI"."""
+        if other.regnal and not self.regnal:
+            return self.words == other.words[:-1]
         if len(self.core) >= len(other.core) or self.core == other.core:
             return False
         forms = other._short_forms

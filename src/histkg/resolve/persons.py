@@ -136,13 +136,18 @@ class PersonIndex:
             maximal = {u for u in longer if not any(fulls[u].abbreviates(fulls[v]) for v in longer)}
             canonical[t] = maximal.pop() if len(maximal) == 1 else t
         _join_word_orders(fulls, canonical)
+        # "Louis" of "Louis XVI": a monarch's name is full within the article only (one
+        # name and a number stand for no one across documents)
+        regnal = {t: n for t, n in names.items() if n is not None and n.regnal and t not in fulls}
+        within = fulls | regnal
+        canonical |= {t: t for t in regnal}
         persons: dict[str, _Local] = {}
         for t in texts:
             name = names[t]
             if t in canonical:
                 target = canonical[t]
             else:
-                target = self._short_target(t, name, fulls, canonical, surnames)
+                target = self._short_target(t, name, within, canonical, surnames)
                 if target == t:  # "Berg" in "Berg trial": the first Berg the article names
                     target = self._title_name(group, t, name, fulls, canonical)
             local = persons.setdefault(target, _Local(group, target))
