@@ -234,3 +234,15 @@ def test_a_name_after_a_territorial_title_or_a_way_from_is_a_place(tmp_path: Pat
     assert {"Miguel Duarte", "Anna Berg", "Ivo Renner"} <= persons, persons
     assert not persons & {"Pernambuco", "Caen"}, persons
     assert "John Miller" in persons, persons
+
+
+def test_a_surname_that_is_a_country_stays_in_the_name_and_the_country_a_place(
+    tmp_path: Path,
+) -> None:
+    persons = persons_read(
+        tmp_path,
+        "Velor cabinet",
+        "Pierre Mendès France became Prime Minister of France in 1954. Mendès France"
+        " resigned in 1955.",
+    )
+    assert persons == {"Pierre Mendès France", "Mendès France"}, persons

@@ -53,15 +53,22 @@ class NameBook:
     places: set[str] = field(default_factory=set)
     variants: dict[str, str] = field(default_factory=dict)
     not_persons: dict[str, str] = field(default_factory=dict)  # name -> why not
+    #: last words of long names that are countries the article also names ("France" of
+    #: "Pierre Mendès France"): alone, the word stays the place
+    place_surnames: set[str] = field(default_factory=set)
     dropped: list[tuple[str, int, str, str]] = field(default_factory=list)  # doc, at, name, why
-    _surnames: tuple[tuple[frozenset[str], frozenset[str]], set[str]] | None = field(
+    _surnames: tuple[tuple[frozenset[str], ...], set[str]] | None = field(
         default=None, repr=False, compare=False
     )
 
     @property
     def surnames(self) -> set[str]:
         """Single words that name a person: short forms of full names and single names."""
-        key = (frozenset(self.full_names), frozenset(self.single_names))
+        key = (
+            frozenset(self.full_names),
+            frozenset(self.single_names),
+            frozenset(self.place_surnames),
+        )
         if self._surnames is None or self._surnames[0] != key:
             self._surnames = (key, self._surnames_of())
         return set(self._surnames[1])
@@ -74,7 +81,8 @@ class NameBook:
             for form in name.short_forms()
             if " " not in form
         }
-        return short | {n.split()[-1] for n in self.full_names} | self.single_names
+        names = short | {n.split()[-1] for n in self.full_names} | self.single_names
+        return names - self.place_surnames
 
     def canonical_surname(self, token: str) -> str | None:
         if token in self.surnames:
@@ -179,6 +187,12 @@ def harvest(docs: Iterable[Doc], title: str = "") -> NameBook:
     book.single_names |= _given_names_alone(docs, book)
     # A single name that is also some place, and is never part of a full name, stays a place.
     book.single_names -= {n for n in book.single_names if n in book.places}
+    countries = set(lexicon().demonyms.values())
+    book.place_surnames = {
+        n.split()[-1]
+        for n in book.full_names
+        if len(n.split()) >= 3 and n.split()[-1] in book.places and n.split()[-1] in countries
+    }
     book.places -= book.surnames
     book.places -= book.full_names  # what the grammar shows a person is not also a place
     # Spelling variants of a known surname ("Kertesc" for "Kertesz").

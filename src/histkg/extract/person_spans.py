@@ -167,6 +167,16 @@ def _name_span(ent: Span, ents: list[Span]) -> Span:
             end += 1
     if end < len(doc) and _regnal_number(doc[end]) and ent.label_ == "PERSON":
         end += 1  # "Konrad" + "II": the model left the regnal number out
+    elif (
+        end < len(doc)
+        and ent.label_ == "PERSON"
+        and doc[end - 1].dep_ == "compound"
+        and doc[end - 1].head.i == end
+        and doc[end].pos_ == "PROPN"
+        and doc[end].is_title
+        and doc[end].ent_type_ in {"GPE", "LOC", "NORP"}
+    ):
+        end += 1  # "Pierre Mendès" + "France": a surname the model took for a country
     if (
         end + 1 < len(doc)
         and re.fullmatch(r"[A-Z][a-z]?", doc[end - 1].text)
