@@ -729,3 +729,14 @@ def test_a_post_set_before_a_name_as_an_object_or_in_a_list(tmp_path: Path) -> N
     assert "Karl Ostrov" not in {t[0] for t in tenures(ex) if "Air Staff" in t[1]}, tenures(ex)
     arrested = [m.text for e in ex.events if e.types == ["Arrest"] for m in e.affected]
     assert arrested == ["Otto Lenz"], arrested
+
+
+def test_a_with_phrase_the_parse_hangs_its_as_phrase_on_gives_the_post(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "The new government took office in 1983, with Robert Klein as Minister of State.",
+        "The council met in March 1793, with John Miller as leader and Maria Costa,"
+        " a lawyer, as his deputy.",
+    )
+    tenures = {(t.holder.text, t.office.title) for t in ex.tenures}
+    assert {("Robert Klein", "Minister of State"), ("John Miller", "Leader")} <= tenures

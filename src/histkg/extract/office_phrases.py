@@ -67,6 +67,8 @@ def with_object_before(prep: Token) -> Token | None:
         attached = head.head.head
         if attached == prep.head or (attached.dep_ == "dobj" and attached.head == prep.head):
             return last
+        if prep.head == last:  # "…, with A as public prosecutor": the parse hangs it on A
+            return last
     if (
         last.dep_ == "conj"
         and prep.head == last.head
