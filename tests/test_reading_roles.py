@@ -590,3 +590,22 @@ def test_a_title_before_a_name_set_beside_it_is_a_tenure(tmp_path: Path) -> None
 def read_plain(tmp_path: Path, title: str, *paragraphs: str) -> Extraction:
     """Extract an invented article written as prose (``tests.conftest.extract_text``)."""
     return extract_text(tmp_path, title, paragraphs, spaced=False)
+
+
+def test_who_takes_a_holders_place_takes_the_post(tmp_path: Path) -> None:
+    ex = read_plain(
+        tmp_path,
+        "Velor governors",
+        "Maria Costa became Governor of Kessow in 1940. She resigned in 1942 and Anna Berg"
+        " took her place.",
+        "In 1950 Anna Berg took her place at the table of the council.",
+    )
+    started = sorted(
+        (t.holder.text, t.office.title, t.start.iso if t.start else "")
+        for t in ex.tenures
+        if t.start is not None
+    )
+    assert started == [
+        ("Anna Berg", "Governor of Kessow", "1942"),
+        ("Maria Costa", "Governor of Kessow", "1940"),
+    ], started
