@@ -740,3 +740,13 @@ def test_a_with_phrase_the_parse_hangs_its_as_phrase_on_gives_the_post(tmp_path:
     )
     tenures = {(t.holder.text, t.office.title) for t in ex.tenures}
     assert {("Robert Klein", "Minister of State"), ("John Miller", "Leader")} <= tenures
+
+
+def test_two_posts_joined_by_and_are_two_offices(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "John Miller, the Mayor of Kessow and Governor of Velor, won the election of 1989.",
+    )
+    offices = {(t.holder.text, t.office.title) for t in ex.tenures}
+    assert {("John Miller", "Mayor of Kessow"), ("John Miller", "Governor of Velor")} <= offices
+    assert ("John Miller", "Mayor of Kessow and Governor of Velor") not in offices, offices

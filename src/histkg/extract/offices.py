@@ -10,6 +10,7 @@ plant"), or a bare post ("deputy prosecutor"). A title's scope gives its organiz
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from histkg.extract.mentions import Sentence, _alternation, body_regex
 from histkg.lexicon import count_demonyms, lexicon
@@ -207,7 +208,8 @@ class OfficeReader:
         to an "and" that another office's title follows (a body's own "and", "Ministry of
         Trade and Industry", is kept)."""
         for joint in re.finditer(r"\s+and\s+(?:the\s+)?", phrase[start:]):
-            if self.title_re.match(phrase[start + joint.end() :]):
+            after = phrase[start + joint.end() :]
+            if self.title_re.match(after) or _post_word_re().match(after):
                 return phrase[: start + joint.start()]
         return phrase
 
@@ -363,6 +365,14 @@ class OfficeReader:
                 org = None
         ref = OfficeRef(title_text, "post", org=org, place=place, phrase=phrase)
         return ref, phrase_end
+
+
+@cache
+def _post_word_re() -> re.Pattern[str]:
+    """A capitalized post that opens the words after an "and" ("… and Governor of B")."""
+    lex = lexicon()
+    posts = sorted({p for p in (*lex.posts_of, *lex.posts_bare) if " " not in p}, key=len)
+    return re.compile(rf"(?:{'|'.join(p.capitalize() for p in reversed(posts))})\b")
 
 
 def _title_case(noun: str) -> str:
