@@ -609,3 +609,19 @@ def test_who_takes_a_holders_place_takes_the_post(tmp_path: Path) -> None:
         ("Anna Berg", "Governor of Kessow", "1942"),
         ("Maria Costa", "Governor of Kessow", "1940"),
     ], started
+
+
+def test_a_causatives_pronoun_leaves_the_next_he_unread_and_the_causer_is_the_agent(
+    tmp_path: Path,
+) -> None:
+    ex = read_plain(
+        tmp_path,
+        "Ivo Renner",
+        "Ivo Renner (1901 – 1970) was a Velorian politician.",
+        "The governor, John Miller, had him arrested in September 1934. Following the riots"
+        " of 9 April 1938 he was arrested again the next day.",
+        "In May 1941 John Miller had his rivals, among them Robert Klein, arrested.",
+    )
+    arrests = {(e[1], e[2], e[3]) for e in events(ex) if e[0] == "Arrest"}
+    assert (("John Miller",), ("Robert Klein",), "1941-05") in arrests, arrests
+    assert not [a for a in arrests if a[1] == ("John Miller",)], arrests

@@ -24,6 +24,7 @@ from histkg.extract.mentions import Sentence
 from histkg.extract.modality import not_until
 from histkg.extract.requirements import governing_verb
 from histkg.extract.rules import grammar, lemmas_of, words
+from histkg.extract.subjects import causative_verb
 from histkg.model import Date
 from histkg.parse.dates import DateMention
 
@@ -308,8 +309,8 @@ class EventDating(ClauseDating):
             and trigger.head.pos_ == "VERB"
         ):
             verb = trigger.head  # "won election in 1964", "the law was passed on 3 May"
-        elif trigger.dep_ in {"ccomp", "xcomp"} and lemmas_of(trigger.head) & {"have", "get"}:
-            verb = trigger.head  # "In May 1911 A had B arrested": the causative's date
+        elif (causative := causative_verb(trigger)) is not None:
+            verb = causative  # "In May 1911 A had B arrested": the causative's date
         elif (described := self._dated_participle(s, sent, trigger)) is not None:
             verb = described  # "The Code, promulgated on 13 August, …": the participle's date
         elif (

@@ -44,6 +44,8 @@ NOT_SOMEONE = frozenset(
 #: verbs whose complement's subject is someone else than their own ("had him arrested",
 #: "saw him shot", "let him go")
 SMALL_CLAUSE_VERBS = frozenset({"have", "get", "make", "let", "see", "watch"})
+#: "had him arrested", "got her removed"
+CAUSATIVE_VERBS = frozenset({"have", "get"})
 
 
 #: verbs of bringing something about for someone else: "A engineered his fall", "B
@@ -300,8 +302,16 @@ class PronounTracker:
         """Remember the main clause's subject for the pronouns of the next sentences."""
         root = sent.root
         main = [root, *(c for c in root.children if c.dep_ == "conj")]
+        # "B had him arrested": the object of the causative, the complement's subject
+        main += [
+            c
+            for v in main
+            if lemmas_of(v) & CAUSATIVE_VERBS
+            for c in v.children
+            if c.dep_ in {"ccomp", "xcomp"} and c.tag_ == "VBN"
+        ]
         if any(
-            (c.lower_ in {"him", "her"} and c.dep_ in {"dobj", "dative"})
+            (c.lower_ in {"him", "her"} and c.dep_ in {"dobj", "dative", "nsubjpass", "nsubj"})
             or (c.dep_ in {"dobj", "oprd"} and any(p.lower_ == "her" for p in c.children))
             for verb in main
             for c in verb.children

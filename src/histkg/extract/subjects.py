@@ -108,14 +108,31 @@ def causative_agent(hit: Hit) -> None:
     role = hit.rule.roles.get("by_agent")
     if role is None or hit.roles.get(role) or trigger.tag_ not in {"VBN", "VBD"}:
         return
-    head = trigger.head
-    if trigger.dep_ not in {"ccomp", "xcomp"} or not lemmas_of(head) & CAUSATIVES:
+    head = causative_verb(trigger)
+    if head is None:
         return
-    if not any(c.dep_ == "nsubjpass" for c in trigger.children):
-        return  # "had arrested B": a pluperfect, not a causative
     subjects = [c for c in head.children if c.dep_ == "nsubj"]
     if subjects:
         hit.roles[role] = subjects[:1]
+
+
+def causative_verb(trigger: Token) -> Token | None:
+    """The "had" of "A had B arrested" (the participle its complement, or, as the parse
+    may have it, a participle on the object: "had his rivals, among them B, arrested")."""
+    head = trigger.head
+    if trigger.dep_ in {"ccomp", "xcomp"} and lemmas_of(head) & CAUSATIVES:
+        if any(c.dep_ == "nsubjpass" for c in trigger.children):
+            return head  # not "had arrested B": a pluperfect
+        return None
+    if (
+        trigger.dep_ == "acl"
+        and trigger.tag_ == "VBN"
+        and head.dep_ in {"dobj", "dep", "appos"}
+        and lemmas_of(head.head) & CAUSATIVES
+        and head.i < trigger.i
+    ):
+        return head.head
+    return None
 
 
 def drop_office_objects(hit: Hit) -> None:
