@@ -625,3 +625,15 @@ def test_a_causatives_pronoun_leaves_the_next_he_unread_and_the_causer_is_the_ag
     arrests = {(e[1], e[2], e[3]) for e in events(ex) if e[0] == "Arrest"}
     assert (("John Miller",), ("Robert Klein",), "1941-05") in arrests, arrests
     assert not [a for a in arrests if a[1] == ("John Miller",)], arrests
+
+
+def test_a_pronoun_the_model_glues_to_a_title_is_the_one_made_that(tmp_path: Path) -> None:
+    ex = read_plain(
+        tmp_path,
+        "Velor empire",
+        "John Miller led the army. On 18 May 1804 the Senate proclaimed him Emperor of Velor.",
+    )
+    tenures = {(t.holder.text, t.office.title, t.start.iso if t.start else "") for t in ex.tenures}
+    assert ("John Miller", "Emperor", "1804-05-18") in {
+        (h, o.split(" of ")[0], d) for h, o, d in tenures
+    }, tenures

@@ -330,7 +330,9 @@ def _title_heads() -> frozenset[str]:
     """The last word of every office title of the lexicon ("Minister", "Premier")."""
     from histkg.lexicon import lexicon
 
-    return frozenset(form.split()[-1] for form in lexicon().office_by_form())
+    lex = lexicon()
+    bare = {p.capitalize() for p in lex.posts_bare if " " not in p and "-" not in p}
+    return frozenset(form.split()[-1] for form in lex.office_by_form()) | bare
 
 
 @Language.component(NAMED_OBJECTS)
@@ -360,7 +362,28 @@ def named_objects(doc: Doc) -> Doc:
                 token.head = root
         root.head, root.dep_ = verb, "dobj"
         title.dep_ = "oprd"
+    _glued_pronoun_objects(doc)
     return doc
+
+
+def _glued_pronoun_objects(doc: Doc) -> None:
+    """ "the Senate proclaimed him Emperor of the French": the model reads "him" as a
+    compound of the title (and the title as a clause); the pronoun is the object, the
+    title the predicate."""
+    for token in doc:
+        title = token.head
+        verb = title.head
+        if (
+            token.lower_ in {"him", "her", "them"}
+            and token.dep_ == "compound"
+            and title.i == token.i + 1
+            and title.dep_ in {"dobj", "oprd", "ccomp", "xcomp"}
+            and verb.lower_ in MAKING_VERBS
+            and title.text in _title_heads()
+            and not any(c.dep_ == "dobj" and c != title for c in verb.children)
+        ):
+            token.head, token.dep_ = verb, "dobj"
+            title.dep_ = "oprd"
 
 
 @cache
