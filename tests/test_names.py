@@ -246,3 +246,13 @@ def test_a_surname_that_is_a_country_stays_in_the_name_and_the_country_a_place(
         " resigned in 1955.",
     )
     assert persons == {"Pierre Mendès France", "Mendès France"}, persons
+
+
+def test_a_compound_surname_the_model_cut_after_its_particle_is_whole(tmp_path: Path) -> None:
+    persons = persons_read(
+        tmp_path,
+        "Velor economy",
+        "The plan was devised by the Economy Minister, Maria Cardoso de Mello, in 1990.",
+        "The plan failed, and Cardoso de Mello left the government in May 1991.",
+    )
+    assert "Cardoso de Mello" in persons and "Mello" not in persons, persons

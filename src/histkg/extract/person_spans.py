@@ -154,6 +154,19 @@ def _name_span(ent: Span, ents: list[Span]) -> Span:
         if token.text in {"'s", "’s"}:
             ent = doc[ent.start : token.i]
             break
+    start = ent.start
+    while (
+        start >= 2
+        and ent.label_ == "PERSON"
+        and is_particle(doc[start - 1].text)
+        and doc[start - 1].text.islower()
+        and is_name_word(doc[start - 2].text)
+        and doc[start - 2].ent_type_ in {"", "PERSON"}
+        and not doc[start - 2].is_sent_start
+    ):
+        start -= 2  # "Cardoso" + "de" + "Mello": the model took the last word alone
+    if start != ent.start:
+        ent = Span(doc, start, ent.end, label=ent.label_)
     end = ent.end
     while (
         end + 1 < len(doc)
