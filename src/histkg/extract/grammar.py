@@ -143,6 +143,16 @@ def read_events(sent: Span) -> list[Hit]:
             continue
         names = names_of.get((rule_id, hit.trigger.i), set())
         drop_office_objects(hit)
+        for role in [r for r in hit.roles if hit.rule.requires.get("bare_child")]:
+            # "were wounded and taken prisoner": the bare noun is what they were made
+            bare = set(hit.rule.requires["bare_child"])
+            hit.roles[role] = [
+                t
+                for t in hit.roles[role]
+                if t.lower_ not in bare or any(c.pos_ == "PROPN" for c in t.children)
+            ]
+            if not hit.roles[role]:
+                del hit.roles[role]
         hit.passive = "passive_subject" in names or is_passive(hit.trigger)
         share_subject(hit, names)
         causative_agent(hit)
