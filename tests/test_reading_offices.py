@@ -750,3 +750,18 @@ def test_two_posts_joined_by_and_are_two_offices(tmp_path: Path) -> None:
     offices = {(t.holder.text, t.office.title) for t in ex.tenures}
     assert {("John Miller", "Mayor of Kessow"), ("John Miller", "Governor of Velor")} <= offices
     assert ("John Miller", "Mayor of Kessow and Governor of Velor") not in offices, offices
+
+
+def test_an_acting_or_interim_holder_holds_that_capacity_and_the_predecessor_the_office(
+    tmp_path: Path,
+) -> None:
+    ex = read(
+        tmp_path,
+        "John Miller became President of Velor in 1985. He resigned in 1990, and Robert Klein"
+        " took over as acting President.",
+        "Maria Costa worked as a deputy prosecutor and acting prosecutor for Kessow.",
+    )
+    offices = {(t.holder.text, t.office.title) for t in ex.tenures}
+    assert ("Robert Klein", "Acting President") in offices, offices
+    assert ("Maria Costa", "Acting Prosecutor for Kessow") in offices, offices
+    assert not [h for h, o in offices if h.endswith("Miller") and o.startswith("Acting")], offices

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import bisect
+import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
 
@@ -154,6 +155,15 @@ class OfficeRef:
     org: Mention | None = None
     place: Mention | None = None
     phrase: str = ""
+
+    def in_full(self) -> OfficeRef:
+        """The office itself, not held in an acting or interim capacity: the post a
+        predecessor or successor of an acting holder held ("Acting President" -> "President")."""
+        capacity, _, title = self.title.partition(" ")
+        if capacity not in {"Acting", "Interim"} or not title:
+            return self
+        phrase = re.sub(r"^(?:acting|interim)\s+", "", self.phrase, flags=re.IGNORECASE)
+        return replace(self, title=title, phrase=phrase)
 
 
 @dataclass

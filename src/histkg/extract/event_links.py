@@ -68,12 +68,14 @@ class EventLinks:
                 titled = self.titled.get(before.span.begin)
                 if titled is not None and titled.office.title != event.office.title:
                     continue
-                other.office = other.office or event.office
                 same = bool(event.affected) and event.affected[0].text == before.text
+                # "on A's death B became acting President": A held the office itself
+                other.office = other.office or (event.office if same else event.office.in_full())
                 for tenure in self.reader.out.tenures:
                     if tenure.started_by is event and not same:
                         tenure.predecessor = before
-                ended = TenureRecord(before, event.office, self.reader.span(s), rule=hit.rule.id)
+                left = event.office if same else event.office.in_full()
+                ended = TenureRecord(before, left, self.reader.span(s), rule=hit.rule.id)
                 ended.end, ended.ended_by = other.date, other
                 if event.affected and not same:  # not "A became President, but was overthrown"
                     ended.successor = event.affected[0]
@@ -87,17 +89,18 @@ class EventLinks:
         if not predecessors:
             return None
         before = predecessors[0]
+        # the post itself: who succeeds an acting holder does not act too
         titled = self.titled.get(before.span.begin)
         if titled is not None:
-            return titled.office
+            return titled.office.in_full()
         surname = before.text.split()[-1]
         for other in reversed(self.in_sentence):
             if other.types[0] in TENURE_ENDS and other.office is not None:
                 if any(m.text.split()[-1] == surname for m in other.affected):
-                    return other.office
+                    return other.office.in_full()
         for tenure in reversed(self.reader.out.tenures):
             if tenure.holder.text.split()[-1] == surname and tenure.holder.text:
-                return tenure.office
+                return tenure.office.in_full()
         return None
 
     def _listed(self, s: Sentence) -> list[Mention]:

@@ -99,7 +99,8 @@ class EventTenures:
             )
         )
         for old in predecessors:
-            before = TenureRecord(old, office, self.reader.span(s), rule=hit.rule.id)
+            # "B took over as acting President from A": A held the office itself
+            before = TenureRecord(old, office.in_full(), self.reader.span(s), rule=hit.rule.id)
             before.end = event.date
             before.successor = event.affected[0] if event.affected else None
             self.reader.out.tenures.append(before)

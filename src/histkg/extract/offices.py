@@ -10,6 +10,7 @@ plant"), or a bare post ("deputy prosecutor"). A title's scope gives its organiz
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from histkg.extract.mentions import Sentence, _alternation, body_regex
@@ -253,11 +254,13 @@ class OfficeReader:
             r"|the\s+|an?\s+)?"
             # "the country's first President", "the party's sole Vice Chairman"
             r"(?:(?:country|nation|state|republic|party|kingdom|government)['’]s\s+|its\s+)?"
-            r"(?:(?:new|acting|interim|sole|only|incumbent|outgoing|youngest|oldest"
+            r"(?:(?:new|(?P<capacity>acting|interim)|sole|only|incumbent|outgoing|youngest|oldest"
             r"|longest[- ]serving|shortest[- ]serving)\s+)?",
             rest,
         )
         pos = at + (lead.end() if lead else 0)
+        # "acting President", "interim prosecutor": held in that capacity, a title of its own
+        capacity = lead.group("capacity") if lead else None
         rest = self.article.text[pos:end]
         title_re = self.title_re_any_case if any_case else self.title_re
         title = title_re.match(rest)
@@ -295,11 +298,21 @@ class OfficeReader:
             if not (tail and org is None and scope == "body") and not (
                 scope == "state" and org_named
             ):
-                return self.office(form, org, s, pos), pos + title.end()
+                office = self.office(form, org, s, pos)
+                if capacity is not None:
+                    office = replace(
+                        office,
+                        title=f"{capacity.capitalize()} {office.title}",
+                        phrase=f"{capacity} {office.phrase}",
+                    )
+                return office, pos + title.end()
             # "chairman of Gosplan", "President of Harvard University": a body the title
             # belongs to; the post reading below keeps its name
             # "chairman of Gosplan": a body the text names but the model did not tag; the
             # post reading below keeps its name
+        if capacity is not None and lead is not None:  # "acting prosecutor": kept in the post
+            pos = at + lead.start("capacity")
+            rest = self.article.text[pos:end]
         mods = rf"(?:(?:{_alternation(list(lex.post_modifiers))})[\s-]+)*"
         post = re.match(
             rf"(?P<noun>{mods}(?:{_alternation(list(lex.posts_to))}))\s+to\s+", rest, re.IGNORECASE
