@@ -765,3 +765,15 @@ def test_an_acting_or_interim_holder_holds_that_capacity_and_the_predecessor_the
     assert ("Robert Klein", "Acting President") in offices, offices
     assert ("Maria Costa", "Acting Prosecutor for Kessow") in offices, offices
     assert not [h for h, o in offices if h.endswith("Miller") and o.startswith("Acting")], offices
+
+
+def test_who_leads_a_named_league_or_movement_is_its_leader_not_a_companys(
+    tmp_path: Path,
+) -> None:
+    ex = read(
+        tmp_path,
+        "The Kessow League, which was led by John Miller, organised rallies in 1930.",
+        "The Velor Mining Company, led by Robert Klein, went bankrupt in 1931.",
+    )
+    offices = {(t.holder.text, t.office.title) for t in ex.tenures}
+    assert offices == {("John Miller", "Leader of the Kessow League")}, offices

@@ -119,6 +119,21 @@ def _ministry(reader: ArticleReader, s: Sentence, base: int, body: Token) -> Men
     return Mention("org", text, Span(reader.article.doc_id, begin, end))
 
 
+#: the head nouns of a political organization's name the model classes as none ("the
+#: Kessow League", "the United Opposition", "the People's Alliance for Democracy")
+POLITICAL_HEADS = frozenset(
+    {"Alliance", "Bloc", "Coalition", "Faction", "Front", "League", "Movement", "Opposition"}
+    | {"Party", "Union"}
+)
+
+
+def _political_name(name: str) -> bool:
+    """Whether a name is a political organization's by its head noun (the word before an
+    of-phrase, else the last): "led" makes someone its leader."""
+    head = re.split(r"\s+(?:of|for)\s+", name)[0].split()[-1]
+    return head in POLITICAL_HEADS
+
+
 def _office(reader: ArticleReader, s: Sentence, org: Mention, kind: str) -> OfficeRef | None:
     lex = lexicon()
     offices = reader.offices
@@ -133,11 +148,12 @@ def _office(reader: ArticleReader, s: Sentence, org: Mention, kind: str) -> Offi
         if title.lower() in offices.forms_by_case:
             return offices.office(offices.forms_by_case[title.lower()], None, s, org.span.begin)
         return OfficeRef(title, "post", org=org, phrase=org.text)
-    if kind == "lead" and org.org_class not in LED_CLASSES:
+    if kind == "lead" and org.org_class not in LED_CLASSES and not _political_name(org.text):
         return None
     if not re.search(r"(?<![\w-])[A-Z]", re.sub(r"^(?:the|a|an)\s+", "", org.text, flags=re.I)):
         return None  # "the group": a noun for an organization named elsewhere, not a name
-    noun = "Leader" if kind == "lead" and org.org_class == "PoliticalParty" else None
+    political = org.org_class == "PoliticalParty" or _political_name(org.text)
+    noun = "Leader" if kind == "lead" and political else None
     noun = noun or lex.leading_titles[kind]
     name = re.sub(r"^The ", "the ", org.text)  # "The Liberal Party, which …" opens a sentence
     the = "" if name.startswith("the ") or name.isupper() else "the "
