@@ -777,3 +777,16 @@ def test_who_leads_a_named_league_or_movement_is_its_leader_not_a_companys(
     )
     offices = {(t.holder.text, t.office.title) for t in ex.tenures}
     assert offices == {("John Miller", "Leader of the Kessow League")}, offices
+
+
+def test_who_heads_a_regency_or_a_junta_holds_its_post(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "After the King was assassinated on 9 October 1934, power passed to a regency headed"
+        " by his cousin, Prince Paul.",
+        "In 1891 a governing junta in Iquique, headed by John Miller, organised the fleet.",
+        "In 1892 a column headed by Robert Klein marched on the capital.",
+    )
+    offices = {(t.holder.text, t.office.title) for t in ex.tenures}
+    assert {("Paul", "Regent"), ("John Miller", "Head of the Junta")} <= offices, offices
+    assert not [h for h, _ in offices if h == "Robert Klein"], offices

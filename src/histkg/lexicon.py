@@ -55,6 +55,7 @@ class Lexicon:
     office_nouns: dict[str, str]
     leading_titles: dict[str, str]
     body_heads: dict[str, str]
+    led_nouns: dict[str, str]
 
     def office_by_form(self) -> dict[str, OfficeTitle]:
         return {form: office for office in self.offices for form in office.forms}
@@ -114,6 +115,7 @@ def lexicon() -> Lexicon:
         office_nouns=dict(offices["office_nouns"]),
         leading_titles=dict(offices["leading_titles"]),
         body_heads=dict(offices["body_heads"]),
+        led_nouns=dict(offices["led_nouns"]),
     )
 
 

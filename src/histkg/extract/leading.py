@@ -92,6 +92,9 @@ def led_office(
     org = _org_at(s, base + body.idx, base + body.left_edge.idx)
     if org is None:
         org = _ministry(reader, s, base, body)
+    if org is None and body.pos_ == "NOUN" and body.lower_ in lexicon().led_nouns:
+        title = lexicon().led_nouns[body.lower_]  # "a regency headed by A": the Regent
+        return OfficeRef(title, "post", phrase=body.text)
     return None if org is None else _office(reader, s, org, kind)
 
 
