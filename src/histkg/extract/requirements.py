@@ -94,6 +94,8 @@ def requirements(hit: Hit) -> bool:
         for c in trigger.children
     ):
         return False  # "took over the family business": no organization's name
+    if "not_describing" in req and _described(trigger, set(req["not_describing"])):
+        return False  # "formed a provisional government", "a government in exile"
     if req.get("led_post") and led_post(trigger) is None:
         return False  # "placed at the head of the queue" is read only with a body named
     if req.get("body") and not names_seat(trigger):
@@ -211,6 +213,17 @@ def at_a_ministry(verb: Token) -> bool:
 def one_word_posts() -> frozenset[str]:
     """The posts of one word a bare title names ("regent", "premier", "governor")."""
     return frozenset(p for p in lexicon().posts_bare if " " not in p and "-" not in p)
+
+
+def _described(verb: Token, lemmas: set[str]) -> bool:
+    """Whether the verb's object, or a prepositional phrase on the verb or the object,
+    carries one of ``lemmas`` ("a provisional government", "formed a government in exile")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    words = [c for o in objects for c in o.children if c.dep_ in {"amod", "compound"}]
+    for head in [verb, *objects]:
+        for prep in (c for c in head.children if c.dep_ == "prep"):
+            words += [o for o in prep.children if o.dep_ == "pobj"]
+    return any(lemmas_of(w) & lemmas or w.lower_ in lemmas for w in words)
 
 
 #: nouns of a post over a body ("placed at the head of X", "put in charge of X", "given
