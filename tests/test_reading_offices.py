@@ -790,3 +790,13 @@ def test_who_heads_a_regency_or_a_junta_holds_its_post(tmp_path: Path) -> None:
     offices = {(t.holder.text, t.office.title) for t in ex.tenures}
     assert {("Paul", "Regent"), ("John Miller", "Head of the Junta")} <= offices, offices
     assert not [h for h, _ in offices if h == "Robert Klein"], offices
+
+
+def test_a_seat_named_before_a_clause_on_it_is_still_the_seat(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "In January 1875 John Miller was elected by the legislature to the Senate, where he"
+        " took his seat in March.",
+    )
+    offices = {(t.holder.text, t.office.title, t.start.iso if t.start else "") for t in ex.tenures}
+    assert ("John Miller", "Member of the Senate", "1875-01") in offices, offices

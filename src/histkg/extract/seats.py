@@ -54,7 +54,11 @@ def seat(article: Article, s: Sentence, shift: int, verb: Token) -> OfficeRef | 
     if body is None:
         return None
     begin = shift + body.left_edge.idx
-    end = shift + body.right_edge.idx + len(body.right_edge.text)
+    # "to the Senate, where he took his seat": the body's name, not the clause on it
+    clauses = {"relcl", "acl", "appos", "punct"}
+    kept = [t for c in body.children if c.dep_ not in clauses for t in c.subtree] + [body]
+    last = max(kept, key=lambda t: t.i)
+    end = shift + last.idx + len(last.text)
     text = article.text[begin:end]
     named = body_regex().search(text)
     if named is None or CONSTITUENCY_RE.fullmatch(text[named.end() :]) is None:
