@@ -360,7 +360,10 @@ class EventReader(MentionReader, EventDating, EventLinks, EventOffices, EventTen
         # "the general election of 1948 (won with A as leader)": only "presidential" and the
         # like say an office of an election of its own
         alone = bool(hit.rule.requires.get("stands_alone"))
-        if cls in TENURE_STARTS | TENURE_ENDS | TENURE_HELD:
+        # "formed a government with B as Minister of Finance": B's office, not the former's
+        if cls in TENURE_STARTS | TENURE_ENDS | TENURE_HELD and not hit.rule.requires.get(
+            "office_unnamed"
+        ):
             office = self.office(s, sent, hit)
             adjectives = lexicon().election_adjectives
             if alone and not any(c.lower_ in adjectives for c in hit.trigger.children):
@@ -374,7 +377,12 @@ class EventReader(MentionReader, EventDating, EventLinks, EventOffices, EventTen
                 ]
                 if titled:
                     event.office = titled[0].office
-        if cls in TENURE_STARTS and event.office is None and not alone:
+        if (
+            cls in TENURE_STARTS
+            and event.office is None
+            and not alone
+            and not hit.rule.requires.get("office_unnamed")
+        ):
             # "joined the Politburo", "was elected to the Central Committee": a seat on it
             event.office = seat(self.reader.article, s, s.begin - sent.start_char, hit.trigger)
         if (
