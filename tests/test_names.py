@@ -226,7 +226,7 @@ def test_a_name_after_a_territorial_title_or_a_way_from_is_a_place(tmp_path: Pat
     persons = persons_read(
         tmp_path,
         "Velor provinces",
-        "Miguel Duarte, the Governor of Pernambuco, was arrested in 1964.",
+        "Miguel Duarte, the Governor of Pernambuco, was detained in 1964.",
         "Anna Berg, who had come from Caen, was arrested in 1920. Ivo Renner wrote to"
         " Anna Berg in 1921.",
         "The rallies were led by the former Governor of Bangkok John Miller.",
@@ -253,6 +253,6 @@ def test_a_compound_surname_the_model_cut_after_its_particle_is_whole(tmp_path: 
         tmp_path,
         "Velor economy",
         "The plan was devised by the Economy Minister, Maria Cardoso de Mello, in 1990.",
-        "The plan failed, and Cardoso de Mello left the government in May 1991.",
+        "After the plan failed, Cardoso de Mello quit the cabinet in 1991.",
     )
     assert "Cardoso de Mello" in persons and "Mello" not in persons, persons

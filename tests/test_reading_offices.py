@@ -759,7 +759,7 @@ def test_an_acting_or_interim_holder_holds_that_capacity_and_the_predecessor_the
         tmp_path,
         "John Miller became President of Velor in 1985. He resigned in 1990, and Robert Klein"
         " took over as acting President.",
-        "Maria Costa worked as a deputy prosecutor and acting prosecutor for Kessow.",
+        "Maria Costa served first as a deputy prosecutor, then as acting prosecutor for Kessow.",
     )
     offices = {(t.holder.text, t.office.title) for t in ex.tenures}
     assert ("Robert Klein", "Acting President") in offices, offices
@@ -782,9 +782,9 @@ def test_who_leads_a_named_league_or_movement_is_its_leader_not_a_companys(
 def test_who_heads_a_regency_or_a_junta_holds_its_post(tmp_path: Path) -> None:
     ex = read(
         tmp_path,
-        "After the King was assassinated on 9 October 1934, power passed to a regency headed"
-        " by his cousin, Prince Paul.",
-        "In 1891 a governing junta in Iquique, headed by John Miller, organised the fleet.",
+        "When the King died on 2 May 1921, the power went to a regency that was headed by"
+        " his cousin, Prince Paul.",
+        "In 1891 a junta in Kessow, headed by John Miller, raised an army.",
         "In 1892 a column headed by Robert Klein marched on the capital.",
     )
     offices = {(t.holder.text, t.office.title) for t in ex.tenures}
@@ -795,8 +795,8 @@ def test_who_heads_a_regency_or_a_junta_holds_its_post(tmp_path: Path) -> None:
 def test_a_seat_named_before_a_clause_on_it_is_still_the_seat(tmp_path: Path) -> None:
     ex = read(
         tmp_path,
-        "In January 1875 John Miller was elected by the legislature to the Senate, where he"
-        " took his seat in March.",
+        "In January 1880 John Miller was elected by the state assembly to the Senate, where"
+        " he sat until 1886.",
     )
     offices = {(t.holder.text, t.office.title, t.start.iso if t.start else "") for t in ex.tenures}
-    assert ("John Miller", "Member of the Senate", "1875-01") in offices, offices
+    assert ("John Miller", "Member of the Senate", "1880-01") in offices, offices

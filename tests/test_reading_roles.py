@@ -520,12 +520,12 @@ def test_a_successor_at_a_named_ministry_takes_the_ministers_office(tmp_path: Pa
         tmp_path,
         "Velor ministries",
         "Anton Hess was replaced at the War Ministry by Otto Lenz in 1931.",
-        "Karl Ostrov was appointed Minister of the Interior in 1920. Ostrov resigned on 2 May"
-        " 1925 and was followed at the Interior by Anna Berg.",
+        "Karl Ostrov was appointed Minister of the Treasury in 1920. Ostrov resigned on 2 May"
+        " 1925 and was followed at the Treasury by Anna Berg.",
     )
     tenures = {(t.holder.text, t.office.title) for t in ex.tenures}
     assert ("Otto Lenz", "Minister of War") in tenures, tenures
-    assert ("Anna Berg", "Minister of the Interior") in tenures, tenures
+    assert ("Anna Berg", "Minister of the Treasury") in tenures, tenures
 
 
 def test_a_department_named_by_the_at_phrase_must_be_the_post_left(tmp_path: Path) -> None:
@@ -533,7 +533,7 @@ def test_a_department_named_by_the_at_phrase_must_be_the_post_left(tmp_path: Pat
         tmp_path,
         "Velor treasury",
         "Karl Ostrov was appointed Governor of Kessow in 1920. Ostrov resigned on 2 May"
-        " 1925 and was followed at the Interior by Anna Berg.",
+        " 1925 and was followed at the Treasury by Anna Berg.",
     )
     assert not [t for t in ex.tenures if t.holder.text == "Anna Berg"], ex.tenures
 
@@ -542,9 +542,9 @@ def test_names_listed_beside_an_event_noun_are_those_it_happens_to(tmp_path: Pat
     ex = read_plain(
         tmp_path,
         "Velor purge",
-        "On 2 June 1931 the deputies decreed the arrest of forty members of the party, John"
-        " Miller, Robert Klein and Maria Costa among them, and of the ministers Karl Ostrov"
-        " and Anna Berg.",
+        "On 2 June 1931 the assembly ordered the arrest of forty members of the party, John"
+        " Miller, Robert Klein and Maria Costa among them, and of the two ministers Karl"
+        " Ostrov and Anna Berg.",
     )
     arrested = {m.text for e in ex.events if e.types == ["Arrest"] for m in e.affected}
     assert arrested == {"John Miller", "Robert Klein", "Maria Costa", "Karl Ostrov", "Anna Berg"}
@@ -556,7 +556,7 @@ def test_an_infinitive_clause_shares_its_subject_and_a_causative_its_date(
     ex = read_plain(
         tmp_path,
         "Velor politics",
-        "John Miller went on to win the presidential election of 1972.",
+        "John Miller went on to win the general election of 1972.",
         "In May 1975 John Miller had Robert Klein arrested.",
     )
     found = events(ex)
@@ -618,8 +618,8 @@ def test_a_causatives_pronoun_leaves_the_next_he_unread_and_the_causer_is_the_ag
         tmp_path,
         "Ivo Renner",
         "Ivo Renner (1901 – 1970) was a Velorian politician.",
-        "The governor, John Miller, had him arrested in September 1934. Following the riots"
-        " of 9 April 1938 he was arrested again the next day.",
+        "The governor, John Miller, had him detained in March 1930. After the strikes of 9"
+        " April 1932 he was detained again the next day.",
         "In May 1941 John Miller had his rivals, among them Robert Klein, arrested.",
     )
     arrests = {(e[1], e[2], e[3]) for e in events(ex) if e[0] == "Arrest"}
@@ -631,9 +631,9 @@ def test_a_pronoun_the_model_glues_to_a_title_is_the_one_made_that(tmp_path: Pat
     ex = read_plain(
         tmp_path,
         "Velor empire",
-        "John Miller led the army. On 18 May 1804 the Senate proclaimed him Emperor of Velor.",
+        "John Miller led the army. On 2 June 1810 the assembly proclaimed him Emperor of Velor.",
     )
     tenures = {(t.holder.text, t.office.title, t.start.iso if t.start else "") for t in ex.tenures}
-    assert ("John Miller", "Emperor", "1804-05-18") in {
+    assert ("John Miller", "Emperor", "1810-06-02") in {
         (h, o.split(" of ")[0], d) for h, o, d in tenures
     }, tenures

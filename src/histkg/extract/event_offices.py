@@ -83,7 +83,7 @@ class EventOffices:
                     return self.reader.offices.office(title, s=s, at=self.offset(s, sent, child))
                 return OfficeRef(title, "post", phrase=child.text)
             return None
-        if hit.rule.requires.get("led_post"):  # "was placed at the head of the Bureau"
+        if hit.rule.requires.get("led_post"):  # "was put at the head of the Bureau"
             post = led_post(hit.trigger)
             if post is None:
                 return None

@@ -398,7 +398,7 @@ class EventReader(MentionReader, EventDating, EventLinks, EventOffices, EventTen
                 event.office = event.office if "Minister" in event.office.title else None
             department = at_a_department(hit.trigger)
             if event.office is not None and department is not None:
-                # "was followed at the Interior by B": the post left must be that department's
+                # "followed at the Treasury by B": the post left must be that department's
                 event.office = event.office if department in event.office.title else None
         if (
             hit.rule.requires.get("office")

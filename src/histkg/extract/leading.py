@@ -123,7 +123,7 @@ def _ministry(reader: ArticleReader, s: Sentence, base: int, body: Token) -> Men
 
 
 #: the head nouns of a political organization's name the model classes as none ("the
-#: Kessow League", "the United Opposition", "the People's Alliance for Democracy")
+#: Kessow League", "the United Opposition", "the Velor Democratic Alliance")
 POLITICAL_HEADS = frozenset(
     {"Alliance", "Bloc", "Coalition", "Faction", "Front", "League", "Movement", "Opposition"}
     | {"Party", "Union"}

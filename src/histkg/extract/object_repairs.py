@@ -106,7 +106,7 @@ def named_objects(doc: Doc) -> Doc:
 
 
 def _glued_pronoun_objects(doc: Doc) -> None:
-    """ "the Senate proclaimed him Emperor of the French": the model reads "him" as a
+    """ "the assembly proclaimed him Emperor": the model reads "him" as a
     compound of the title (and the title as a clause); the pronoun is the object, the
     title the predicate."""
     for token in doc:

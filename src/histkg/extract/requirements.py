@@ -97,7 +97,7 @@ def requirements(hit: Hit) -> bool:
     if "not_describing" in req and _described(trigger, set(req["not_describing"])):
         return False  # "formed a provisional government", "a government in exile"
     if req.get("led_post") and led_post(trigger) is None:
-        return False  # "placed at the head of the queue" is read only with a body named
+        return False  # "put at the head of the queue" is read only with a body named
     if req.get("body") and not names_seat(trigger):
         return False  # "joined the Communist Party": a party card, not a seat
     if req.get("office") and not _names_office(office_complement(trigger)):
@@ -248,7 +248,7 @@ def led_post(verb: Token) -> tuple[Token, str] | None:
 
 
 def at_a_department(verb: Token) -> str | None:
-    """ "was followed at the Interior by B", "succeeded him at the Treasury": the
+    """ "was succeeded at the Interior by B", "followed him at the Treasury": the
     department a ministry is called by (data/grammar.toml departments), capitalized."""
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ == "at":

@@ -54,7 +54,7 @@ def seat(article: Article, s: Sentence, shift: int, verb: Token) -> OfficeRef | 
     if body is None:
         return None
     begin = shift + body.left_edge.idx
-    # "to the Senate, where he took his seat": the body's name, not the clause on it
+    # "to the Senate, where he sat until 1880": the body's name, not the clause on it
     clauses = {"relcl", "acl", "appos", "punct"}
     kept = [t for c in body.children if c.dep_ not in clauses for t in c.subtree] + [body]
     last = max(kept, key=lambda t: t.i)
