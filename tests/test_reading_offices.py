@@ -767,16 +767,17 @@ def test_an_acting_or_interim_holder_holds_that_capacity_and_the_predecessor_the
     assert not [h for h, o in offices if h.endswith("Miller") and o.startswith("Acting")], offices
 
 
-def test_who_leads_a_named_league_or_movement_is_its_leader_not_a_companys(
+def test_who_leads_a_named_alliance_or_movement_is_its_leader_not_a_companys(
     tmp_path: Path,
 ) -> None:
     ex = read(
         tmp_path,
-        "The Kessow League, which was led by John Miller, organised rallies in 1930.",
+        "The National Liberation Front, which was led by John Miller, organised rallies in 1930.",
         "The Velor Mining Company, led by Robert Klein, went bankrupt in 1931.",
+        "In 1932 Maria Costa led the National League in strikeouts.",
     )
     offices = {(t.holder.text, t.office.title) for t in ex.tenures}
-    assert offices == {("John Miller", "Leader of the Kessow League")}, offices
+    assert offices == {("John Miller", "Leader of the National Liberation Front")}, offices
 
 
 def test_who_heads_a_regency_or_a_junta_holds_its_post(tmp_path: Path) -> None:

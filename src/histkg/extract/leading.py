@@ -123,10 +123,10 @@ def _ministry(reader: ArticleReader, s: Sentence, base: int, body: Token) -> Men
 
 
 #: the head nouns of a political organization's name the model classes as none ("the
-#: Kessow League", "the United Opposition", "the Velor Democratic Alliance")
+#: Kessow Alliance", "the United Opposition", "the Velor Democratic Front"); not "League"
+#: or "Union", which are as often a sport's ("led the National League in strikeouts")
 POLITICAL_HEADS = frozenset(
-    {"Alliance", "Bloc", "Coalition", "Faction", "Front", "League", "Movement", "Opposition"}
-    | {"Party", "Union"}
+    {"Alliance", "Bloc", "Coalition", "Faction", "Front", "Movement", "Opposition", "Party"}
 )
 
 
