@@ -17,8 +17,8 @@ from histkg.extract.expansion import office_words
 from histkg.extract.hits import Hit
 from histkg.extract.leading import led_office
 from histkg.extract.mentions import Sentence
-from histkg.extract.person_spans import office_head_words
 from histkg.extract.requirements import led_post, office_complement
+from histkg.extract.role_names import office_head_words
 from histkg.extract.rules import lemmas_of
 from histkg.lexicon import lexicon
 from histkg.model import OfficeRef

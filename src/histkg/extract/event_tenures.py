@@ -22,8 +22,8 @@ from histkg.extract.event_links import TENURE_ENDS, TENURE_STARTS
 from histkg.extract.fillers import Fillers
 from histkg.extract.hits import Hit
 from histkg.extract.mentions import Sentence
-from histkg.extract.person_spans import office_head_words
 from histkg.extract.requirements import office_complement
+from histkg.extract.role_names import office_head_words
 from histkg.extract.rules import lemmas_of, words
 from histkg.model import Date, EventRecord, Mention, OfficeRef, TenureRecord
 

@@ -28,8 +28,8 @@ from histkg.extract.hits import Hit
 from histkg.extract.infobox import OUTCOME_SECTION
 from histkg.extract.mentions import Sentence
 from histkg.extract.modality import Modality
-from histkg.extract.person_spans import office_head_words
 from histkg.extract.requirements import at_a_department, at_a_ministry
+from histkg.extract.role_names import office_head_words
 from histkg.extract.rules import lemmas_of, words
 from histkg.extract.seats import seat
 from histkg.lexicon import lexicon

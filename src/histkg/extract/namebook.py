@@ -29,13 +29,12 @@ from histkg.extract.nlp import (
     title_words,
 )
 from histkg.extract.person_spans import (
-    acting_named,
     coordinated_named,
     org_headed,
     person_names,
-    role_named,
     titled_names,
 )
+from histkg.extract.role_names import acting_named, role_named
 from histkg.extract.ruler import PhraseRuler
 from histkg.extract.rules import grammar, lemmas_of
 from histkg.lexicon import lexicon

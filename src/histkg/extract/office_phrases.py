@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from histkg.extract.person_spans import office_head_words
+from histkg.extract.role_names import office_head_words
 
 
 def coordinated_offices(phrase: Token) -> list[Token]:

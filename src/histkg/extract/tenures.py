@@ -29,7 +29,7 @@ from histkg.extract.office_phrases import (
     relative_subject,
     with_object_before,
 )
-from histkg.extract.person_spans import title_head_words
+from histkg.extract.role_names import title_head_words
 from histkg.extract.rules import lemmas_of, words
 from histkg.lexicon import lexicon
 from histkg.model import Mention, OfficeRef, TenureRecord
