@@ -637,3 +637,16 @@ def test_a_pronoun_the_model_glues_to_a_title_is_the_one_made_that(tmp_path: Pat
     assert ("John Miller", "Emperor", "1810-06-02") in {
         (h, o.split(" of ")[0], d) for h, o, d in tenures
     }, tenures
+
+
+def test_a_verdict_found_by_a_court_and_power_taken_by_succession(tmp_path: Path) -> None:
+    ex = read_plain(
+        tmp_path,
+        "Velor court",
+        "On 3 March 1931 the court found John Miller guilty of treason.",
+        "On 9 May 1932 Robert Klein took power after the death of his father.",
+    )
+    found = {(e[0], e[2], e[3]) for e in events(ex)}
+    assert ("Sentencing", ("John Miller",), "1931-03-03") in found, found
+    assert ("Appointment", ("Robert Klein",), "1932-05-09") in found, found
+    assert not [e for e in found if e[0] == "CoupAttempt"], found
