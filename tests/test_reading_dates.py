@@ -586,3 +586,20 @@ def test_a_paragraph_opening_with_the_next_day_counts_from_the_one_before(
         "The next day Otto Lenz was arrested. Karl Ostrov fled.",
     )
     assert ("Arrest", ("Otto Lenz",), "1733-03-05") in events(ex), events(ex)
+
+
+def test_an_event_nouns_relative_clause_of_occurring_dates_it(tmp_path: Path) -> None:
+    ex = extract_text(
+        tmp_path,
+        "Velor trials",
+        (
+            "The trial of John Miller, which began on 3 May 1950, lasted three weeks.",
+            "Robert Klein's arrest, which took place on 4 June 1950, shocked the party.",
+        ),
+        spaced=False,
+    )
+    found = events(ex)
+    assert {
+        ("Trial", ("John Miller",), "1950-05-03"),
+        ("Arrest", ("Robert Klein",), "1950-06-04"),
+    } <= found, found

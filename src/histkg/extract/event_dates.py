@@ -48,6 +48,23 @@ SEQUENCE = frozenset({"after", "following"})
 DECIDING = frozenset({"vote", "decide", "resolve"})
 
 
+def _relative_clauses(noun: Token) -> list[Token]:
+    """The relative clauses on an event noun: on the noun itself, or, as the parse may
+    hang them, on its of-object when their pronoun is "which" ("the trial of A, which
+    began on 3 May")."""
+    if noun.pos_ != "NOUN":
+        return []
+    out = [c for c in noun.children if c.dep_ == "relcl"]
+    for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (o for o in of.children if o.dep_ == "pobj"):
+            out += [
+                c
+                for c in obj.children
+                if c.dep_ == "relcl" and any(w.lower_ == "which" for w in c.children)
+            ]
+    return out
+
+
 def _in_which_event(verb: Token) -> bool:
     """ "a coup in which A was killed", "the fighting during which B died": a clause on
     a noun of an upheaval (``[coup] nouns`` and ``upheavals`` of data/grammar.toml) that
@@ -220,6 +237,13 @@ class EventDating(ClauseDating):
         shortly = self._shortly_before(s, sent, trigger)
         if shortly is not None:
             return shortly
+        for clause in _relative_clauses(trigger):
+            # "A's trial, which opened on 3 May 1950, …": when it happened, said of it
+            if lemmas_of(clause) & OCCUR_VERBS:
+                inner = {self.offset(s, sent, t) for t in self._clause_tokens(clause)}
+                dated = [d for d in s.dates if d.begin in inner]
+                if dated:
+                    return dated[0].date
         if trigger.dep_ == "pobj" and trigger.head.lower_ in {"until", "till"}:
             return None  # "governed from 1955 until his death": the end, not the clause's date
         if lemmas_of(trigger) & DECIDING:
