@@ -237,10 +237,10 @@ class EventDating(ClauseDating):
         shortly = self._shortly_before(s, sent, trigger)
         if shortly is not None:
             return shortly
-        for clause in _relative_clauses(trigger):
+        for relative in _relative_clauses(trigger):
             # "A's trial, which opened on 3 May 1950, …": when it happened, said of it
-            if lemmas_of(clause) & OCCUR_VERBS:
-                inner = {self.offset(s, sent, t) for t in self._clause_tokens(clause)}
+            if lemmas_of(relative) & OCCUR_VERBS:
+                inner = {self.offset(s, sent, t) for t in self._clause_tokens(relative)}
                 dated = [d for d in s.dates if d.begin in inner]
                 if dated:
                     return dated[0].date
