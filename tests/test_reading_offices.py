@@ -801,3 +801,17 @@ def test_a_seat_named_before_a_clause_on_it_is_still_the_seat(tmp_path: Path) ->
     )
     offices = {(t.holder.text, t.office.title, t.start.iso if t.start else "") for t in ex.tenures}
     assert ("John Miller", "Member of the Senate", "1880-01") in offices, offices
+
+
+def test_who_defeated_a_rival_for_a_post_was_elected_to_it(tmp_path: Path) -> None:
+    ex = read(
+        tmp_path,
+        "On 15 May 1956 John Miller defeated Robert Klein for the vice-presidency.",
+        "In 1987 Maria Costa beat Robert Klein for the deputy presidency.",
+        "In 1988 John Miller defeated Robert Klein at chess.",
+    )
+    offices = {(t.holder.text, t.office.title, t.start.iso if t.start else "") for t in ex.tenures}
+    assert offices == {
+        ("John Miller", "Vice President", "1956-05-15"),
+        ("Maria Costa", "Deputy President", "1987"),
+    }, offices

@@ -31,6 +31,17 @@ if TYPE_CHECKING:
 RANK_WORDS = frozenset({"deputy", "vice", "acting", "interim", "assistant"})
 
 
+def _rank_of(noun: Token) -> str:
+    """ "deputy" of "the deputy presidency", "Vice" of "vice-presidency" (which the
+    tokenizer splits), title-cased; "" when there is none."""
+    words = [c.lower_ for c in noun.children if c.dep_ in {"amod", "compound"}]
+    doc = noun.doc
+    if noun.i >= 2 and doc[noun.i - 1].text == "-" and not doc[noun.i - 1].whitespace_:
+        words.append(doc[noun.i - 2].lower_)
+    ranks = [w for w in words if w in RANK_WORDS]
+    return ranks[0].title() if ranks else ""
+
+
 class EventOffices:
     """The offices of a hit's event."""
 
@@ -82,6 +93,17 @@ class EventOffices:
                 if title in self.reader.offices.office_forms:
                     return self.reader.offices.office(title, s=s, at=self.offset(s, sent, child))
                 return OfficeRef(title, "post", phrase=child.text)
+            return None
+        if hit.rule.requires.get("office_for"):  # "defeated B for the vice-presidency"
+            for prep in (c for c in hit.trigger.children if c.dep_ == "prep"):
+                for noun in (o for o in prep.children if o.dep_ == "pobj"):
+                    title = (
+                        lexicon().office_nouns.get(noun.lower_) if prep.lower_ == "for" else None
+                    )
+                    if title is not None:
+                        ranked = _rank_of(noun)
+                        phrase = f"{ranked.lower()} {noun.text}" if ranked else noun.text
+                        return OfficeRef(f"{ranked} {title}".strip(), "post", phrase=phrase)
             return None
         if hit.rule.requires.get("led_post"):  # "was put at the head of the Bureau"
             post = led_post(hit.trigger)
