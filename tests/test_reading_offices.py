@@ -815,3 +815,11 @@ def test_who_defeated_a_rival_for_a_post_was_elected_to_it(tmp_path: Path) -> No
         ("John Miller", "Vice President", "1956-05-15"),
         ("Maria Costa", "Deputy President", "1987"),
     }, offices
+
+
+def test_who_lost_an_election_to_a_rival_took_part_and_the_rival_won(tmp_path: Path) -> None:
+    ex = read(tmp_path, "In 1994 John Miller lost the presidential election to Robert Klein.")
+    elections = [e for e in ex.events if e.types == ["Election"]]
+    assert [
+        ([m.text for m in e.affected], [m.text for m in e.participants]) for e in elections
+    ] == [(["Robert Klein"], ["John Miller"])], elections
