@@ -603,3 +603,16 @@ def test_an_event_nouns_relative_clause_of_occurring_dates_it(tmp_path: Path) ->
         ("Trial", ("John Miller",), "1950-05-03"),
         ("Arrest", ("Robert Klein",), "1950-06-04"),
     } <= found, found
+
+
+def test_the_following_month_named_is_its_next_coming(tmp_path: Path) -> None:
+    ex = extract_text(
+        tmp_path,
+        "Velor custody",
+        (
+            "Defeated in the war, John Miller had surrendered to the rebels in May 1846 and was"
+            " handed over to the assembly the following January.",
+        ),
+        spaced=False,
+    )
+    assert ("Arrest", ("John Miller",), "1847-01") in events(ex), events(ex)

@@ -9,6 +9,10 @@ time just after the last date said, so they give that date's year and nothing fi
 >>> text = "Otto Lenz fled in March 1950; later that month he was arrested."
 >>> [d.date.iso for d in find_month_anaphora(text, [], [Date("1950-03")])]
 ['1950-03']
+>>> from histkg.parse.dates import find_dates
+>>> text = "A was taken in May 1646 and handed over the following January."
+>>> [d.date.iso for d in find_month_anaphora(text, find_dates(text, None), [])]
+['1647-01']
 >>> text = "He was detained soon afterwards."
 >>> [d.date.iso for d in find_vague_anaphora(text, [], Date("1950-03-04"))]
 ['1950']
@@ -46,6 +50,11 @@ VAGUE_ANAPHOR_RE = re.compile(
     r"|within (?:(?:a few|two|three) )?(?:days|weeks)(?=\s*[,.;)]|\s*$))\b",
     re.IGNORECASE,
 )
+
+
+#: "the following January", "the next March": that month's first coming after the date
+#: said last
+NEXT_MONTH_RE = re.compile(rf"\b[Tt]he (?:following|next) (?P<month>{_MONTH_NAMES})\b(?! ?\d)")
 
 
 def _free(found: list[DateMention], begin: int, end: int) -> bool:
@@ -91,6 +100,17 @@ def find_month_anaphora(text: str, found: list[DateMention], said: list[Date]) -
             continue
         month = MONTHS[match.group("month")]
         out.append(DateMention(begin, end, Date(f"{base.year:04d}-{month:02d}"), True))
+    for match in NEXT_MONTH_RE.finditer(text):
+        begin, end = match.span()
+        if not _free(found + out, begin, end):
+            continue
+        months = [d.date for d in found if d.end <= begin and len(d.date.iso) >= 7]
+        base = months[-1] if months else before
+        if base is None or len(base.iso) < 7:
+            continue
+        month = MONTHS[match.group("month")]
+        year = base.year if month > int(base.iso[5:7]) else base.year + 1
+        out.append(DateMention(begin, end, Date(f"{year:04d}-{month:02d}"), True))
     return sorted(out, key=lambda d: d.begin)
 
 
