@@ -56,6 +56,7 @@ class Lexicon:
     leading_titles: dict[str, str]
     body_heads: dict[str, str]
     led_nouns: dict[str, str]
+    political_heads: frozenset[str]
 
     def office_by_form(self) -> dict[str, OfficeTitle]:
         return {form: office for office in self.offices for form in office.forms}
@@ -116,6 +117,7 @@ def lexicon() -> Lexicon:
         leading_titles=dict(offices["leading_titles"]),
         body_heads=dict(offices["body_heads"]),
         led_nouns=dict(offices["led_nouns"]),
+        political_heads=frozenset(offices["political_names"]["heads"]),
     )
 
 

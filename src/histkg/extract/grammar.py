@@ -34,6 +34,7 @@ from histkg.extract.requirements import requirements
 from histkg.extract.rules import Rule, grammar, lemmas_of, surface_forms, words
 from histkg.extract.subjects import (
     causative_agent,
+    drop_bare_nouns,
     drop_office_objects,
     governor_subject,
     is_passive,
@@ -143,16 +144,7 @@ def read_events(sent: Span) -> list[Hit]:
             continue
         names = names_of.get((rule_id, hit.trigger.i), set())
         drop_office_objects(hit)
-        for role in [r for r in hit.roles if hit.rule.requires.get("bare_child")]:
-            # "were wounded and taken prisoner": the bare noun is what they were made
-            bare = set(hit.rule.requires["bare_child"])
-            hit.roles[role] = [
-                t
-                for t in hit.roles[role]
-                if t.lower_ not in bare or any(c.pos_ == "PROPN" for c in t.children)
-            ]
-            if not hit.roles[role]:
-                del hit.roles[role]
+        drop_bare_nouns(hit)
         hit.passive = "passive_subject" in names or is_passive(hit.trigger)
         share_subject(hit, names)
         causative_agent(hit)

@@ -92,8 +92,8 @@ def led_office(
     org = _org_at(s, base + body.idx, base + body.left_edge.idx)
     if org is None:
         org = _ministry(reader, s, base, body)
-    if org is None and body.pos_ == "NOUN" and body.lower_ in lexicon().led_nouns:
-        title = lexicon().led_nouns[body.lower_]  # "a regency headed by A": the Regent
+    title = lexicon().led_nouns.get(body.lower_) if body.pos_ == "NOUN" else None
+    if org is None and title is not None:  # "a regency headed by A": the Regent
         return OfficeRef(title, "post", phrase=body.text)
     return None if org is None else _office(reader, s, org, kind)
 
@@ -122,19 +122,11 @@ def _ministry(reader: ArticleReader, s: Sentence, base: int, body: Token) -> Men
     return Mention("org", text, Span(reader.article.doc_id, begin, end))
 
 
-#: the head nouns of a political organization's name the model classes as none ("the
-#: Kessow Alliance", "the United Opposition", "the Velor Democratic Front"); not "League"
-#: or "Union", which are as often a sport's ("led the National League in strikeouts")
-POLITICAL_HEADS = frozenset(
-    {"Alliance", "Bloc", "Coalition", "Faction", "Front", "Movement", "Opposition", "Party"}
-)
-
-
 def _political_name(name: str) -> bool:
     """Whether a name is a political organization's by its head noun (the word before an
     of-phrase, else the last): "led" makes someone its leader."""
     head = re.split(r"\s+(?:of|for)\s+", name)[0].split()[-1]
-    return head in POLITICAL_HEADS
+    return head in lexicon().political_heads  # data/offices.toml [political_names]
 
 
 def _office(reader: ArticleReader, s: Sentence, org: Mention, kind: str) -> OfficeRef | None:

@@ -149,6 +149,23 @@ def drop_office_objects(hit: Hit) -> None:
         del hit.roles[role]
 
 
+def drop_bare_nouns(hit: Hit) -> None:
+    """ "were wounded and taken prisoner": the rule's bare noun (``requires.bare_child``)
+    says what they were made and fills no role (unless a name is glued to it: "took A
+    hostage")."""
+    bare = set(hit.rule.requires.get("bare_child", ()))
+    for role in list(hit.roles) if bare else ():
+        kept = [
+            t
+            for t in hit.roles[role]
+            if t.lower_ not in bare or any(c.pos_ == "PROPN" for c in t.children)
+        ]
+        if kept:
+            hit.roles[role] = kept
+        else:
+            del hit.roles[role]
+
+
 def bare_title(token: Token) -> bool:
     """An object that is an office title alone: no determiner, no name glued to it
     ("appointed Minister of Agriculture", not "dismissed the Minister", not "appointed
